@@ -1,0 +1,71 @@
+// Shared benchmark helpers: spawning a server process, waiting for its first 200, a closed-loop
+// HTTP load generator, percentiles, RSS from /proc.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const ROOT = join(import.meta.dir, '..');
+export const BUN = process.execPath;
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export async function freePort(): Promise<number> {
+  const s = Bun.serve({ port: 0, fetch: () => new Response('') });
+  const port = s.port!;
+  s.stop(true);
+  return port;
+}
+
+/** Spawns a server and resolves once `url` answers 200, with the elapsed milliseconds. */
+export async function spawnUntilReady(cmd: string[], url: string, env: Record<string, string> = {}, timeoutMs = 20_000) {
+  const started = performance.now();
+  const proc = Bun.spawn(cmd, { cwd: ROOT, stdout: 'ignore', stderr: 'pipe', env: { ...process.env, CI: 'true', ...env } });
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      if (res.status === 200) { await res.arrayBuffer(); break; }
+    } catch { /* not listening yet */ }
+    if (performance.now() - started > timeoutMs) {
+      proc.kill();
+      throw new Error(`server did not answer ${url} within ${timeoutMs} ms`);
+    }
+    await Bun.sleep(1);
+  }
+  return { proc, ms: performance.now() - started };
+}
+
+/** Closed-loop load: `concurrency` workers each sending requests back to back for `durationMs`. */
+export async function load(url: string, concurrency: number, durationMs: number): Promise<{ rps: number; errors: number; p50: number; p99: number }> {
+  const end = performance.now() + durationMs;
+  let count = 0;
+  let errors = 0;
+  const latencies: number[] = [];
+  const worker = async () => {
+    while (performance.now() < end) {
+      const t = performance.now();
+      try {
+        const res = await fetch(url);
+        await res.arrayBuffer();
+        if (res.status !== 200) errors++;
+      } catch { errors++; }
+      latencies.push(performance.now() - t);
+      count++;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const elapsed = performance.now() - started;
+  latencies.sort((a, b) => a - b);
+  return { rps: (count / elapsed) * 1000, errors, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+export function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

@@ -1,0 +1,32 @@
+// `npm run bench`: every benchmark, one line per figure.
+
+import { fmt } from './lib.ts';
+
+const only = process.argv.slice(2);
+const want = (name: string) => only.length === 0 || only.includes(name);
+
+if (want('startup')) {
+  const { run } = await import('./startup.ts');
+  const r = await run();
+  console.log(`start-up to first 200 /api/v1/configs: source p50 ${fmt(r.source.p50, 1)} ms, binary p50 ${fmt(r.binary.p50, 1)} ms (target binary <= 150 ms)`);
+  console.log(`idle RSS: source ${fmt(r.source.rss, 1)} MB, binary ${fmt(r.binary.rss, 1)} MB (target <= 80 MB)`);
+}
+if (want('http')) {
+  const { run } = await import('./flows-http.ts');
+  for (const [name, v] of Object.entries(await run())) {
+    console.log(`flows ${name}: ${fmt(v.lite)} req/s vs bare Bun.serve ${fmt(v.bare)} req/s = ${fmt(v.ratio * 100, 1)}% (target GET >= 50%)`);
+  }
+}
+if (want('watcher')) {
+  const { run } = await import('./watcher.ts');
+  const r = await run();
+  console.log(`watcher save-to-visible: p50 ${fmt(r.p50, 1)} ms, p95 ${fmt(r.p95, 1)} ms (target p50 <= 100 ms)`);
+}
+if (want('expressions')) {
+  try {
+    const mod = await import('./expressions.ts');
+    await mod.run();
+  } catch (err) {
+    console.log(`expressions: not available (${(err as Error).message})`);
+  }
+}

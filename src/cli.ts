@@ -1,0 +1,63 @@
+#!/usr/bin/env bun
+// Entry point: parse flags → create the runtime → serve → dispose on SIGINT/SIGTERM.
+
+import { HELP, parseArgs, UsageError, type ServeFlags } from './cli/args.ts';
+import { attachPlainLogger } from './cli/plain-logger.ts';
+import { parseBasicAuth } from './config.ts';
+import { createRuntime } from './runtime.ts';
+import { VERSION } from './version.ts';
+
+async function serve(flags: ServeFlags): Promise<void> {
+  const authText = flags.basicAuth ?? process.env.KESTRA_LITE_BASIC_AUTH;
+  const envTokens = (process.env.KESTRA_LITE_API_TOKENS ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  const runtime = await createRuntime({
+    port: flags.port, host: flags.host, flowsDir: flags.flows, dataDir: flags.data, memory: flags.memory,
+    watch: flags.watch, dashboard: flags.dashboard, basicAuth: authText ? parseBasicAuth(authText) : undefined,
+    apiTokens: [...flags.apiTokens, ...envTokens], maxBodyBytes: flags.maxBodyBytes, publicUrl: flags.publicUrl,
+  });
+  const out = (line: string) => process.stdout.write(line + '\n');
+  const detach = attachPlainLogger(runtime.events, out, runtime.clock.now);
+  const url = await runtime.listen();
+  const { config } = runtime;
+  out(`kestra-lite ${VERSION} listening on ${url}`);
+  out(`  flows directory: ${config.flowsDir ?? '(none)'}${config.watch ? ' (watching)' : ''}`);
+  out(`  storage: ${config.memory ? 'in memory' : `persisted in ${config.dataDir}`}`);
+  out(`  basic auth: ${config.basicAuth ? 'on' : 'off'}`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    detach();
+    await runtime.dispose();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (err) {
+    if (err instanceof UsageError) { process.stderr.write(`${err.message}\n\n${HELP}`); return 2; }
+    throw err;
+  }
+  if (args.version) { process.stdout.write(`${VERSION}\n`); return 0; }
+  if (args.help || !args.command) { process.stdout.write(HELP); return args.help ? 0 : 2; }
+  if (args.command === 'serve') {
+    try {
+      await serve(args.serve);
+    } catch (err) {
+      process.stderr.write(`kestra-lite: ${(err as Error).message}\n`);
+      return 1;
+    }
+    return -1; // keep running
+  }
+  process.stderr.write(`Unknown command: ${args.command}\n\n${HELP}`);
+  return 2;
+}
+
+const code = await main(process.argv.slice(2));
+if (code >= 0) process.exit(code);

@@ -1,0 +1,88 @@
+// Command-line parsing for `kestra-lite <command> [flags]`. Hand-written because the flag set is
+// small and we need `--no-x` negations and repeatable flags with exact error messages.
+
+export interface ServeFlags {
+  port?: number; host?: string; flows?: string; data?: string; memory?: boolean; watch?: boolean;
+  dashboard?: boolean; basicAuth?: string; apiTokens: string[]; maxBodyBytes?: number; publicUrl?: string;
+}
+
+export interface ParsedArgs { command?: string; help: boolean; version: boolean; serve: ServeFlags; rest: string[] }
+
+export class UsageError extends Error {}
+
+const VALUE_FLAGS = new Set(['--port', '--host', '--flows', '--data', '--basic-auth', '--api-token', '--max-body-size', '--public-url']);
+
+export function parseArgs(argv: string[]): ParsedArgs {
+  const out: ParsedArgs = { help: false, version: false, serve: { apiTokens: [] }, rest: [] };
+  for (let i = 0; i < argv.length; i++) {
+    let arg = argv[i]!;
+    let value: string | undefined;
+    const eq = arg.indexOf('=');
+    if (arg.startsWith('--') && eq > 0) { value = arg.slice(eq + 1); arg = arg.slice(0, eq); }
+    if (VALUE_FLAGS.has(arg) && value === undefined) {
+      value = argv[++i];
+      if (value === undefined) throw new UsageError(`${arg} needs a value`);
+    }
+    const s = out.serve;
+    switch (arg) {
+      case '-h': case '--help': out.help = true; break;
+      case '-v': case '--version': out.version = true; break;
+      case '--port': {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`--port expects a number from 0 to 65535, got '${value}'`);
+        s.port = n; break;
+      }
+      case '--host': s.host = value; break;
+      case '--flows': s.flows = value; break;
+      case '--data': s.data = value; break;
+      case '--memory': s.memory = true; break;
+      case '--no-watch': s.watch = false; break;
+      case '--watch': s.watch = true; break;
+      case '--no-dashboard': s.dashboard = false; break;
+      case '--dashboard': s.dashboard = true; break;
+      case '--basic-auth': s.basicAuth = value; break;
+      case '--api-token': s.apiTokens.push(value!); break;
+      case '--public-url': s.publicUrl = value; break;
+      case '--max-body-size': {
+        const n = parseSize(value!);
+        if (n === undefined) throw new UsageError(`--max-body-size expects a size like 10mb, got '${value}'`);
+        s.maxBodyBytes = n; break;
+      }
+      default:
+        if (arg.startsWith('-')) throw new UsageError(`Unknown option: ${arg}`);
+        if (!out.command) out.command = arg;
+        else out.rest.push(arg);
+    }
+  }
+  return out;
+}
+
+export function parseSize(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const unit = (m[2] ?? 'b').toLowerCase()[0];
+  const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  return Math.floor(Number(m[1]) * factor);
+}
+
+export const HELP = `kestra-lite — a local runner and mock server for Kestra's /api/v1
+
+Usage:
+  kestra-lite serve [options]     serve the Kestra API with the flows of a directory
+
+Options for serve:
+  --port N              port to listen on (default 8080; 0 = any free port)
+  --host HOST           interface to bind (default 127.0.0.1)
+  --flows DIR           flows directory, scanned and watched (default ./flows)
+  --data DIR            data directory for persisted storage (default ./.kestra-lite)
+  --memory              keep everything in memory; nothing touches disk
+  --no-watch            scan the flows directory at start only
+  --no-dashboard        plain log lines instead of the terminal dashboard
+  --basic-auth U:P      require HTTP basic auth (also KESTRA_LITE_BASIC_AUTH)
+  --api-token TOKEN     accept "Authorization: Bearer TOKEN" (repeatable; also KESTRA_LITE_API_TOKENS, comma-separated)
+  --max-body-size SIZE  largest accepted request body (default 100mb)
+  --public-url URL      base URL used in execution links (default: relative /ui/...)
+
+  -h, --help            show this help
+  -v, --version         print the version
+`;

@@ -1,0 +1,58 @@
+// Runtime configuration: one TypeBox schema, defaults here, paths resolved against the
+// working directory (never against the source location, so the compiled binary behaves the same).
+
+import { Type, type Static } from '@sinclair/typebox';
+import { resolve } from 'node:path';
+
+export const Config = Type.Object({
+  port: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
+  host: Type.String({ default: '127.0.0.1' }),
+  flowsDir: Type.Union([Type.String(), Type.Null()], { default: './flows' }),
+  dataDir: Type.String({ default: './.kestra-lite' }),
+  memory: Type.Boolean({ default: false }),
+  watch: Type.Boolean({ default: true }),
+  dashboard: Type.Boolean({ default: true }),
+  basicAuth: Type.Optional(Type.Object({ username: Type.String(), password: Type.String() })),
+  apiTokens: Type.Array(Type.String(), { default: [] }),
+  maxBodyBytes: Type.Integer({ minimum: 1, default: 100 * 1024 * 1024 }),
+  /** public base URL used in execution `url` fields; empty = relative `/ui/...` like Kestra without kestra.url */
+  publicUrl: Type.String({ default: '' }),
+  /** debounce for flow file events (editors write in bursts) */
+  watchDebounceMs: Type.Integer({ minimum: 0, default: 25 }),
+});
+export type Config = Static<typeof Config>;
+
+export type ConfigInput = Partial<Config>;
+
+export function resolveConfig(input: ConfigInput = {}, cwd = process.cwd()): Config {
+  const merged: Config = {
+    port: 8080,
+    host: '127.0.0.1',
+    flowsDir: './flows',
+    dataDir: './.kestra-lite',
+    memory: false,
+    watch: true,
+    dashboard: true,
+    apiTokens: [],
+    maxBodyBytes: 100 * 1024 * 1024,
+    publicUrl: '',
+    watchDebounceMs: 25,
+    ...stripUndefined(input),
+  };
+  return {
+    ...merged,
+    flowsDir: merged.flowsDir === null ? null : resolve(cwd, merged.flowsDir),
+    dataDir: resolve(cwd, merged.dataDir),
+  };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** `user:password` (the password may contain ':'). */
+export function parseBasicAuth(text: string): { username: string; password: string } {
+  const i = text.indexOf(':');
+  if (i <= 0 || i === text.length - 1) throw new Error('--basic-auth expects user:password');
+  return { username: text.slice(0, i), password: text.slice(i + 1) };
+}

@@ -1,0 +1,82 @@
+// Multi-flow writes: POST /flows/bulk (instance-wide sync), POST /flows/{namespace} (namespace
+// sync, what Kestra's CLI calls), and import of YAML or ZIP files. All documents are parsed and
+// checked before anything is written, so a bad payload stores nothing (bulk and namespace sync).
+
+import { illegalArgument, invalidEntity, ApiError } from '../shared/errors.ts';
+import { readZip } from '../shared/zip.ts';
+import type { FlowRecord } from './store.ts';
+import type { FlowService, ParsedFlow } from './service.ts';
+
+/** Kestra splits bulk payloads on every `---`, even inside strings; pieces are trimmed. */
+export function splitDocuments(text: string): string[] {
+  return text.split('---').map((s) => s.trim()).filter((s) => s !== '');
+}
+
+function checkUniqueIds(flows: ParsedFlow[]): void {
+  const seen = new Set<string>();
+  for (const f of flows) {
+    if (seen.has(f.id)) throw invalidEntity([{ path: 'flow.id', message: 'Duplicate flow id' }]);
+    seen.add(f.id);
+  }
+}
+
+export interface SyncResult { deleted: FlowRecord[]; saved: FlowRecord[] }
+
+function sync(service: FlowService, tenant: string, flows: ParsedFlow[], toDelete: FlowRecord[]): SyncResult {
+  const deleted = toDelete.map((r) => service.remove(tenant, r.namespace, r.id, 'api'));
+  const saved = flows.map((f) => service.save(tenant, f, 'api').record);
+  return { deleted, saved };
+}
+
+/** POST /flows/bulk: with delete=true, every flow of the tenant whose id is absent is deleted. */
+export function bulkUpdate(service: FlowService, tenant: string, flows: ParsedFlow[], deleteOthers: boolean): SyncResult {
+  checkUniqueIds(flows);
+  const ids = new Set(flows.map((f) => f.id));
+  const toDelete = deleteOthers ? service.list(tenant).filter((r) => !ids.has(r.id)) : [];
+  return sync(service, tenant, flows, toDelete);
+}
+
+/** POST /flows/{namespace}: same, limited to one namespace (exact), documents must belong to it. */
+export function namespaceUpdate(service: FlowService, tenant: string, namespace: string, flows: ParsedFlow[], deleteOthers: boolean): SyncResult {
+  if (flows.some((f) => f.namespace !== namespace)) {
+    throw invalidEntity([{ path: 'flow.namespace', message: 'Flow namespace is invalid' }]);
+  }
+  checkUniqueIds(flows);
+  const ids = new Set(flows.map((f) => f.id));
+  const toDelete = deleteOthers ? service.list(tenant).filter((r) => r.namespace === namespace && !ids.has(r.id)) : [];
+  return sync(service, tenant, flows, toDelete);
+}
+
+/**
+ * POST /flows/import. YAML: each document is saved in turn and the first bad one fails the
+ * request (earlier ones stay imported, as in Kestra). ZIP: failures are collected and returned.
+ */
+export function importFile(service: FlowService, tenant: string, fileName: string, data: Uint8Array): string[] {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.yml') || lower.endsWith('.yaml')) {
+    for (const doc of splitDocuments(new TextDecoder().decode(data))) service.save(tenant, service.parseYaml(doc), 'api');
+    return [];
+  }
+  if (lower.endsWith('.zip')) {
+    let entries;
+    try {
+      entries = readZip(data);
+    } catch (err) {
+      throw illegalArgument(`Cannot import file ${fileName}: ${(err as Error).message}`);
+    }
+    const failed: string[] = [];
+    for (const entry of entries) {
+      const name = entry.name.toLowerCase();
+      if (entry.directory || !(name.endsWith('.yml') || name.endsWith('.yaml'))) continue;
+      try {
+        service.save(tenant, service.parseYaml(new TextDecoder().decode(entry.data)), 'api');
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        failed.push(entry.name);
+      }
+    }
+    return failed;
+  }
+  const dot = fileName.lastIndexOf('.');
+  throw illegalArgument(`Cannot import file of type ${dot < 0 ? fileName : fileName.slice(dot)}`);
+}

@@ -1,0 +1,83 @@
+// Flows API, single-flow routes (api-contract §3.1). Bulk, validation and export routes live
+// in routes-bulk.ts. Handlers only translate HTTP to service calls.
+
+import { Elysia } from 'elysia';
+import { bodyKind, readJson, readText } from '../http/body.ts';
+import { boolParam, intParam, queryOf } from '../http/query.ts';
+import { tenantOf } from '../http/tenant.ts';
+import { notFound } from '../shared/errors.ts';
+import { flowDependencies } from './dependencies.ts';
+import { buildFlowGraph } from './graph.ts';
+import { flowJson, flowView, jsonArray, jsonResponse } from './serialize.ts';
+import type { FlowService } from './service.ts';
+import { walkTasks } from './walk.ts';
+
+export interface FlowRouteDeps { flows: FlowService; newId: () => string }
+
+/** YAML bodies keep their text verbatim; any other content type is the deprecated JSON variant. */
+export async function readFlowBody(flows: FlowService, request: Request) {
+  if (bodyKind(request) === 'yaml') return { parsed: flows.parseYaml(await readText(request)), yaml: true };
+  return { parsed: flows.parseJson(await readJson(request)), yaml: false };
+}
+
+export function flowRoutes({ flows, newId }: FlowRouteDeps) {
+  return new Elysia({ prefix: '/api/v1' })
+    .post('/flows', async ({ request }) => {
+      const { parsed, yaml } = await readFlowBody(flows, request);
+      return jsonResponse(flowJson(flows.create(tenantOf(request), parsed), yaml));
+    })
+    .get('/flows/:namespace', ({ request, params }) => {
+      const items = flows.list(tenantOf(request)).filter((r) => r.namespace === params.namespace)
+        .sort((a, b) => a.id.localeCompare(b.id));
+      return jsonResponse(jsonArray(items.map((r) => flowJson(r, false))));
+    })
+    .get('/flows/:namespace/:id', ({ request, params }) => {
+      const q = queryOf(request);
+      const r = flows.get(tenantOf(request), params.namespace, params.id, {
+        revision: intParam(q, 'revision'),
+        allowDeleted: boolParam(q, 'allowDeleted', false),
+      });
+      return jsonResponse(flowJson(r, boolParam(q, 'source', false)));
+    })
+    .put('/flows/:namespace/:id', async ({ request, params }) => {
+      const tenant = tenantOf(request);
+      if (!flows.getCurrent(tenant, params.namespace, params.id)) throw notFound(); // checked before parsing
+      const { parsed, yaml } = await readFlowBody(flows, request);
+      return jsonResponse(flowJson(flows.update(tenant, params.namespace, params.id, parsed), yaml));
+    })
+    .delete('/flows/:namespace/:id', ({ request, params, set }) => {
+      flows.remove(tenantOf(request), params.namespace, params.id, 'api');
+      set.status = 204;
+      return undefined;
+    })
+    .get('/flows/:namespace/:id/revisions', ({ request, params }) =>
+      jsonResponse(jsonArray(flows.revisions(tenantOf(request), params.namespace, params.id).map((r) => flowJson(r, true)))))
+    .get('/flows/:namespace/:id/graph', ({ request, params }) => {
+      const q = queryOf(request);
+      const tenant = tenantOf(request);
+      const revision = intParam(q, 'revision');
+      let record;
+      try {
+        record = flows.get(tenant, params.namespace, params.id, { revision });
+      } catch {
+        throw notFound(`Unable to find flow ${params.namespace}_${params.id}${revision !== undefined ? `_${revision}` : ''}`);
+      }
+      return buildFlowGraph(flowView(record, false) as never, {
+        newId,
+        expandSubflows: q.getAll('subflows'),
+        resolveSubflow: (ns: string, id: string, rev?: number) => {
+          try { return flowView(flows.get(tenant, ns, id, { revision: rev }), false) as never; } catch { return undefined; }
+        },
+      });
+    })
+    .get('/flows/:namespace/:id/dependencies', ({ request, params }) => {
+      const q = queryOf(request);
+      const all = flows.list(tenantOf(request)).map((r) => flowView(r, false));
+      return flowDependencies(all as never, { namespace: params.namespace, id: params.id }, boolParam(q, 'destinationOnly', false));
+    })
+    .get('/flows/:namespace/:id/tasks/:taskId', ({ request, params }) => {
+      const r = flows.get(tenantOf(request), params.namespace, params.id);
+      for (const { task } of walkTasks(r.flow)) if (task.id === params.taskId) return task;
+      throw notFound(`Unable to find task ${params.taskId} in flow ${params.namespace}_${params.id}`);
+    });
+}

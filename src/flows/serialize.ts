@@ -1,0 +1,26 @@
+// How a stored flow revision is returned: `Flow` (no source) or `FlowWithSource`, with the
+// server-managed keys (revision, disabled, deleted) in Kestra's positions. Serialised strings
+// are cached on the record because GET /flows/{ns}/{id} is the hottest read of CI clients.
+
+import type { FlowRecord } from './store.ts';
+
+export function flowView(r: FlowRecord, withSource: boolean): Record<string, unknown> {
+  const { id: _id, namespace: _ns, ...rest } = r.flow;
+  const view: Record<string, unknown> = { id: r.id, namespace: r.namespace, revision: r.revision, ...rest, disabled: r.disabled, deleted: r.deleted };
+  if (withSource) view.source = r.source;
+  return view;
+}
+
+export function flowJson(r: FlowRecord, withSource: boolean): string {
+  if (withSource) return (r.jsonWithSource ??= JSON.stringify(flowView(r, true)));
+  return (r.json ??= JSON.stringify(flowView(r, false)));
+}
+
+/** Joins already-serialised items into a JSON array without re-serialising them. */
+export function jsonArray(items: string[]): string {
+  return `[${items.join(',')}]`;
+}
+
+export function jsonResponse(body: string, status = 200): Response {
+  return new Response(body, { status, headers: { 'content-type': 'application/json' } });
+}

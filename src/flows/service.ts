@@ -1,0 +1,136 @@
+// Flow lifecycle with Kestra's revision model (api-contract §3.1): create, update (identical
+// saves make no revision), delete (a deleted-marker revision), reads by revision. Every write
+// emits `flow.changed` so the flows directory, the scheduler and the dashboard follow along.
+
+import { invalidEntity, notFound, type ErrorItem } from '../shared/errors.ts';
+import type { EventBus, FlowOrigin } from '../shared/events.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { PluginCatalog } from '../plugins/catalog.ts';
+import { flowToYaml, parseFlowObject, parseFlowYaml, type FlowParseResult } from './parse.ts';
+import type { FlowRecord, FlowStore } from './store.ts';
+
+export interface ParsedFlow { namespace: string; id: string; flow: Record<string, unknown>; disabled: boolean; source: string }
+
+export interface FlowServiceDeps { store: FlowStore; events: EventBus; clock: Clock; catalog?: PluginCatalog }
+
+export type FlowService = ReturnType<typeof createFlowService>;
+
+/** Source comparison ignores a `revision: N` line, as Kestra does. */
+export function stripRevisionLine(source: string): string {
+  return source.replace(/^revision:.*$\n?/m, '').trim();
+}
+
+export function createFlowService(deps: FlowServiceDeps) {
+  const { store, events, clock } = deps;
+
+  function toParsed(result: FlowParseResult, source: string): ParsedFlow {
+    if (!result.ok) throw invalidEntity(result.violations as ErrorItem[]);
+    const { disabled, deleted: _d, revision: _r, ...flow } = result.flow as Record<string, unknown>;
+    return { namespace: String(flow.namespace), id: String(flow.id), flow, disabled: disabled === true, source };
+  }
+
+  /** YAML text → parsed flow, or a 422 with Kestra's violations. */
+  function parseYaml(source: string): ParsedFlow {
+    return toParsed(parseFlowYaml(source, deps.catalog), source);
+  }
+
+  /** Deprecated JSON routes: the stored source is a YAML rendering of the JSON flow. */
+  function parseJson(value: unknown): ParsedFlow {
+    const result = parseFlowObject(value, deps.catalog);
+    return toParsed(result, result.ok ? flowToYaml(result.flow) : '');
+  }
+
+  function isIdentical(current: FlowRecord, next: ParsedFlow): boolean {
+    return (
+      !current.deleted &&
+      current.disabled === next.disabled &&
+      JSON.stringify(current.flow) === JSON.stringify(next.flow) &&
+      stripRevisionLine(current.source) === stripRevisionLine(next.source)
+    );
+  }
+
+  function record(tenant: string, p: ParsedFlow, revision: number, deleted = false): FlowRecord {
+    return { tenant, namespace: p.namespace, id: p.id, revision, deleted, disabled: p.disabled, source: p.source, flow: p.flow, updated: clock.now() };
+  }
+
+  function emit(r: FlowRecord, origin: FlowOrigin, previous?: FlowRecord) {
+    events.emit('flow.changed', {
+      tenant: r.tenant, namespace: r.namespace, id: r.id, revision: r.revision, origin, deleted: r.deleted,
+      source: r.source, previousSource: previous?.source,
+    });
+  }
+
+  /** Writes a new revision unless identical; returns the current record either way. */
+  function save(tenant: string, p: ParsedFlow, origin: FlowOrigin): { record: FlowRecord; changed: boolean } {
+    const current = store.current(tenant, p.namespace, p.id);
+    if (current && isIdentical(current, p)) return { record: current, changed: false };
+    const next = record(tenant, p, (current?.revision ?? 0) + 1);
+    store.append(next);
+    emit(next, origin, current);
+    return { record: next, changed: true };
+  }
+
+  function getCurrent(tenant: string, namespace: string, id: string): FlowRecord | undefined {
+    const r = store.current(tenant, namespace, id);
+    return r && !r.deleted ? r : undefined;
+  }
+
+  function remove(tenant: string, namespace: string, id: string, origin: FlowOrigin): FlowRecord {
+    const current = getCurrent(tenant, namespace, id);
+    if (!current) throw notFound();
+    const marker: FlowRecord = { ...current, revision: current.revision + 1, deleted: true, updated: clock.now(), json: undefined, jsonWithSource: undefined };
+    store.append(marker);
+    emit(marker, origin, current);
+    return current;
+  }
+
+  return {
+    catalog: deps.catalog,
+    parseYaml,
+    parseJson,
+    save,
+    getCurrent,
+    remove,
+
+    create(tenant: string, p: ParsedFlow, origin: FlowOrigin = 'api'): FlowRecord {
+      if (getCurrent(tenant, p.namespace, p.id)) {
+        throw invalidEntity([{ path: 'flow.id', message: 'Flow id already exists' }]);
+      }
+      return save(tenant, p, origin).record;
+    },
+
+    update(tenant: string, namespace: string, id: string, p: ParsedFlow, origin: FlowOrigin = 'api'): FlowRecord {
+      if (!getCurrent(tenant, namespace, id)) throw notFound();
+      const violations: ErrorItem[] = [];
+      if (p.id !== id) violations.push({ path: 'flow.id', message: 'Illegal flow id update' });
+      if (p.namespace !== namespace) violations.push({ path: 'flow.namespace', message: 'Illegal namespace update' });
+      if (violations.length) throw invalidEntity(violations);
+      return save(tenant, p, origin).record;
+    },
+
+    /** GET /flows/{ns}/{id}: current, a given revision, or the deleted marker with allowDeleted. */
+    get(tenant: string, namespace: string, id: string, opts: { revision?: number; allowDeleted?: boolean } = {}): FlowRecord {
+      const r = opts.revision !== undefined ? store.revision(tenant, namespace, id, opts.revision) : store.current(tenant, namespace, id);
+      if (!r || (r.deleted && opts.revision === undefined && !opts.allowDeleted)) throw notFound();
+      return r;
+    },
+
+    revisions: (tenant: string, namespace: string, id: string) => store.revisions(tenant, namespace, id),
+
+    /** Current, non-deleted flows of a tenant. */
+    list(tenant: string): FlowRecord[] {
+      const out: FlowRecord[] = [];
+      for (const r of store.all(tenant)) if (!r.deleted) out.push(r);
+      return out;
+    },
+
+    /** Rewrites the `disabled:` line of the source (or appends one) and saves a revision. */
+    setDisabled(tenant: string, r: FlowRecord, disabled: boolean): boolean {
+      if (r.disabled === disabled) return false;
+      const line = /^disabled:\s*\S+.*$/m;
+      const source = line.test(r.source) ? r.source.replace(line, `disabled: ${disabled}`) : `${r.source.replace(/\n*$/, '')}\ndisabled: ${disabled}`;
+      save(tenant, { namespace: r.namespace, id: r.id, flow: r.flow, disabled, source }, 'api');
+      return true;
+    },
+  };
+}

@@ -1,0 +1,111 @@
+// Flow revisions in SQLite, with the current revision of every flow cached in memory: reads
+// (GET, search) never touch the database, writes go to the database first so that an
+// acknowledged save survives a crash. Schema, row type and statements live together here.
+
+import { migrate, type Db } from '../shared/db.ts';
+
+export interface FlowRecord {
+  tenant: string;
+  namespace: string;
+  id: string;
+  revision: number;
+  deleted: boolean;
+  disabled: boolean;
+  source: string;
+  /** the parsed flow document (no revision/deleted/disabled keys; those live on the record) */
+  flow: Record<string, unknown>;
+  updated: number;
+  /** lazily computed serialised forms for the hot GET path */
+  json?: string;
+  jsonWithSource?: string;
+}
+
+interface Row {
+  tenant: string; namespace: string; id: string; revision: number; deleted: number; disabled: number;
+  source: string; flow: string; updated: number;
+}
+
+export interface FlowStore {
+  current(tenant: string, namespace: string, id: string): FlowRecord | undefined;
+  /** every current record of a tenant, deleted markers included */
+  all(tenant: string): Iterable<FlowRecord>;
+  tenants(): string[];
+  revision(tenant: string, namespace: string, id: string, revision: number): FlowRecord | undefined;
+  revisions(tenant: string, namespace: string, id: string): FlowRecord[];
+  /** appends a revision (the caller computed its number) and makes it current */
+  append(record: FlowRecord): void;
+  /** several appends in one transaction */
+  appendAll(records: FlowRecord[]): void;
+  count(): number;
+}
+
+const key = (namespace: string, id: string) => `${namespace}\u0000${id}`;
+
+const fromRow = (r: Row): FlowRecord => ({
+  tenant: r.tenant, namespace: r.namespace, id: r.id, revision: r.revision, deleted: r.deleted === 1,
+  disabled: r.disabled === 1, source: r.source, flow: JSON.parse(r.flow), updated: r.updated,
+});
+
+export function createFlowStore(db: Db): FlowStore {
+  migrate(db, 'flows', [
+    `CREATE TABLE flow_revisions (
+       tenant TEXT NOT NULL, namespace TEXT NOT NULL, id TEXT NOT NULL, revision INTEGER NOT NULL,
+       deleted INTEGER NOT NULL, disabled INTEGER NOT NULL, source TEXT NOT NULL, flow TEXT NOT NULL,
+       updated INTEGER NOT NULL,
+       PRIMARY KEY (tenant, namespace, id, revision))`,
+  ]);
+  const insert = db.query(
+    `INSERT INTO flow_revisions (tenant, namespace, id, revision, deleted, disabled, source, flow, updated)
+     VALUES ($tenant, $namespace, $id, $revision, $deleted, $disabled, $source, $flow, $updated)`,
+  );
+  const selectRevision = db.query<Row, [string, string, string, number]>(
+    'SELECT * FROM flow_revisions WHERE tenant = ? AND namespace = ? AND id = ? AND revision = ?',
+  );
+  const selectRevisions = db.query<Row, [string, string, string]>(
+    'SELECT * FROM flow_revisions WHERE tenant = ? AND namespace = ? AND id = ? ORDER BY revision',
+  );
+
+  // tenant -> (namespace\0id -> current record)
+  const cache = new Map<string, Map<string, FlowRecord>>();
+  const tenantMap = (tenant: string) => {
+    let m = cache.get(tenant);
+    if (!m) cache.set(tenant, (m = new Map()));
+    return m;
+  };
+  const latest = db.query<Row, []>(
+    `SELECT r.* FROM flow_revisions r
+       JOIN (SELECT tenant, namespace, id, MAX(revision) AS revision FROM flow_revisions GROUP BY tenant, namespace, id) m
+         ON r.tenant = m.tenant AND r.namespace = m.namespace AND r.id = m.id AND r.revision = m.revision`,
+  );
+  for (const row of latest.iterate()) tenantMap(row.tenant).set(key(row.namespace, row.id), fromRow(row));
+
+  const write = (r: FlowRecord) => {
+    insert.run({
+      tenant: r.tenant, namespace: r.namespace, id: r.id, revision: r.revision, deleted: r.deleted ? 1 : 0,
+      disabled: r.disabled ? 1 : 0, source: r.source, flow: JSON.stringify(r.flow), updated: r.updated,
+    });
+  };
+  const writeMany = db.transaction((records: FlowRecord[]) => records.forEach(write));
+
+  return {
+    current: (tenant, namespace, id) => cache.get(tenant)?.get(key(namespace, id)),
+    all: (tenant) => cache.get(tenant)?.values() ?? [],
+    tenants: () => [...cache.keys()],
+    revision(tenant, namespace, id, revision) {
+      const cur = cache.get(tenant)?.get(key(namespace, id));
+      if (cur?.revision === revision) return cur;
+      const row = selectRevision.get(tenant, namespace, id, revision);
+      return row ? fromRow(row) : undefined;
+    },
+    revisions: (tenant, namespace, id) => selectRevisions.all(tenant, namespace, id).map(fromRow),
+    append(record) {
+      write(record);
+      tenantMap(record.tenant).set(key(record.namespace, record.id), record);
+    },
+    appendAll(records) {
+      writeMany(records);
+      for (const r of records) tenantMap(r.tenant).set(key(r.namespace, r.id), r);
+    },
+    count: () => [...cache.values()].reduce((n, m) => n + [...m.values()].filter((r) => !r.deleted).length, 0),
+  };
+}

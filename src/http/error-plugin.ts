@@ -1,0 +1,44 @@
+// Renders every error once, as Kestra's error JSON (api-contract §1.8). Services throw ApiError;
+// Elysia's own errors (unknown route, unparsable body) and unexpected exceptions map here too.
+
+import { Elysia } from 'elysia';
+import { ApiError, errorBody } from '../shared/errors.ts';
+import { originalHrefOf } from './tenant.ts';
+
+export function hrefOf(request: Request): string {
+  const original = originalHrefOf(request);
+  if (original !== undefined) return original;
+  const url = request.url;
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  return start < 0 ? '/' : url.slice(start);
+}
+
+export function errorResponse(error: ApiError, request: Request): Response {
+  if (error.code === 'UNAUTHORIZED') return unauthorized();
+  return new Response(JSON.stringify(errorBody(error, hrefOf(request))), {
+    status: error.status,
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
+export function unauthorized(): Response {
+  return new Response(null, { status: 401, headers: { 'www-authenticate': 'Basic realm=Kestra' } });
+}
+
+export function toApiError(code: string | number, error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  switch (code) {
+    case 'NOT_FOUND': return new ApiError('NOT_FOUND');
+    case 'PARSE': return new ApiError('INVALID_JSON', (error as Error)?.message ?? 'Unable to parse body');
+    case 'VALIDATION': return new ApiError('UNPROCESSABLE', (error as Error)?.message ?? 'Invalid request');
+    default: return new ApiError('INTERNAL', (error as Error)?.message ?? String(error));
+  }
+}
+
+export function errorPlugin(onInternal?: (err: unknown) => void) {
+  return new Elysia({ name: 'kestra-errors' }).onError({ as: 'global' }, ({ code, error, request }) => {
+    const apiError = toApiError(code, error);
+    if (apiError.code === 'INTERNAL') onInternal?.(error);
+    return errorResponse(apiError, request);
+  });
+}

@@ -1,0 +1,46 @@
+// Tenant-aware paths (decisions.md): every route answers under /api/v1/... and /api/v1/{tenant}/....
+// Rather than registering every route twice, the edge strips a tenant segment before routing and
+// remembers it per request. A first segment that is a resource name is the resource, never a tenant.
+
+export const DEFAULT_TENANT = 'main';
+
+export const RESOURCE_SEGMENTS = new Set([
+  'flows', 'executions', 'logs', 'triggers', 'namespaces', 'plugins', 'stats', 'metrics', 'dashboards',
+  'templates', 'blueprints', 'configs', 'usages', 'basicAuth', 'taskruns', 'kv', 'secrets', 'files',
+  'apps', 'cluster', 'misc', 'auths', 'users', 'me', 'search', 'ai', 'login', 'logout', 'oauth', 'assets',
+]);
+
+const PREFIX = '/api/v1/';
+
+export interface TenantRoute { tenant: string; path: string }
+
+/** Splits `/api/v1/{tenant}/rest` into tenant + `/api/v1/rest`; other paths pass through. */
+export function splitTenant(pathname: string): TenantRoute {
+  if (!pathname.startsWith(PREFIX)) return { tenant: DEFAULT_TENANT, path: pathname };
+  const slash = pathname.indexOf('/', PREFIX.length);
+  if (slash < 0) return { tenant: DEFAULT_TENANT, path: pathname };
+  const first = pathname.slice(PREFIX.length, slash);
+  if (RESOURCE_SEGMENTS.has(first) || first === '') return { tenant: DEFAULT_TENANT, path: pathname };
+  let tenant = first;
+  try { tenant = decodeURIComponent(first); } catch { /* keep raw */ }
+  return { tenant: tenant === '' ? DEFAULT_TENANT : tenant, path: PREFIX + pathname.slice(slash + 1) };
+}
+
+const tenants = new WeakMap<Request, string>();
+const originals = new WeakMap<Request, string>();
+
+/** Records the tenant of a routed request and, when the path was rewritten, the path the client sent. */
+export function rememberTenant(request: Request, tenant: string, originalHref?: string): void {
+  if (tenant !== DEFAULT_TENANT) tenants.set(request, tenant);
+  if (originalHref !== undefined) originals.set(request, originalHref);
+}
+
+/** The path and query the client sent (before tenant stripping), for error `_links.self.href`. */
+export function originalHrefOf(request: Request): string | undefined {
+  return originals.get(request);
+}
+
+/** The tenant of a request that went through the edge ('main' when none was given). */
+export function tenantOf(request: Request): string {
+  return tenants.get(request) ?? DEFAULT_TENANT;
+}

@@ -1,0 +1,114 @@
+// The composition root: builds every service once from a Config, wires events between them,
+// and returns a handle to serve and dispose. Nothing here is global, so tests can run many
+// runtimes side by side.
+
+import { join } from 'node:path';
+import { resolveConfig, type Config, type ConfigInput } from './config.ts';
+import { createApp, type HttpApp } from './http/app.ts';
+import { createAuthService } from './misc/auth.ts';
+import { miscRoutes } from './misc/routes.ts';
+import { createPluginCatalog } from './plugins/catalog.ts';
+import { createFlowDirectory, type FlowDirectory } from './flows/directory.ts';
+import { flowRoutes } from './flows/routes.ts';
+import { flowBulkRoutes } from './flows/routes-bulk.ts';
+import { createFlowService, type FlowService } from './flows/service.ts';
+import { createFlowStore } from './flows/store.ts';
+import { diskBlobStore, memoryBlobStore, type BlobStore } from './shared/blobs.ts';
+import { systemClock, type Clock } from './shared/clock.ts';
+import { openDb, type Db } from './shared/db.ts';
+import { createEventBus, type EventBus } from './shared/events.ts';
+import { friendlyIds, type IdGenerator } from './shared/ids.ts';
+import { createSettingsStore } from './shared/settings-store.ts';
+import { VERSION } from './version.ts';
+
+export interface RuntimeOptions extends ConfigInput {
+  clock?: Clock;
+  ids?: IdGenerator;
+  cwd?: string;
+}
+
+export interface Runtime {
+  config: Config;
+  app: HttpApp;
+  events: EventBus;
+  flows: FlowService;
+  blobs: BlobStore;
+  clock: Clock;
+  db: Db;
+  directory?: FlowDirectory;
+  /** starts listening; resolves with the base URL (port 0 picks a free port) */
+  listen(): Promise<string>;
+  url?: string;
+  dispose(): Promise<void>;
+}
+
+export async function createRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
+  const { clock = systemClock(), ids = friendlyIds(), cwd, ...input } = options;
+  const config = resolveConfig(input, cwd);
+  const events = createEventBus();
+  const db = openDb(config.memory ? false : join(config.dataDir, 'kestra-lite.db'));
+  const blobs = config.memory ? memoryBlobStore(clock.now) : diskBlobStore(join(config.dataDir, 'storage'));
+  const settings = createSettingsStore(db);
+  const instanceUuid = settings.get<string>('instanceUuid') ?? ids();
+  settings.set('instanceUuid', instanceUuid);
+
+  const auth = createAuthService({ settings, initial: config.basicAuth, apiTokens: config.apiTokens });
+  const catalog = createPluginCatalog();
+  const flows = createFlowService({ store: createFlowStore(db), events, clock, catalog });
+
+  const directory = config.flowsDir
+    ? createFlowDirectory({ dir: config.flowsDir, tenant: 'main', flows, events, db, debounceMs: config.watchDebounceMs, watch: config.watch })
+    : undefined;
+  await directory?.start();
+
+  const startedAt = clock.now();
+  const app = createApp({
+    auth,
+    maxBodyBytes: config.maxBodyBytes,
+    modules: [
+      miscRoutes({
+        auth, instanceUuid, startedAt, version: VERSION,
+        features: { templates: false, dashboards: false, taskruns: false },
+        counts: () => {
+          const all = flows.list('main');
+          const taskTypes = new Set<unknown>(); const triggerTypes = new Set<unknown>();
+          for (const r of all) {
+            for (const t of (r.flow.tasks as { type?: unknown }[] | undefined) ?? []) taskTypes.add(t.type);
+            for (const t of (r.flow.triggers as { type?: unknown }[] | undefined) ?? []) triggerTypes.add(t.type);
+          }
+          return { flows: all.length, namespaces: new Set(all.map((r) => r.namespace)).size, taskTypes: taskTypes.size, triggerTypes: triggerTypes.size };
+        },
+      }),
+      flowBulkRoutes({ flows }),
+      flowRoutes({ flows, newId: ids }),
+    ],
+  });
+
+  let server: ReturnType<typeof Bun.serve> | undefined;
+  let disposed = false;
+  const runtime: Runtime = {
+    config, app, events, flows, blobs, clock, db, directory,
+    async listen() {
+      server = Bun.serve({
+        port: config.port,
+        hostname: config.host,
+        // above our own limit, so oversized bodies reach the edge and get a Kestra-style 413
+        maxRequestBodySize: config.maxBodyBytes * 2 + 1024 * 1024,
+        idleTimeout: 0, // SSE streams stay open as long as the client wants
+        fetch: app.handle,
+      });
+      runtime.url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${server.port}`;
+      events.emit('server.started', { url: runtime.url });
+      return runtime.url;
+    },
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      events.emit('server.stopping', {});
+      await server?.stop(true);
+      await directory?.close();
+      db.close();
+    },
+  };
+  return runtime;
+}

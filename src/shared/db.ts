@@ -1,0 +1,38 @@
+// bun:sqlite behind one opener. Persistence is a constructor argument: `false` = memory.
+// Each store registers its own migrations (its schema lives next to its statements).
+
+import { Database } from 'bun:sqlite';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type Db = Database;
+
+export function openDb(path: string | false): Db {
+  if (path) mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path || ':memory:', { create: true, strict: true });
+  if (path) {
+    // WAL + synchronous=NORMAL survives a process kill -9 (only an OS crash can lose the tail);
+    // FULL makes each acknowledged write durable even then, at a cost we accept for a dev tool.
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA synchronous = NORMAL');
+    db.exec('PRAGMA busy_timeout = 5000');
+  }
+  db.exec('PRAGMA foreign_keys = ON');
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (module TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (module, version))');
+  return db;
+}
+
+/** Applies the not-yet-applied migrations of one module, in order, each in a transaction. */
+export function migrate(db: Db, module: string, steps: string[]): void {
+  const done = new Set(
+    db.query<{ version: number }, [string]>('SELECT version FROM schema_migrations WHERE module = ?').all(module).map((r) => r.version),
+  );
+  steps.forEach((sql, i) => {
+    const version = i + 1;
+    if (done.has(version)) return;
+    db.transaction(() => {
+      db.exec(sql);
+      db.query('INSERT INTO schema_migrations (module, version) VALUES (?, ?)').run(module, version);
+    })();
+  });
+}

@@ -1,0 +1,46 @@
+// A small typed event bus. Producers (stores, engine, watcher) emit; the dashboard, the plain
+// logger, SSE endpoints and the scheduler subscribe. Nothing here is global: the runtime owns one.
+
+import type { Violation } from '../flows/model.ts';
+
+export type FlowOrigin = 'api' | 'file';
+
+export interface FlowRef { tenant: string; namespace: string; id: string }
+
+export interface EventMap {
+  'flow.changed': FlowRef & { revision: number; origin: FlowOrigin; deleted: boolean; source: string; previousSource?: string };
+  'flow.invalid': { tenant: string; file: string; violations: Violation[]; namespace?: string; id?: string };
+  'flow.file-error': { file: string; message: string };
+  /** the flows directory finished reconciling one file (tests and debug views wait on this) */
+  'flow.file-synced': { tenant: string; file: string; result: 'saved' | 'unchanged' | 'invalid' | 'error' | 'deleted' | 'missing' };
+  'server.started': { url: string };
+  'server.stopping': Record<string, never>;
+}
+
+export type EventName = keyof EventMap;
+type Listener<K extends EventName> = (payload: EventMap[K]) => void;
+
+export interface EventBus {
+  on<K extends EventName>(name: K, fn: Listener<K>): () => void;
+  emit<K extends EventName>(name: K, payload: EventMap[K]): void;
+}
+
+export function createEventBus(onListenerError?: (err: unknown) => void): EventBus {
+  const listeners = new Map<EventName, Set<(p: unknown) => void>>();
+  return {
+    on(name, fn) {
+      let set = listeners.get(name);
+      if (!set) listeners.set(name, (set = new Set()));
+      set.add(fn as (p: unknown) => void);
+      return () => void set!.delete(fn as (p: unknown) => void);
+    },
+    emit(name, payload) {
+      const set = listeners.get(name);
+      if (!set) return;
+      // A failing subscriber must never break the producer (an API write or the engine loop).
+      for (const fn of set) {
+        try { fn(payload); } catch (err) { onListenerError?.(err); }
+      }
+    },
+  };
+}
