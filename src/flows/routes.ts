@@ -5,9 +5,9 @@ import { Elysia } from 'elysia';
 import { bodyKind, readJson, readText } from '../http/body.ts';
 import { boolParam, intParam, queryOf } from '../http/query.ts';
 import { tenantOf } from '../http/tenant.ts';
-import { notFound } from '../shared/errors.ts';
+import { illegalState, notFound } from '../shared/errors.ts';
 import { flowDependencies } from './dependencies.ts';
-import { buildFlowGraph } from './graph.ts';
+import { buildFlowGraph, DagDependencyError, SubflowNotFoundError } from './graph.ts';
 import { flowJson, flowView, jsonArray, jsonResponse } from './serialize.ts';
 import type { FlowService } from './service.ts';
 import { walkTasks } from './walk.ts';
@@ -21,6 +21,17 @@ export async function readFlowBody(flows: FlowService, request: Request) {
 }
 
 export function flowRoutes({ flows, newId }: FlowRouteDeps) {
+  /** Graph errors map to Kestra's statuses: a missing subflow is a 404, an unbuildable flow a 409. */
+  const graphOf = (flow: Record<string, unknown>, expand: string[], resolve: (ns: string, id: string, rev?: number) => Record<string, unknown> | undefined) => {
+    try {
+      return buildFlowGraph(flow as never, { newId, expandSubflows: expand, resolveSubflow: resolve as never });
+    } catch (err) {
+      if (err instanceof SubflowNotFoundError) throw notFound(err.message);
+      if (err instanceof DagDependencyError) throw illegalState(err.message);
+      throw err;
+    }
+  };
+
   return new Elysia({ prefix: '/api/v1' })
     .post('/flows', async ({ request }) => {
       const { parsed, yaml } = await readFlowBody(flows, request);
@@ -62,12 +73,16 @@ export function flowRoutes({ flows, newId }: FlowRouteDeps) {
       } catch {
         throw notFound(`Unable to find flow ${params.namespace}_${params.id}${revision !== undefined ? `_${revision}` : ''}`);
       }
-      return buildFlowGraph(flowView(record, false) as never, {
-        newId,
-        expandSubflows: q.getAll('subflows'),
-        resolveSubflow: (ns: string, id: string, rev?: number) => {
-          try { return flowView(flows.get(tenant, ns, id, { revision: rev }), false) as never; } catch { return undefined; }
-        },
+      return graphOf(flowView(record, false), q.getAll('subflows'), (ns, id, rev) => {
+        try { return flowView(flows.get(tenant, ns, id, { revision: rev }), false); } catch { return undefined; }
+      });
+    })
+    .post('/flows/graph', async ({ request }) => {
+      const tenant = tenantOf(request);
+      const parsed = flows.parseYaml(await readText(request));
+      const view = { id: parsed.id, namespace: parsed.namespace, revision: 0, ...parsed.flow };
+      return graphOf(view, queryOf(request).getAll('subflows'), (ns, id, rev) => {
+        try { return flowView(flows.get(tenant, ns, id, { revision: rev }), false); } catch { return undefined; }
       });
     })
     .get('/flows/:namespace/:id/dependencies', ({ request, params }) => {
