@@ -54,6 +54,26 @@ describe('kestra-lite serve (source)', () => {
     }
   });
 
+  test('a write the API acknowledged survives kill -9', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kl-cli-kill-'));
+    const args = [process.execPath, 'src/cli.ts', 'serve', '--port', '0', '--flows', join(dir, 'flows'), '--data', join(dir, 'data'), '--no-dashboard', '--no-watch'];
+    try {
+      const first = await startServe(args);
+      const body = 'id: durable\nnamespace: cli.test\ntasks:\n  - id: t\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n';
+      expect((await fetch(`${first.url}/api/v1/flows`, { method: 'POST', headers: { 'content-type': 'application/x-yaml' }, body })).status).toBe(200);
+      expect((await fetch(`${first.url}/api/v1/flows/cli.test/durable`, { method: 'PUT', headers: { 'content-type': 'application/x-yaml' }, body: body + 'description: v2\n' })).status).toBe(200);
+      first.proc.kill('SIGKILL');
+      await first.proc.exited;
+      const second = await startServe(args);
+      const res = await fetch(`${second.url}/api/v1/flows/cli.test/durable`);
+      expect(await res.json()).toMatchObject({ revision: 2, description: 'v2' });
+      second.proc.kill('SIGTERM');
+      expect(await second.proc.exited).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('--help, --version and bad flags', async () => {
     const help = Bun.spawnSync([process.execPath, 'src/cli.ts', '--help'], { cwd: ROOT });
     expect(help.exitCode).toBe(0);
