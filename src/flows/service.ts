@@ -2,11 +2,11 @@
 // saves make no revision), delete (a deleted-marker revision), reads by revision. Every write
 // emits `flow.changed` so the flows directory, the scheduler and the dashboard follow along.
 
-import { invalidEntity, notFound, type ErrorItem } from '../shared/errors.ts';
+import { ApiError, invalidEntity, notFound, type ErrorItem } from '../shared/errors.ts';
 import type { EventBus, FlowOrigin } from '../shared/events.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { PluginCatalog } from '../plugins/catalog.ts';
-import { flowToYaml, parseFlowObject, parseFlowYaml, type FlowParseResult } from './parse.ts';
+import { flowToYaml, parseFlowObject, parseFlowYaml, violationsMessage, type FlowParseResult } from './parse.ts';
 import type { FlowRecord, FlowStore } from './store.ts';
 
 export interface ParsedFlow { namespace: string; id: string; flow: Record<string, unknown>; disabled: boolean; source: string }
@@ -24,7 +24,8 @@ export function createFlowService(deps: FlowServiceDeps) {
   const { store, events, clock } = deps;
 
   function toParsed(result: FlowParseResult, source: string): ParsedFlow {
-    if (!result.ok) throw invalidEntity(result.violations as ErrorItem[]);
+    // violationsMessage words parse errors and task/input paths as Kestra does (not plain path: message)
+    if (!result.ok) throw new ApiError('INVALID_ENTITY', violationsMessage(result.violations), result.violations as ErrorItem[]);
     const { disabled, deleted: _d, revision: _r, ...flow } = result.flow as Record<string, unknown>;
     return { namespace: String(flow.namespace), id: String(flow.id), flow, disabled: disabled === true, source };
   }

@@ -1,0 +1,127 @@
+import { Type } from '@sinclair/typebox';
+import {
+  def, legacy, str, int, bool, duration, dateTime, map, strList, tasks, dagTasks, inputDecls, labels, anyValue,
+  staticInt, enumOf, type PluginDef,
+} from './common.ts';
+
+const flows = (name: string) => legacy('flows', name);
+const subflowProps = {
+  namespace: str(), flowId: str(), revision: int({ minimum: 1 }), inputs: map(), labels: labels(),
+  wait: bool({ default: true }), transmitFailed: bool({ default: true }), inheritLabels: bool({ default: false }),
+  scheduleDate: dateTime(),
+};
+
+export const flowDefs: PluginDef[] = [
+  def({
+    type: 'flow.Sequential', kind: 'task', flowable: true, title: 'Runs child tasks one after the other',
+    aliases: [flows('Sequential')], required: ['tasks'],
+    props: { tasks: tasks({ minItems: 1 }) },
+  }),
+  def({
+    type: 'flow.Parallel', kind: 'task', flowable: true, title: 'Runs child tasks concurrently',
+    aliases: [flows('Parallel')], required: ['tasks'],
+    props: { tasks: tasks({ minItems: 1 }), concurrent: staticInt({ default: 0, minimum: 0 }) },
+  }),
+  def({
+    type: 'flow.If', kind: 'task', flowable: true, title: 'Runs one branch or the other depending on a condition',
+    aliases: [flows('If')], required: ['condition', 'then'],
+    props: { condition: str(), then: tasks({ minItems: 1 }), else: tasks() },
+  }),
+  def({
+    type: 'flow.Switch', kind: 'task', flowable: true, title: 'Runs the branch whose key matches a value',
+    aliases: [flows('Switch')], required: ['value'],
+    props: { value: str(), cases: Type.Record(Type.String(), tasks(), { $casesTasks: true }), defaults: tasks() },
+  }),
+  def({
+    type: 'flow.ForEach', kind: 'task', flowable: true, title: 'Runs child tasks once per value',
+    required: ['values', 'tasks'],
+    props: {
+      values: Type.Union([Type.String(), Type.Array(anyValue())], { $dynamic: true }),
+      concurrencyLimit: staticInt({ default: 1, minimum: 0 }), tasks: tasks({ minItems: 1 }),
+    },
+  }),
+  def({
+    type: 'flow.Subflow', kind: 'task', flowable: false, title: 'Starts an execution of another flow',
+    aliases: [flows('Subflow'), flows('Flow')], required: ['namespace', 'flowId'],
+    props: { ...subflowProps, outputs: Type.Record(Type.String(), Type.Unknown(), { deprecated: true }), restartBehavior: enumOf(['NEW_EXECUTION', 'RETRY_FAILED']) },
+  }),
+  def({
+    type: 'flow.Pause', kind: 'task', flowable: true, title: 'Pauses the execution until resumed or a delay passes',
+    aliases: [flows('Pause')],
+    props: {
+      delay: duration(), timeout: duration(), pauseDuration: duration(), onResume: inputDecls(),
+      behavior: enumOf(['RESUME', 'WARN', 'CANCEL', 'FAIL'], { default: 'RESUME' }),
+      tasks: tasks({ deprecated: true }),
+    },
+  }),
+  def({
+    type: 'flow.Sleep', kind: 'task', title: 'Waits for a duration',
+    required: ['duration'], props: { duration: duration() },
+  }),
+  def({
+    type: 'flow.AllowFailure', kind: 'task', flowable: true, title: 'Runs child tasks and turns their failure into a warning',
+    aliases: [flows('AllowFailure')], required: ['tasks'],
+    props: { tasks: tasks({ minItems: 1 }) },
+  }),
+  def({
+    type: 'flow.WorkingDirectory', kind: 'task', flowable: true, title: 'Runs runnable child tasks in one shared directory',
+    aliases: [flows('WorkingDirectory'), flows('Worker')], required: ['tasks'],
+    props: {
+      tasks: tasks(),
+      cache: Type.Object({ patterns: Type.Array(Type.String()), ttl: Type.Optional(duration()) }),
+      namespaceFiles: Type.Object({
+        enabled: Type.Optional(bool({ default: true })), include: Type.Optional(strList()), exclude: Type.Optional(strList()),
+        namespaces: Type.Optional(strList()), ifExists: Type.Optional(str()), folderPerNamespace: Type.Optional(bool()),
+      }),
+      inputFiles: Type.Union([Type.String(), Type.Record(Type.String(), Type.Unknown())], { $dynamic: true }),
+      outputFiles: strList(),
+    },
+  }),
+  def({
+    type: 'flow.Dag', kind: 'task', flowable: true, title: 'Runs child tasks following their declared dependencies',
+    aliases: [flows('Dag')], required: ['tasks'],
+    props: { tasks: dagTasks({ minItems: 1 }), concurrent: staticInt({ default: 0, minimum: 0 }) },
+  }),
+  def({
+    type: 'flow.WaitFor', kind: 'task', flowable: true, title: 'Repeats child tasks until a condition holds',
+    required: ['tasks', 'condition'],
+    props: {
+      tasks: tasks({ minItems: 1 }), condition: str(), failOnMaxReached: bool({ default: false }),
+      checkFrequency: Type.Object({
+        maxIterations: Type.Optional(int({ default: 100 })), maxDuration: Type.Optional(duration({ default: 'PT1H' })),
+        interval: Type.Optional(duration({ default: 'PT1S' })),
+      }),
+    },
+  }),
+  def({
+    type: 'flow.EachSequential', kind: 'task', flowable: true, deprecated: true, title: 'Runs child tasks once per value, one value at a time (deprecated)',
+    aliases: [flows('EachSequential')], required: ['value', 'tasks'],
+    props: { value: Type.Union([Type.String(), Type.Array(anyValue())], { $dynamic: true }), tasks: tasks({ minItems: 1 }) },
+  }),
+  def({
+    type: 'flow.EachParallel', kind: 'task', flowable: true, deprecated: true, title: 'Runs child tasks once per value, values in parallel (deprecated)',
+    aliases: [flows('EachParallel')], required: ['value', 'tasks'],
+    props: {
+      value: Type.Union([Type.String(), Type.Array(anyValue())], { $dynamic: true }), tasks: tasks({ minItems: 1 }),
+      concurrent: staticInt({ default: 0, minimum: 0 }),
+    },
+  }),
+  def({
+    type: 'flow.ForEachItem', kind: 'task', flowable: true, title: 'Starts one subflow execution per batch of items of a file',
+    aliases: [flows('ForEachItem')], required: ['items', 'namespace', 'flowId'],
+    props: {
+      items: str(),
+      batch: Type.Object({
+        rows: Type.Optional(int({ default: 1 })), bytes: Type.Optional(str()), partitions: Type.Optional(int()),
+        separator: Type.Optional(str({ default: '\n' })),
+      }),
+      ...subflowProps,
+      restartBehavior: enumOf(['NEW_EXECUTION', 'RETRY_FAILED']),
+    },
+  }),
+  def({
+    type: 'flow.Template', kind: 'task', flowable: true, deprecated: true, title: 'Includes the tasks of a template (deprecated)',
+    aliases: [flows('Template')], required: ['namespace', 'templateId'],
+    props: { namespace: str(), templateId: str(), tenantId: str(), args: Type.Record(Type.String(), Type.String()) },
+  }),
+];

@@ -1,0 +1,49 @@
+import { Type, type TProperties } from '@sinclair/typebox';
+import { def, str, bool, duration, map, enumOf, type PluginDef } from './common.ts';
+
+const fsHttp = (name: string) => `io.kestra.plugin.fs.http.${name}`;
+
+/** Connection options; kept open (additional properties allowed) as the set grew across versions. */
+const options = () => Type.Object({
+  connectTimeout: Type.Optional(duration()), readTimeout: Type.Optional(duration({ default: 'PT10S' })),
+  readIdleTimeout: Type.Optional(duration()), connectionPoolIdleTimeout: Type.Optional(duration()),
+  maxContentLength: Type.Optional(Type.Integer({ $dynamic: true })), proxyType: Type.Optional(str()),
+  proxyAddress: Type.Optional(str()), proxyPort: Type.Optional(Type.Integer({ $dynamic: true })),
+  proxyUsername: Type.Optional(str()), proxyPassword: Type.Optional(str()), defaultCharset: Type.Optional(str()),
+  followRedirects: Type.Optional(bool()), logLevel: Type.Optional(str()), basicAuthUser: Type.Optional(str()),
+  basicAuthPassword: Type.Optional(str()),
+}, { additionalProperties: true });
+
+export const httpCommon = (): TProperties => ({
+  uri: str(),
+  method: enumOf(['OPTIONS', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'TRACE', 'CONNECT', 'PATCH', 'CUSTOM'], { default: 'GET' }),
+  body: str(),
+  formData: map(),
+  contentType: str(),
+  headers: map(),
+  options: options(),
+  sslOptions: Type.Object({ insecureTrustAllCertificates: Type.Optional(bool()) }, { additionalProperties: true }),
+  auth: Type.Object({ type: Type.String() }, { additionalProperties: true }),
+  encryptBody: bool({ default: false }),
+});
+
+export const httpDefs: PluginDef[] = [
+  def({
+    type: 'http.Request', kind: 'task', title: 'Sends an HTTP request and returns the response',
+    aliases: [fsHttp('Request')], required: ['uri'],
+    props: { ...httpCommon(), allowFailed: bool({ default: false }), failOnEmptyResponse: bool({ default: false }) },
+  }),
+  def({
+    type: 'http.Download', kind: 'task', title: 'Downloads a URL into internal storage',
+    aliases: [fsHttp('Download')], required: ['uri'],
+    props: { ...httpCommon(), allowFailed: bool({ default: false }), failOnEmptyResponse: bool({ default: true }), saveAs: str() },
+  }),
+  def({
+    type: 'http.Trigger', kind: 'trigger', title: 'Polls a URL and starts an execution when the response matches',
+    aliases: [fsHttp('Trigger')], required: ['uri'],
+    props: {
+      ...httpCommon(), interval: duration({ default: 'PT60S' }),
+      responseCondition: str({ default: '{{ response.statusCode < 400 }}' }),
+    },
+  }),
+];
