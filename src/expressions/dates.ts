@@ -1,0 +1,145 @@
+// Date conversion and formatting shared by the date filters and now(): inputs are ISO strings,
+// epoch seconds or Dates; output goes through Java-compatible patterns in the target zone.
+import '@js-joda/timezone';
+import {
+  ChronoUnit, DateTimeFormatter, Instant, LocalDate, LocalDateTime, ZoneId, ZoneOffset, ZonedDateTime,
+} from '@js-joda/core';
+import { EvalError } from './errors.ts';
+import { formatJavaPattern, formatOffset } from './java-format.ts';
+import type { ExpressionHooks } from './runtime.ts';
+import { isNumber, num } from './values.ts';
+
+const NAMED_PATTERNS: Record<string, string> = {
+  iso: "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX",
+  iso_sec: "yyyy-MM-dd'T'HH:mm:ssXXX",
+  sql: 'yyyy-MM-dd HH:mm:ss.SSSSSS',
+  sql_seq: 'yyyy-MM-dd HH:mm:ss',
+};
+
+// Locale.US localized styles as printed by Java 21 (CLDR: narrow no-break space before AM/PM)
+const STYLES: Record<string, string> = {
+  full: "EEEE, MMMM d, y 'at' h:mm:ss\u202fa zzzz",
+  long: "MMMM d, y 'at' h:mm:ss\u202fa z",
+  medium: 'MMM d, y, h:mm:ss\u202fa',
+  short: 'M/d/yy, h:mm\u202fa',
+};
+
+export function zoneOf(name: unknown, hooks: ExpressionHooks): ZoneId {
+  const id = name === undefined || name === null ? hooks.timezone ?? 'UTC' : String(name);
+  if (id === 'UTC' || id === 'Z') return ZoneOffset.UTC;
+  try {
+    return ZoneId.of(id);
+  } catch {
+    throw new EvalError(`Unknown time-zone ID: ${id}`);
+  }
+}
+
+export function clock(hooks: ExpressionHooks): ZonedDateTime {
+  // the injected clock is the only time source; the fallback is the real clock for callers
+  // that did not inject one
+  const d = hooks.now ? hooks.now() : new Date();
+  return ZonedDateTime.ofInstant(Instant.ofEpochMilli(d.getTime()), ZoneOffset.UTC);
+}
+
+/** Parses any supported input into a ZonedDateTime (not yet moved to the output zone). */
+export function toZoned(value: unknown, zone: ZoneId, existingFormat: unknown): ZonedDateTime {
+  if (value instanceof Date) return ZonedDateTime.ofInstant(Instant.ofEpochMilli(value.getTime()), zone);
+  if (value instanceof ZonedDateTime) return value;
+  if (isNumber(value)) {
+    const n = num(value);
+    const secs = Math.floor(n);
+    return ZonedDateTime.ofInstant(Instant.ofEpochSecond(secs, Math.round((n - secs) * 1e9)), zone);
+  }
+  if (typeof value !== 'string') throw new EvalError(`Unable to parse date '${String(value)}'`);
+  const fmt = existingFormat === undefined || existingFormat === null ? null : parser(String(existingFormat));
+  try {
+    return fmt ? ZonedDateTime.parse(value, fmt) : ZonedDateTime.parse(value);
+  } catch { /* try the next shape */ }
+  try {
+    return (fmt ? LocalDateTime.parse(value, fmt) : LocalDateTime.parse(value)).atZone(zone);
+  } catch { /* try the next shape */ }
+  try {
+    return (fmt ? LocalDate.parse(value, fmt) : LocalDate.parse(value)).atStartOfDay(zone);
+  } catch { /* fall through */ }
+  throw new EvalError(`Text '${value}' could not be parsed`);
+}
+
+function parser(format: string): DateTimeFormatter {
+  const named = NAMED_PATTERNS[format];
+  if (named) return DateTimeFormatter.ofPattern(named);
+  const iso = (DateTimeFormatter as unknown as Record<string, DateTimeFormatter>)[format.toUpperCase()];
+  if (format.startsWith('iso_') && iso) return iso;
+  try {
+    return DateTimeFormatter.ofPattern(format);
+  } catch (e) {
+    throw new EvalError((e as Error).message);
+  }
+}
+
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+
+/** Java's appendFraction(NANO_OF_SECOND, 0, 9, true): minimal digits, nothing when zero. */
+function isoFraction(nano: number): string {
+  return nano === 0 ? '' : '.' + pad(nano, 9).replace(/0+$/, '');
+}
+
+function isoDate(z: ZonedDateTime): string {
+  const y = z.year();
+  const ys = y > 9999 ? '+' + y : y < 0 ? '-' + pad(-y, 4) : pad(y, 4);
+  return `${ys}-${pad(z.monthValue(), 2)}-${pad(z.dayOfMonth(), 2)}`;
+}
+
+function isoTime(z: ZonedDateTime): string {
+  return `${pad(z.hour(), 2)}:${pad(z.minute(), 2)}:${pad(z.second(), 2)}${isoFraction(z.nano())}`;
+}
+
+const isoOffset = (z: ZonedDateTime) => formatOffset(z.offset().totalSeconds(), true, 'always', true, 'Z');
+
+function isoZoned(z: ZonedDateTime): string {
+  const id = z.zone().id();
+  const region = !(z.zone() instanceof ZoneOffset);
+  return `${isoDate(z)}T${isoTime(z)}${isoOffset(z)}${region ? `[${id}]` : ''}`;
+}
+
+function isoInstant(z: ZonedDateTime): string {
+  const u = z.withZoneSameInstant(ZoneOffset.UTC);
+  const nano = u.nano();
+  const frac = nano === 0 ? '' : nano % 1e6 === 0 ? '.' + pad(nano / 1e6, 3) : nano % 1e3 === 0 ? '.' + pad(nano / 1e3, 6) : '.' + pad(nano, 9);
+  return `${isoDate(u)}T${pad(u.hour(), 2)}:${pad(u.minute(), 2)}:${pad(u.second(), 2)}${frac}Z`;
+}
+
+const ISO_PRINTERS: Record<string, (z: ZonedDateTime) => string> = {
+  iso_date_time: isoZoned,
+  iso_zoned_date_time: isoZoned,
+  iso_date: (z) => isoDate(z) + isoOffset(z),
+  iso_time: (z) => isoTime(z) + isoOffset(z),
+  iso_local_date: isoDate,
+  iso_local_time: isoTime,
+  iso_local_date_time: (z) => `${isoDate(z)}T${isoTime(z)}`,
+  iso_offset_time: (z) => isoTime(z) + isoOffset(z),
+  iso_offset_date_time: (z) => `${isoDate(z)}T${isoTime(z)}${isoOffset(z)}`,
+  iso_instant: isoInstant,
+  iso_ordinal_date: (z) => `${pad(z.year(), 4)}-${pad(z.dayOfYear(), 3)}${isoOffset(z)}`,
+  iso_week_date: (z) => formatJavaPattern(z, "YYYY-'W'ww-") + z.dayOfWeek().value() + isoOffset(z),
+  rfc_1123_date_time: (z) => {
+    const off = z.offset().totalSeconds();
+    return formatJavaPattern(z, 'EEE, d MMM yyyy HH:mm:ss ') + (off === 0 ? 'GMT' : formatOffset(off, false, 'always', false, ''));
+  },
+};
+
+/** Formats in `zone` with a named format, a localized style or a Java pattern. */
+export function formatDate(z: ZonedDateTime, format: unknown, zone: ZoneId): string {
+  const f = format === undefined || format === null ? 'iso' : String(format);
+  const local = z.withZoneSameInstant(zone);
+  const printer = ISO_PRINTERS[f];
+  if (printer) return printer(local);
+  return formatJavaPattern(local, NAMED_PATTERNS[f] ?? STYLES[f] ?? f);
+}
+
+export function chronoUnit(name: unknown): ChronoUnit {
+  const u = (ChronoUnit as unknown as Record<string, ChronoUnit>)[String(name).toUpperCase()];
+  if (!(u instanceof ChronoUnit)) throw new EvalError(`No enum constant java.time.temporal.ChronoUnit.${String(name)}`);
+  return u;
+}
+
+export { ZonedDateTime };
