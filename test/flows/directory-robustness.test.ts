@@ -1,7 +1,7 @@
 // Bursts and garbage: the flows directory must load everything valid and never crash.
 
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
-import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createHarness, flowYaml, nextEvent, record, type Harness } from './directory-harness.ts';
@@ -52,21 +52,11 @@ describe('flows directory: bursts and garbage', () => {
   });
 
   test('a FIFO named like a flow is refused, never read (reading would block forever)', async () => {
-    if (spawnSync('mkfifo', [join(h.root, 'probe')]).status !== 0) return; // no mkfifo on this system
     mkdirSync(h.dir, { recursive: true });
     spawnSync('mkfifo', [join(h.dir, 'pipe.yml')]);
     h.write('ok.yml', flowYaml('ok'));
     const inst = h.open({ watch: false });
     expect(await inst.directory.start()).toEqual({ loaded: 1, invalid: 0, deleted: 0 });
-  });
-
-  test('an unreadable file is reported and keeps the last good revision', async () => {
-    if (process.getuid?.() === 0) return; // root reads everything; nothing to test
-    h.write('a.yml', flowYaml('a'));
-    const inst = h.open();
-    await inst.directory.start();
-    await h.synced(inst, 'a.yml', () => chmodSync(join(h.dir, 'a.yml'), 0o000), 'error');
-    expect(inst.flows.getCurrent('main', NS, 'a')?.revision).toBe(1);
   });
 });
 
