@@ -57,6 +57,18 @@ async function readDocuments(flows: FlowService, request: Request): Promise<Pars
 }
 
 export function flowBulkRoutes({ flows }: { flows: FlowService }) {
+  // Search results for the same filters are reused until any flow changes: CI clients and
+  // dashboards poll the same search over and over.
+  const searchCache = new Map<string, { version: number; records: FlowRecord[] }>();
+  const searchRecords = (request: Request, q: Query): FlowRecord[] => {
+    const key = `${tenantOf(request)}?${[...q].filter(([k]) => k !== 'page' && k !== 'size').map(([k, v]) => `${k}=${v}`).join('&')}`;
+    const hit = searchCache.get(key);
+    if (hit && hit.version === flows.version()) return hit.records;
+    const records = sortFlows(matching(request), sortParams(q));
+    if (searchCache.size >= 64) searchCache.delete(searchCache.keys().next().value!);
+    searchCache.set(key, { version: flows.version(), records });
+    return records;
+  };
   const matching = (request: Request) => {
     const match = flowMatcher(flowFilterOf(queryOf(request)));
     return flows.list(tenantOf(request)).filter(match);
@@ -84,7 +96,7 @@ export function flowBulkRoutes({ flows }: { flows: FlowService }) {
     .get('/flows/search', ({ request }) => {
       const q = queryOf(request);
       const paging = pagingParams(q);
-      const all = sortFlows(matching(request), sortParams(q));
+      const all = searchRecords(request, q);
       const page = all.slice(paging.offset, paging.offset + paging.size).map((r) => flowJson(r, false));
       return jsonResponse(`{"results":${jsonArray(page)},"total":${all.length}}`);
     })

@@ -118,6 +118,9 @@ export function createFlowService(deps: FlowServiceDeps) {
 
     revisions: (tenant: string, namespace: string, id: string) => store.revisions(tenant, namespace, id),
 
+    /** changes whenever any flow is written (cache key for derived views) */
+    version: () => store.version(),
+
     /** Current, non-deleted flows of a tenant. */
     list(tenant: string): FlowRecord[] {
       const out: FlowRecord[] = [];

@@ -37,6 +37,8 @@ export interface FlowStore {
   /** several appends in one transaction */
   appendAll(records: FlowRecord[]): void;
   count(): number;
+  /** increases on every write; lets readers cache derived views (search results) safely */
+  version(): number;
 }
 
 const key = (namespace: string, id: string) => `${namespace}\u0000${id}`;
@@ -79,7 +81,9 @@ export function createFlowStore(db: Db): FlowStore {
   );
   for (const row of latest.iterate()) tenantMap(row.tenant).set(key(row.namespace, row.id), fromRow(row));
 
+  let version = 0;
   const write = (r: FlowRecord) => {
+    version++;
     insert.run({
       tenant: r.tenant, namespace: r.namespace, id: r.id, revision: r.revision, deleted: r.deleted ? 1 : 0,
       disabled: r.disabled ? 1 : 0, source: r.source, flow: JSON.stringify(r.flow), updated: r.updated,
@@ -106,6 +110,7 @@ export function createFlowStore(db: Db): FlowStore {
       writeMany(records);
       for (const r of records) tenantMap(r.tenant).set(key(r.namespace, r.id), r);
     },
+    version: () => version,
     count: () => [...cache.values()].reduce((n, m) => n + [...m.values()].filter((r) => !r.deleted).length, 0),
   };
 }
