@@ -17,6 +17,12 @@ export const Config = Type.Object({
   maxBodyBytes: Type.Integer({ minimum: 1, default: 100 * 1024 * 1024 }),
   /** public base URL used in execution `url` fields; empty = relative `/ui/...` like Kestra without kestra.url */
   publicUrl: Type.String({ default: '' }),
+  /** fixtures for tasks that cannot run locally; null = none */
+  fixturesDir: Type.Union([Type.String(), Type.Null()], { default: './fixtures' }),
+  /** a task without a fixture FAILS instead of ending WARNING with empty outputs */
+  strictFixtures: Type.Boolean({ default: false }),
+  /** expression `globals` */
+  globals: Type.Record(Type.String(), Type.Unknown(), { default: {} }),
   /** debounce for flow file events (editors write in bursts) */
   watchDebounceMs: Type.Integer({ minimum: 0, default: 25 }),
 });
@@ -37,11 +43,15 @@ export function resolveConfig(input: ConfigInput = {}, cwd = process.cwd()): Con
     maxBodyBytes: 100 * 1024 * 1024,
     publicUrl: '',
     watchDebounceMs: 25,
+    fixturesDir: './fixtures',
+    strictFixtures: false,
+    globals: {},
     ...stripUndefined(input),
   };
   return {
     ...merged,
     flowsDir: merged.flowsDir === null ? null : resolve(cwd, merged.flowsDir),
+    fixturesDir: merged.fixturesDir === null ? null : resolve(cwd, merged.fixturesDir),
     dataDir: resolve(cwd, merged.dataDir),
   };
 }

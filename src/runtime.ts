@@ -20,11 +20,19 @@ import { createEventBus, type EventBus } from './shared/events.ts';
 import { friendlyIds, type IdGenerator } from './shared/ids.ts';
 import { createSettingsStore } from './shared/settings-store.ts';
 import { VERSION } from './version.ts';
+import { wireExecutions } from './executions/wiring.ts';
+import { executionRoutes } from './executions/routes.ts';
+import { recoverExecutions } from './executions/recover.ts';
+import type { ExecutionService } from './executions/service.ts';
+import type { Engine } from './executions/engine/engine.ts';
 
 export interface RuntimeOptions extends ConfigInput {
   clock?: Clock;
   ids?: IdGenerator;
   cwd?: string;
+  /** what http.Request tasks call (tests inject one) */
+  fetch?: typeof fetch;
+  env?: Record<string, string | undefined>;
 }
 
 export interface Runtime {
@@ -36,6 +44,9 @@ export interface Runtime {
   clock: Clock;
   db: Db;
   directory?: FlowDirectory;
+  executions: ExecutionService;
+  engine: Engine;
+  exec: ReturnType<typeof wireExecutions>;
   /** starts listening; resolves with the base URL (port 0 picks a free port) */
   listen(): Promise<string>;
   url?: string;
@@ -43,7 +54,7 @@ export interface Runtime {
 }
 
 export async function createRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
-  const { clock = systemClock(), ids = friendlyIds(), cwd, ...input } = options;
+  const { clock = systemClock(), ids = friendlyIds(), cwd, fetch: fetchImpl, env, ...input } = options;
   const config = resolveConfig(input, cwd);
   const events = createEventBus();
   const db = openDb(config.memory ? false : join(config.dataDir, 'kestra-lite.db'));
@@ -60,6 +71,13 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     ? createFlowDirectory({ dir: config.flowsDir, tenant: 'main', flows, events, db, debounceMs: config.watchDebounceMs, watch: config.watch })
     : undefined;
   await directory?.start();
+
+  const exec = wireExecutions({
+    db, clock, ids, events, blobs, flows, catalog, fixturesDir: config.fixturesDir, watch: config.watch,
+    strictFixtures: config.strictFixtures, globals: config.globals, fetch: fetchImpl, env,
+  });
+  await exec.fixtures.start();
+  recoverExecutions({ store: exec.executionStore, engine: exec.engine, executions: exec.executions, logs: exec.logs, now: clock.now });
 
   const startedAt = clock.now();
   const app = createApp({
@@ -81,13 +99,14 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
       }),
       flowBulkRoutes({ flows }),
       flowRoutes({ flows, newId: ids }),
+      executionRoutes({ executions: exec.executions, store: exec.executionStore, engine: exec.engine, logs: exec.logs, blobs, clock, publicUrl: config.publicUrl }),
     ],
   });
 
   let server: ReturnType<typeof Bun.serve> | undefined;
   let disposed = false;
   const runtime: Runtime = {
-    config, app, events, flows, blobs, clock, db, directory,
+    config, app, events, flows, blobs, clock, db, directory, exec, executions: exec.executions, engine: exec.engine,
     async listen() {
       server = Bun.serve({
         port: config.port,
@@ -106,6 +125,8 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
       disposed = true;
       events.emit('server.stopping', {});
       await server?.stop(true);
+      await exec.engine.dispose();
+      await exec.fixtures.close();
       await directory?.close();
       db.close();
     },

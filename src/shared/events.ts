@@ -2,6 +2,7 @@
 // logger, SSE endpoints and the scheduler subscribe. Nothing here is global: the runtime owns one.
 
 import type { Violation } from '../flows/model.ts';
+import type { Execution, LogEntry } from '../executions/model.ts';
 
 export type FlowOrigin = 'api' | 'file';
 
@@ -13,6 +14,8 @@ export interface EventMap {
   'flow.file-error': { file: string; message: string };
   /** the flows directory finished reconciling one file (tests and debug views wait on this) */
   'flow.file-synced': { tenant: string; file: string; result: 'saved' | 'unchanged' | 'invalid' | 'error' | 'deleted' | 'missing' };
+  'execution.updated': { execution: Execution };
+  'log.created': { entry: LogEntry };
   'server.started': { url: string };
   'server.stopping': Record<string, never>;
 }
@@ -23,6 +26,8 @@ type Listener<K extends EventName> = (payload: EventMap[K]) => void;
 export interface EventBus {
   on<K extends EventName>(name: K, fn: Listener<K>): () => void;
   emit<K extends EventName>(name: K, payload: EventMap[K]): void;
+  /** current subscribers of one event (lets tests prove that closed streams unsubscribed) */
+  listenerCount(name: EventName): number;
 }
 
 export function createEventBus(onListenerError?: (err: unknown) => void): EventBus {
@@ -42,5 +47,6 @@ export function createEventBus(onListenerError?: (err: unknown) => void): EventB
         try { fn(payload); } catch (err) { onListenerError?.(err); }
       }
     },
+    listenerCount: (name) => listeners.get(name)?.size ?? 0,
   };
 }

@@ -1,0 +1,283 @@
+// The executor: keeps running executions in memory, runs the step loop whenever something
+// changes (a new execution, a finished attempt, a due retry, a kill), persists after each pass
+// and tells subscribers. One engine per runtime; nothing global.
+
+import type { ExpressionEngine } from '../../expressions/index.ts';
+import type { BlobStore } from '../../shared/blobs.ts';
+import type { Clock, TimerHandle } from '../../shared/clock.ts';
+import type { EventBus } from '../../shared/events.ts';
+import type { IdGenerator } from '../../shared/ids.ts';
+import type { KvAccess, RunnableTask } from '../../tasks/types.ts';
+import type { LogStore } from '../../logs/store.ts';
+import type { MetricStore } from '../../metrics/store.ts';
+import type { Execution, LogEntry, MetricEntry, TaskRun } from '../model.ts';
+import { isTerminal, newState, withState, type StateType } from '../state.ts';
+import type { ExecutionStore } from '../store.ts';
+import { applyAllowances } from './final-state.ts';
+import { renderFlowOutputs } from './flow-outputs.ts';
+import type { FlowPlan } from './plan.ts';
+import { nextRetryAt, retryPolicyFor } from './retry.ts';
+import { step } from './step.ts';
+import { createRunContext, createTaskLogger } from './task-context.ts';
+import { executionVariables, taskRunVariables, type VariableExtras } from './variables.ts';
+import { runAttempt, type AttemptOutcome } from './worker.ts';
+
+export interface EngineDeps {
+  clock: Clock;
+  ids: IdGenerator;
+  events: EventBus;
+  executions: ExecutionStore;
+  logs: LogStore;
+  metrics: MetricStore;
+  blobs: BlobStore;
+  /** one expression engine per tenant (its kv()/read()/secret() functions are tenant-bound) */
+  expressions(tenant: string): ExpressionEngine;
+  kv(tenant: string): KvAccess;
+  fetch: typeof fetch;
+  runnable(type: string): RunnableTask;
+  /** the expression `inputs` variable: execution inputs plus declared defaults */
+  inputsVariable(plan: FlowPlan, exec: Execution): Record<string, unknown> | undefined;
+  coerceOutput(type: string, value: unknown, id: string): unknown;
+  envs: Record<string, string>;
+  globals: Record<string, unknown>;
+}
+
+interface Live {
+  exec: Execution;
+  plan: FlowPlan;
+  workers: Map<string, AbortController>;
+  timers: Map<string, TimerHandle>;
+  waiters: ((e: Execution) => void)[];
+  queued: boolean;
+}
+
+export type Engine = ReturnType<typeof createEngine>;
+
+export function createEngine(deps: EngineDeps) {
+  const live = new Map<string, Live>();
+  const key = (tenant: string, id: string) => `${tenant}\u0000${id}`;
+  let pending: Live[] = [];
+  let draining = false;
+  let logBuffer: LogEntry[] = [];
+  let metricBuffer: MetricEntry[] = [];
+  let disposed = false;
+
+  const flushSinks = () => {
+    if (logBuffer.length) {
+      const batch = logBuffer; logBuffer = [];
+      deps.logs.insert(batch);
+      for (const entry of batch) deps.events.emit('log.created', { entry });
+    }
+    if (metricBuffer.length) { const batch = metricBuffer; metricBuffer = []; deps.metrics.insert(batch); }
+  };
+
+  function schedule(l: Live) {
+    if (l.queued || disposed) return;
+    l.queued = true;
+    pending.push(l);
+    if (!draining) { draining = true; queueMicrotask(drain); }
+  }
+
+  function drain() {
+    try {
+      while (pending.length) {
+        const batch = pending; pending = [];
+        for (const l of batch) { l.queued = false; advance(l); }
+      }
+    } finally {
+      draining = false;
+      flushSinks();
+    }
+  }
+
+  const variablesOf = (l: Live, run?: TaskRun) => {
+    const extras: VariableExtras = { inputs: deps.inputsVariable(l.plan, l.exec), envs: deps.envs, globals: deps.globals };
+    const base = executionVariables(l.exec, l.plan, extras);
+    return run ? taskRunVariables(base, l.exec, run, l.plan.tasks.get(run.taskId)?.type ?? '') : base;
+  };
+
+  const logError = (l: Live, run: TaskRun | undefined, message: string) => {
+    createTaskLogger({ clock: deps.clock, log: (e) => logBuffer.push(e) }, {
+      tenant: l.exec.tenant, namespace: l.exec.namespace, flowId: l.exec.flowId, executionId: l.exec.id,
+      taskId: run?.taskId, taskRunId: run?.id, attemptNumber: run ? Math.max(0, (run.attempts?.length ?? 1) - 1) : null, thread: 'executor',
+    }).error(message);
+  };
+
+  function complete(l: Live, run: TaskRun, outcome: AttemptOutcome) {
+    const now = deps.clock.now();
+    const attempt = run.attempts![run.attempts!.length - 1]!;
+    attempt.state = withState(attempt.state, outcome.state, now);
+    run.outputs = outcome.outputs ?? run.outputs ?? {};
+    const planned = l.plan.tasks.get(run.taskId)!;
+    let state: StateType = outcome.state;
+    if (state === 'FAILED' && l.exec.state.current !== 'KILLING') {
+      const ancestors = [];
+      for (let p = run.parentTaskRunId; p; ) {
+        const parent = l.exec.taskRunList.find((t) => t.id === p);
+        if (!parent) break;
+        const t = l.plan.tasks.get(parent.taskId);
+        if (t) ancestors.push(t.task);
+        p = parent.parentTaskRunId;
+      }
+      const policy = retryPolicyFor(planned.task, ancestors, l.plan.flow);
+      const at = policy ? nextRetryAt(policy, run.attempts!) : undefined;
+      if (at !== undefined) {
+        run.state = withState(withState(run.state, 'FAILED', now), 'RETRYING', now);
+        run.retryAt = at;
+        l.timers.set(run.id, deps.clock.setTimer(at - now, () => {
+          l.timers.delete(run.id);
+          if (run.state.current !== 'RETRYING') return;
+          run.retryAt = undefined;
+          run.state = withState(run.state, 'CREATED', deps.clock.now());
+          schedule(l);
+        }));
+        return;
+      }
+    }
+    const retry = retryPolicyFor(planned.task, [], l.plan.flow);
+    if (state === 'SUCCESS' && retry?.warningOnRetry === true && run.attempts!.length > 2) state = 'WARNING';
+    run.state = withState(run.state, applyAllowances(state, planned.task), now);
+  }
+
+  function dispatch(l: Live, run: TaskRun) {
+    const now = deps.clock.now();
+    run.state = withState(run.state, 'RUNNING', now);
+    (run.attempts ??= []).push({ state: withState(newState(now), 'RUNNING', now) });
+    const planned = l.plan.tasks.get(run.taskId)!;
+    const controller = new AbortController();
+    const ctx = createRunContext({
+      clock: deps.clock, blobs: deps.blobs, expressions: deps.expressions(l.exec.tenant), kv: deps.kv(l.exec.tenant), fetch: deps.fetch,
+      log: (e) => logBuffer.push(e), metric: (m) => metricBuffer.push(m),
+    }, {
+      exec: l.exec, run, task: planned.task, flow: { id: l.plan.id, namespace: l.plan.namespace, revision: l.plan.revision },
+      variables: variablesOf(l, run), signal: controller.signal, setLabels: (labels) => { l.exec.labels = labels; },
+    });
+    const outcome = runAttempt(deps.runnable(planned.type), ctx, controller);
+    if (!(outcome instanceof Promise)) return complete(l, run, outcome);
+    l.workers.set(run.id, controller);
+    outcome.then((o) => {
+      l.workers.delete(run.id);
+      if (disposed) return;
+      complete(l, run, o);
+      schedule(l);
+    });
+  }
+
+  function finish(l: Live, state: StateType) {
+    const { exec, plan } = l;
+    let final = state;
+    if (Array.isArray(plan.flow.outputs) && plan.flow.outputs.length) {
+      try {
+        exec.outputs = renderFlowOutputs(plan.flow.outputs as never, (v) => deps.expressions(exec.tenant).renderDeep(v, variablesOf(l)), deps.coerceOutput);
+      } catch (err) {
+        exec.outputs = undefined;
+        final = 'FAILED';
+        logError(l, undefined, `Failed to render output values: ${(err as Error).message}`);
+      }
+    }
+    exec.state = withState(exec.state, final, deps.clock.now());
+  }
+
+  /** kill: pending task runs end KILLED, running workers are interrupted, flowables follow their children */
+  function killStep(l: Live): boolean {
+    let changed = false;
+    const now = deps.clock.now();
+    for (const run of l.exec.taskRunList) {
+      const s = run.state.current;
+      if (isTerminal(s)) continue;
+      const worker = l.workers.get(run.id);
+      if (worker) { worker.abort(); continue; }
+      const planned = l.plan.tasks.get(run.taskId);
+      const pendingChildren = l.exec.taskRunList.some((c) => c.parentTaskRunId === run.id && !isTerminal(c.state.current));
+      if (planned?.flowable && pendingChildren) continue;
+      l.timers.get(run.id)?.cancel();
+      run.state = withState(run.state, 'KILLED', now);
+      if (run.attempts?.length) { const a = run.attempts[run.attempts.length - 1]!; if (!isTerminal(a.state.current)) a.state = withState(a.state, 'KILLED', now); }
+      changed = true;
+    }
+    if (!l.exec.taskRunList.some((r) => !isTerminal(r.state.current))) {
+      l.exec.state = withState(l.exec.state, 'KILLED', now);
+      changed = true;
+    }
+    return changed;
+  }
+
+  function advance(l: Live) {
+    const { exec } = l;
+    if (isTerminal(exec.state.current)) return;
+    if (exec.state.current === 'CREATED' && exec.scheduleDate !== undefined && exec.scheduleDate > deps.clock.now()) {
+      if (!l.timers.has('schedule')) l.timers.set('schedule', deps.clock.setTimer(exec.scheduleDate - deps.clock.now(), () => { l.timers.delete('schedule'); schedule(l); }));
+      return;
+    }
+    let changed = false;
+    for (let i = 0; i < 10_000; i++) {
+      const progressed = exec.state.current === 'KILLING'
+        ? killStep(l)
+        : step(exec, l.plan, {
+          now: deps.clock.now, newId: deps.ids, renderer: (run) => {
+            const vars = variablesOf(l, run);
+            const ex = deps.expressions(exec.tenant);
+            return {
+              render: (v) => (typeof v === 'string' ? ex.render(v, vars) : String(v ?? '')),
+              renderTyped: (v) => (typeof v === 'string' ? ex.renderTyped(v, vars) : v),
+              renderDeep: (v) => ex.renderDeep(v, vars),
+            };
+          },
+          dispatch: (run) => dispatch(l, run),
+          logError: (run, message) => logError(l, run, message),
+          finish: (state) => finish(l, state),
+        });
+      if (!progressed) break;
+      changed = true;
+      if (isTerminal(exec.state.current)) break;
+    }
+    if (!changed) return;
+    deps.executions.save(exec);
+    deps.events.emit('execution.updated', { execution: exec });
+    if (isTerminal(exec.state.current)) {
+      live.delete(key(exec.tenant, exec.id));
+      for (const t of l.timers.values()) t.cancel();
+      flushSinks();
+      for (const w of l.waiters.splice(0)) w(exec);
+    }
+  }
+
+  return {
+    /** registers a stored execution and starts processing it */
+    start(exec: Execution, plan: FlowPlan) {
+      const l: Live = { exec, plan, workers: new Map(), timers: new Map(), waiters: [], queued: false };
+      live.set(key(exec.tenant, exec.id), l);
+      schedule(l);
+    },
+    get: (tenant: string, id: string) => live.get(key(tenant, id))?.exec,
+    isLive: (tenant: string, id: string) => live.has(key(tenant, id)),
+    /** resolves with the execution once it is terminal (PAUSED keeps waiting) */
+    waitForTerminal(tenant: string, id: string): Promise<Execution> | undefined {
+      const l = live.get(key(tenant, id));
+      if (!l) return undefined;
+      return new Promise((resolve) => l.waiters.push(resolve));
+    },
+    kill(tenant: string, id: string): boolean {
+      const l = live.get(key(tenant, id));
+      if (!l || isTerminal(l.exec.state.current)) return false;
+      l.exec.state = withState(l.exec.state, 'KILLING', deps.clock.now());
+      deps.executions.save(l.exec);
+      schedule(l);
+      return true;
+    },
+    /** re-runs the loop (after an external change such as a resume) */
+    touch(tenant: string, id: string) {
+      const l = live.get(key(tenant, id));
+      if (l) schedule(l);
+    },
+    flush: flushSinks,
+    async dispose() {
+      disposed = true;
+      for (const l of live.values()) {
+        for (const w of l.workers.values()) w.abort();
+        for (const t of l.timers.values()) t.cancel();
+      }
+      flushSinks();
+    },
+  };
+}

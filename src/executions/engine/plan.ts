@@ -1,0 +1,53 @@
+// A flow revision prepared for execution: plugin defaults applied once, every task indexed by
+// id with its canonical type and whether the engine walks it (flowable) or a worker runs it.
+
+import { applyPluginDefaults } from '../../flows/parse.ts';
+import type { PluginCatalog } from '../../plugins/catalog.ts';
+import type { TaskDefinition } from '../../tasks/types.ts';
+import { walkTasks } from '../../flows/walk.ts';
+
+export interface PlannedTask {
+  task: TaskDefinition;
+  type: string;            // canonical type
+  flowable: boolean;
+}
+
+export interface FlowPlan {
+  namespace: string;
+  id: string;
+  revision: number;
+  flow: Record<string, unknown>;
+  tasks: Map<string, PlannedTask>;
+  rootTasks: TaskDefinition[];
+  rootErrors: TaskDefinition[];
+  rootFinally: TaskDefinition[];
+  afterExecution: TaskDefinition[];
+}
+
+/** Types the engine walks itself; everything else runs on a worker (core handler or fixture). */
+export const ENGINE_FLOWABLES = new Set([
+  'Sequential', 'Parallel', 'If', 'Switch', 'ForEach', 'AllowFailure', 'WorkingDirectory', 'Dag', 'EachSequential', 'EachParallel',
+].map((n) => `io.kestra.plugin.core.flow.${n}`));
+
+export const enabledTasks = (list: unknown): TaskDefinition[] =>
+  Array.isArray(list) ? (list as TaskDefinition[]).filter((t) => t && t.disabled !== true) : [];
+
+export function createPlan(flow: Record<string, unknown>, revision: number, catalog: PluginCatalog): FlowPlan {
+  const withDefaults = applyPluginDefaults(flow as never, catalog) as unknown as Record<string, unknown>;
+  const tasks = new Map<string, PlannedTask>();
+  for (const { task } of walkTasks(withDefaults)) {
+    const type = catalog.canonicalType(String(task.type));
+    tasks.set(String(task.id), { task: task as TaskDefinition, type, flowable: ENGINE_FLOWABLES.has(type) });
+  }
+  return {
+    namespace: String(flow.namespace),
+    id: String(flow.id),
+    revision,
+    flow: withDefaults,
+    tasks,
+    rootTasks: enabledTasks(withDefaults.tasks),
+    rootErrors: enabledTasks(withDefaults.errors),
+    rootFinally: enabledTasks(withDefaults.finally),
+    afterExecution: enabledTasks(withDefaults.afterExecution),
+  };
+}

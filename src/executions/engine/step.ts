@@ -1,0 +1,125 @@
+// One pass of the scheduling loop over an execution (engine-contract §3.3): resolve the flow's
+// top-level container and every running flowable, start created task runs, and finish the
+// execution when its top-level branch is done. Returns whether anything changed.
+
+import { isKestraTruthy } from '../../expressions/index.ts';
+import type { TaskDefinition } from '../../tasks/types.ts';
+import type { Execution, TaskRun } from '../model.ts';
+import { isTerminal, newState, withState, type StateType } from '../state.ts';
+import { resolveContainer, type CreateChild } from './containers.ts';
+import { applyAllowances } from './final-state.ts';
+import { FLOWABLE_HANDLERS, type ContainerSpec, type Renderer } from './flowables.ts';
+import type { FlowPlan } from './plan.ts';
+
+export interface StepHooks {
+  now(): number;
+  newId(): string;
+  renderer(run: TaskRun): Renderer;
+  /** starts a runnable task run on a worker (sets it RUNNING with a new attempt) */
+  dispatch(run: TaskRun): void;
+  /** an execution-level or task-run-level ERROR log */
+  logError(run: TaskRun | undefined, message: string): void;
+  /** renders flow outputs and sets the terminal state */
+  finish(state: StateType): void;
+}
+
+const sequential = (tasks: TaskDefinition[]): ContainerSpec['items'] => tasks.map((task) => ({ task, group: 0 }));
+
+export function step(exec: Execution, plan: FlowPlan, hooks: StepHooks): boolean {
+  let changed = false;
+  const now = hooks.now();
+  const setState = (target: { state: Execution['state'] }, s: StateType) => {
+    if (target.state.current === s) return;
+    target.state = withState(target.state, s, hooks.now());
+    changed = true;
+  };
+  if (exec.state.current === 'RESTARTED') setState(exec, 'RUNNING');
+
+  const children = new Map<string, TaskRun[]>();
+  for (const r of exec.taskRunList) {
+    const k = r.parentTaskRunId ?? '';
+    let list = children.get(k);
+    if (!list) children.set(k, (list = []));
+    list.push(r);
+  }
+  const creator = (parent: TaskRun | undefined): CreateChild => (task, value) => {
+    const run: TaskRun = {
+      id: hooks.newId(), executionId: exec.id, namespace: exec.namespace, flowId: exec.flowId, taskId: task.id,
+      outputs: null, state: newState(hooks.now()),
+    };
+    if (parent) run.parentTaskRunId = parent.id;
+    if (value !== undefined) run.value = value;
+    exec.taskRunList.push(run);
+    if (exec.state.current === 'CREATED') setState(exec, 'RUNNING');
+    changed = true;
+  };
+
+  // 1. the flow's own container; afterExecution tasks run once it is finished
+  const afterIds = new Set(plan.afterExecution.map((t) => t.id));
+  const rootChildren = children.get('') ?? [];
+  const root = resolveContainer(rootChildren.filter((r) => !afterIds.has(r.taskId)),
+    { items: sequential(plan.rootTasks), groupLimit: 1, errors: plan.rootErrors, finally: plan.rootFinally }, creator(undefined));
+  changed ||= root.changed;
+
+  // 2. running flowables
+  for (const run of exec.taskRunList) {
+    if (run.state.current !== 'RUNNING') continue;
+    const planned = plan.tasks.get(run.taskId);
+    if (!planned?.flowable) continue;
+    const handler = FLOWABLE_HANDLERS[planned.type]!;
+    const r = resolveContainer(children.get(run.id) ?? [], handler.spec(planned.task, run as never), creator(run));
+    changed ||= r.changed;
+    if (r.final) setState(run, applyAllowances(r.final, planned.task));
+  }
+
+  // 3. created task runs: runIf, then start flowables or dispatch runnables
+  for (const run of exec.taskRunList) {
+    if (run.state.current !== 'CREATED' && run.state.current !== 'RESTARTED') continue;
+    const planned = plan.tasks.get(run.taskId);
+    if (!planned) { setState(run, 'FAILED'); hooks.logError(run, `Task '${run.taskId}' is not in flow revision ${plan.revision}`); continue; }
+    const { task } = planned;
+    if (task.runIf !== undefined && task.runIf !== true && task.runIf !== 'true') {
+      try {
+        if (!isKestraTruthy(hooks.renderer(run).render(task.runIf))) { setState(run, 'SKIPPED'); continue; }
+      } catch (err) {
+        setState(run, 'FAILED');
+        hooks.logError(run, `Unable to evaluate the runIf condition for task ${task.id}: ${(err as Error).message}`);
+        continue;
+      }
+    }
+    if (planned.flowable) {
+      try {
+        const started = FLOWABLE_HANDLERS[planned.type]!.start?.(task, hooks.renderer(run));
+        run.outputs = started?.outputs ?? {};
+        if (started?.values) (run as TaskRun & { eachValues?: string[] }).eachValues = started.values;
+        setState(run, 'RUNNING');
+      } catch (err) {
+        run.outputs = run.outputs ?? {};
+        setState(run, applyAllowances('FAILED', task));
+        hooks.logError(run, `Unable to resolve state from the Flowable task: ${(err as Error).message}`);
+      }
+    } else if (run.retryAt === undefined) {
+      hooks.dispatch(run);
+      changed = true;
+    }
+  }
+
+  // 4. retrying: the execution follows its task runs
+  const retrying = exec.taskRunList.some((r) => r.state.current === 'RETRYING');
+  if (retrying && exec.state.current === 'RUNNING') setState(exec, 'RETRYING');
+  if (!retrying && exec.state.current === 'RETRYING') setState(exec, 'RUNNING');
+
+  // 5. the end: afterExecution, then outputs and the final state
+  if (root.final && !isTerminal(exec.state.current)) {
+    if (plan.afterExecution.length) {
+      const after = resolveContainer(rootChildren.filter((r) => afterIds.has(r.taskId)),
+        { items: sequential(plan.afterExecution), groupLimit: 1, errors: [], finally: [] }, creator(undefined));
+      changed ||= after.changed;
+      if (!after.final) return changed;
+    }
+    hooks.finish(root.final);
+    changed = true;
+  }
+  void now;
+  return changed;
+}

@@ -1,0 +1,62 @@
+// Runs one attempt of a runnable task: timeout, kill, and the mapping of results and errors to
+// an attempt outcome. Synchronous tasks (Log, Return, OutputValues, ...) complete without a
+// promise so the engine loop can go on in the same tick — that is most of the engine's speed.
+
+import { TaskError, TaskKilledError, parseDuration, type RunContext, type RunnableTask, type RunResult } from '../../tasks/types.ts';
+
+export interface AttemptOutcome {
+  state: 'SUCCESS' | 'WARNING' | 'FAILED' | 'KILLED';
+  outputs?: Record<string, unknown>;
+}
+
+/** DurationFormatUtils HMS: 00:00:01.000 */
+export function hms(ms: number): string {
+  const h = Math.floor(ms / 3_600_000), m = Math.floor((ms % 3_600_000) / 60_000), s = Math.floor((ms % 60_000) / 1000), milli = ms % 1000;
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${p(h)}:${p(m)}:${p(s)}.${p(milli, 3)}`;
+}
+
+function fromResult(result: RunResult | void): AttemptOutcome {
+  return { state: result?.state ?? 'SUCCESS', outputs: result?.outputs ?? {} };
+}
+
+function fromError(err: unknown, ctx: RunContext, killed: boolean): AttemptOutcome {
+  if (killed || err instanceof TaskKilledError) return { state: 'KILLED' };
+  const message = err instanceof Error ? err.message : String(err);
+  ctx.logger.error(message);
+  if (!(err instanceof TaskError) && err instanceof Error && err.stack && !err.constructor.name.includes('Expression')) {
+    ctx.logger.trace(err.stack);
+  }
+  return { state: 'FAILED' };
+}
+
+export function runAttempt(task: RunnableTask, ctx: RunContext, controller: AbortController): AttemptOutcome | Promise<AttemptOutcome> {
+  let timeoutMs: number | undefined;
+  try {
+    const raw = ctx.task.timeout;
+    timeoutMs = raw === undefined ? undefined : parseDuration(typeof raw === 'string' && raw.includes('{{') ? ctx.render(raw) : raw);
+    if (raw !== undefined && timeoutMs === undefined) throw new TaskError(`Invalid timeout: ${String(raw)}`);
+  } catch (err) {
+    return fromError(err, ctx, false);
+  }
+  let result: ReturnType<RunnableTask['run']>;
+  try {
+    result = task.run(ctx);
+  } catch (err) {
+    return fromError(err, ctx, controller.signal.aborted);
+  }
+  if (!(result instanceof Promise)) return fromResult(result);
+
+  let timedOut = false;
+  const timer = timeoutMs === undefined ? undefined : ctx.clock.setTimer(timeoutMs, () => {
+    timedOut = true;
+    controller.abort();
+  });
+  const timeout = new Promise<never>((_, reject) => {
+    controller.signal.addEventListener('abort', () => reject(timedOut ? new TaskError(`Timeout after ${hms(timeoutMs!)}`) : new TaskKilledError()), { once: true });
+  });
+  return Promise.race([result, timeout]).then(
+    (r) => fromResult(r),
+    (err) => fromError(err, ctx, !timedOut && controller.signal.aborted),
+  ).finally(() => timer?.cancel());
+}

@@ -1,0 +1,86 @@
+// Executions API: create (multipart inputs, labels, scheduleDate, wait), get, list, search,
+// delete (api-contract §3.3). Control endpoints and files live in their own route files.
+
+import { Elysia } from 'elysia';
+import { bodyKind, readForm } from '../http/body.ts';
+import { ApiError, badRequest, notFound } from '../shared/errors.ts';
+import { boolParam, dateParam, intParam, pagingParams, parseLabels, queryOf, sortParams } from '../http/query.ts';
+import { tenantOf } from '../http/tenant.ts';
+import type { BlobStore } from '../shared/blobs.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { LogStore } from '../logs/store.ts';
+import type { Engine } from './engine/engine.ts';
+import { executionFilterOf } from './filters.ts';
+import { providedFromForm } from './inputs.ts';
+import { executionJson } from './serialize.ts';
+import type { ExecutionService } from './service.ts';
+import { blobKey, executionPrefix } from './storage-paths.ts';
+import { EXECUTION_SORT_FIELDS, type ExecutionStore } from './store.ts';
+
+export interface ExecutionRouteDeps {
+  executions: ExecutionService;
+  store: ExecutionStore;
+  engine: Engine;
+  logs: LogStore;
+  blobs: BlobStore;
+  clock: Clock;
+  publicUrl: string;
+}
+
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const SORTABLE = new Set(Object.keys(EXECUTION_SORT_FIELDS));
+
+export function executionRoutes(deps: ExecutionRouteDeps) {
+  const now = () => deps.clock.now();
+  const page = (request: Request) => {
+    const q = queryOf(request);
+    const paging = pagingParams(q);
+    const { results, total } = deps.store.search(tenantOf(request), executionFilterOf(q, now()), sortParams(q, SORTABLE), paging.size, paging.offset);
+    return json({ results: results.map((e) => executionJson(deps.engine.get(e.tenant, e.id) ?? e, now())), total });
+  };
+
+  return new Elysia({ prefix: '/api/v1' })
+    .post('/executions/:namespace/:id', async ({ request, params }) => {
+      const q = queryOf(request);
+      let provided = new Map();
+      if (bodyKind(request) === 'multipart') provided = await providedFromForm(await readForm(request));
+      else if ((await request.text()).length > 0) {
+        // an empty body is allowed; anything else must be multipart/form-data
+        throw new ApiError('UNSUPPORTED_MEDIA', `Content Type [${request.headers.get('content-type') ?? 'none'}] not allowed. Allowed types: multipart/form-data`);
+      }
+      const scheduleDate = dateParam(q, 'scheduleDate');
+      const tenant = tenantOf(request);
+      const exec = await deps.executions.create({
+        tenant, namespace: params.namespace, flowId: params.id, revision: intParam(q, 'revision'),
+        inputs: provided, labels: parseLabels(q.getAll('labels')), scheduleDate,
+      });
+      if (boolParam(q, 'wait', false)) {
+        const done = deps.engine.waitForTerminal(tenant, exec.id);
+        const final = done ? await done : deps.executions.get(tenant, exec.id);
+        return json(executionJson(final, now(), deps.publicUrl));
+      }
+      return json(executionJson(exec, now(), deps.publicUrl));
+    })
+    .get('/executions/search', ({ request }) => page(request))
+    .get('/executions', ({ request }) => {
+      const q = queryOf(request);
+      for (const name of ['namespace', 'flowId']) if (!q.get(name)) throw badRequest(`Required QueryValue [${name}] not specified`);
+      return page(request);
+    })
+    .get('/executions/:executionId', ({ request, params }) => json(executionJson(deps.executions.get(tenantOf(request), params.executionId), now())))
+    .delete('/executions/:executionId', ({ request, params, set }) => {
+      const tenant = tenantOf(request);
+      const q = queryOf(request);
+      const exec = deps.executions.find(tenant, params.executionId);
+      if (!exec) throw notFound();
+      deps.engine.kill(tenant, exec.id);
+      deps.store.delete(tenant, exec.id);
+      if (boolParam(q, 'deleteLogs', true)) deps.logs.delete(tenant, { executionId: exec.id });
+      if (boolParam(q, 'deleteStorage', true)) {
+        for (const blob of deps.blobs.list(blobKey(tenant, executionPrefix(exec.namespace, exec.flowId, exec.id)))) deps.blobs.delete(blob.key);
+      }
+      boolParam(q, 'deleteMetrics', true);
+      set.status = 204;
+      return undefined;
+    });
+}

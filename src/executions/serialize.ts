@@ -1,0 +1,70 @@
+// Kestra's JSON for executions, task runs and logs (api-contract §2.4–2.5): ISO dates, NON_NULL
+// except the maps Kestra always writes (TaskRun.outputs), empty inputs/outputs omitted.
+
+import type { Execution, LogEntry, MetricEntry, TaskRun } from './model.ts';
+import { stateJson } from './state.ts';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function taskRunJson(t: TaskRun, now: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    id: t.id, executionId: t.executionId, namespace: t.namespace, flowId: t.flowId, taskId: t.taskId,
+  };
+  if (t.parentTaskRunId !== undefined) out.parentTaskRunId = t.parentTaskRunId;
+  if (t.value !== undefined) out.value = t.value;
+  if (t.attempts) out.attempts = t.attempts.map((a) => (a.logFile ? { state: stateJson(a.state, now), logFile: a.logFile } : { state: stateJson(a.state, now) }));
+  out.outputs = t.outputs;
+  out.state = stateJson(t.state, now);
+  if (t.iteration !== undefined) out.iteration = t.iteration;
+  if (t.dynamic !== undefined) out.dynamic = t.dynamic;
+  return out;
+}
+
+export function executionJson(e: Execution, now: number, publicUrl?: string): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: e.id, namespace: e.namespace, flowId: e.flowId, flowRevision: e.flowRevision };
+  if (e.tenant !== 'main') out.tenantId = e.tenant;
+  if (e.taskRunList.length) out.taskRunList = e.taskRunList.map((t) => taskRunJson(t, now));
+  if (e.inputs && Object.keys(e.inputs).length) out.inputs = e.inputs;
+  if (e.outputs && Object.keys(e.outputs).length) out.outputs = e.outputs;
+  out.labels = e.labels;
+  if (e.variables && Object.keys(e.variables).length) out.variables = e.variables;
+  out.state = stateJson(e.state, now);
+  if (e.parentId !== undefined) out.parentId = e.parentId;
+  out.originalId = e.originalId;
+  if (e.trigger) out.trigger = e.trigger;
+  out.deleted = e.deleted;
+  out.metadata = { attemptNumber: e.metadata.attemptNumber, originalCreatedDate: iso(e.metadata.originalCreatedDate) };
+  if (e.scheduleDate !== undefined) out.scheduleDate = iso(e.scheduleDate);
+  if (publicUrl !== undefined) out.url = `${publicUrl}/ui/executions/${e.namespace}/${e.flowId}/${e.id}`;
+  return out;
+}
+
+export function logJson(l: LogEntry): Record<string, unknown> {
+  const out: Record<string, unknown> = { namespace: l.namespace, flowId: l.flowId };
+  if (l.tenant !== 'main') out.tenantId = l.tenant;
+  if (l.taskId !== undefined) out.taskId = l.taskId;
+  if (l.executionId !== undefined) out.executionId = l.executionId;
+  if (l.taskRunId !== undefined) out.taskRunId = l.taskRunId;
+  out.attemptNumber = l.attemptNumber;
+  if (l.triggerId !== undefined) out.triggerId = l.triggerId;
+  out.timestamp = iso(l.timestamp);
+  out.level = l.level;
+  out.thread = l.thread;
+  out.message = l.message;
+  out.deleted = false;
+  return out;
+}
+
+export function metricJson(m: MetricEntry): Record<string, unknown> {
+  const out: Record<string, unknown> = { namespace: m.namespace, flowId: m.flowId };
+  if (m.taskId !== undefined) out.taskId = m.taskId;
+  if (m.executionId !== undefined) out.executionId = m.executionId;
+  if (m.taskRunId !== undefined) out.taskRunId = m.taskRunId;
+  out.type = m.type;
+  out.name = m.name;
+  out.value = m.value;
+  out.timestamp = iso(m.timestamp);
+  out.tags = m.tags;
+  out.deleted = false;
+  return out;
+}

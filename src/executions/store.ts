@@ -1,0 +1,133 @@
+// Executions in SQLite: one row per execution with its JSON document plus the columns searches
+// filter and sort on. Executions that are still running also live in memory, so the engine's
+// many small updates never re-read the database.
+
+import { migrate, type Db } from '../shared/db.ts';
+import type { Execution } from './model.ts';
+import { endDate, startDate, isTerminal, type StateType } from './state.ts';
+
+export interface ExecutionFilter {
+  q?: string;
+  namespace?: string;
+  /** exact namespace match (executions search with both namespace and flowId) */
+  namespaceExact?: boolean;
+  flowId?: string;
+  states?: StateType[];
+  labels?: { key: string; value: string }[];
+  startDate?: number;
+  endDate?: number;
+  scope?: 'USER' | 'SYSTEM';
+  triggerExecutionId?: string;
+  childFilter?: 'CHILD' | 'MAIN';
+  ids?: string[];
+}
+
+export interface ExecutionSort { field: string; asc: boolean }
+
+export const EXECUTION_SORT_FIELDS: Record<string, string> = {
+  id: 'id', 'state.startDate': 'start_date', 'state.endDate': 'end_date', 'state.duration': 'duration',
+  namespace: 'namespace', flowId: 'flow_id', 'state.current': 'state',
+};
+
+export interface ExecutionStore {
+  save(e: Execution): void;
+  get(tenant: string, id: string): Execution | undefined;
+  delete(tenant: string, id: string): boolean;
+  search(tenant: string, filter: ExecutionFilter, sort: ExecutionSort[], limit?: number, offset?: number): { results: Execution[]; total: number };
+  /** executions not yet terminal (for recovery after a restart) */
+  unfinished(): Execution[];
+  /** running executions of a flow (concurrency limits) */
+  countRunning(tenant: string, namespace: string, flowId: string): number;
+}
+
+interface Row { json: string }
+
+export function createExecutionStore(db: Db): ExecutionStore {
+  migrate(db, 'executions', [
+    `CREATE TABLE executions (
+       tenant TEXT NOT NULL, id TEXT NOT NULL, namespace TEXT NOT NULL, flow_id TEXT NOT NULL, state TEXT NOT NULL,
+       start_date INTEGER NOT NULL, end_date INTEGER, parent_id TEXT, trigger_execution_id TEXT,
+       labels TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (tenant, id));
+     CREATE INDEX executions_flow ON executions (tenant, namespace, flow_id, start_date);
+     CREATE INDEX executions_start ON executions (tenant, start_date);
+     CREATE INDEX executions_state ON executions (state)`,
+  ]);
+  const live = new Map<string, Execution>();
+  const key = (tenant: string, id: string) => `${tenant}\u0000${id}`;
+  const upsert = db.query(
+    `INSERT INTO executions (tenant, id, namespace, flow_id, state, start_date, end_date, parent_id, trigger_execution_id, labels, json)
+     VALUES ($tenant, $id, $namespace, $flowId, $state, $start, $end, $parent, $triggerExecution, $labels, $json)
+     ON CONFLICT (tenant, id) DO UPDATE SET state = excluded.state, end_date = excluded.end_date, labels = excluded.labels, json = excluded.json`,
+  );
+  const select = db.query<Row, [string, string]>('SELECT json FROM executions WHERE tenant = ? AND id = ?');
+  const remove = db.query('DELETE FROM executions WHERE tenant = ? AND id = ?');
+  const parse = (row: Row | null) => (row ? (JSON.parse(row.json) as Execution) : undefined);
+
+  function where(tenant: string, f: ExecutionFilter): { sql: string; args: (string | number)[] } {
+    const parts = ['tenant = ?'];
+    const args: (string | number)[] = [tenant];
+    if (f.namespace) {
+      if (f.namespaceExact) { parts.push('namespace = ?'); args.push(f.namespace); }
+      else { parts.push('(lower(namespace) = lower(?) OR lower(namespace) LIKE lower(?) ESCAPE \'\\\')'); args.push(f.namespace, `${f.namespace.replace(/[\\%_]/g, '\\$&')}.%`); }
+    }
+    if (f.flowId) { parts.push('flow_id = ?'); args.push(f.flowId); }
+    if (f.states?.length) { parts.push(`state IN (${f.states.map(() => '?').join(',')})`); args.push(...f.states); }
+    if (f.startDate !== undefined) { parts.push('start_date >= ?'); args.push(f.startDate); }
+    if (f.endDate !== undefined) { parts.push('end_date IS NOT NULL AND end_date <= ?'); args.push(f.endDate); }
+    if (f.scope === 'USER') parts.push("namespace <> 'system'");
+    if (f.scope === 'SYSTEM') parts.push("namespace = 'system'");
+    if (f.triggerExecutionId) { parts.push('trigger_execution_id = ?'); args.push(f.triggerExecutionId); }
+    if (f.childFilter === 'CHILD') parts.push('trigger_execution_id IS NOT NULL');
+    if (f.childFilter === 'MAIN') parts.push('trigger_execution_id IS NULL');
+    if (f.ids) { parts.push(`id IN (${f.ids.map(() => '?').join(',') || "''"})`); args.push(...f.ids); }
+    for (const l of f.labels ?? []) {
+      parts.push("EXISTS (SELECT 1 FROM json_each(labels) WHERE json_extract(value, '$.key') = ? AND json_extract(value, '$.value') = ?)");
+      args.push(l.key, l.value);
+    }
+    for (const token of (f.q && f.q !== '*' ? f.q.toLowerCase().split(/[\s\p{P}\p{S}]+/u).filter(Boolean) : [])) {
+      parts.push("instr(lower(id || ' ' || namespace || ' ' || flow_id), ?) > 0");
+      args.push(token);
+    }
+    return { sql: parts.join(' AND '), args };
+  }
+
+  return {
+    save(e) {
+      const s = e.state;
+      const triggerExecution = e.trigger?.variables && typeof e.trigger.variables.executionId === 'string' && e.trigger.type.endsWith('Subflow') ? e.trigger.variables.executionId : null;
+      upsert.run({
+        tenant: e.tenant, id: e.id, namespace: e.namespace, flowId: e.flowId, state: s.current, start: startDate(s),
+        end: endDate(s) ?? null, parent: e.parentId ?? null, triggerExecution: (triggerExecution as string | null) ?? null,
+        labels: JSON.stringify(e.labels), json: JSON.stringify(e),
+      });
+      if (isTerminal(s.current)) live.delete(key(e.tenant, e.id));
+      else live.set(key(e.tenant, e.id), e);
+    },
+    get: (tenant, id) => live.get(key(tenant, id)) ?? parse(select.get(tenant, id)),
+    delete(tenant, id) {
+      live.delete(key(tenant, id));
+      return remove.run(tenant, id).changes > 0;
+    },
+    search(tenant, filter, sort, limit, offset = 0) {
+      const { sql, args } = where(tenant, filter);
+      const order = (sort.length ? sort : [{ field: 'state.startDate', asc: false }])
+        .map((s) => `${s.field === 'state.duration' ? `(coalesce(end_date, ${Date.now()}) - start_date)` : EXECUTION_SORT_FIELDS[s.field] ?? 'start_date'} ${s.asc ? 'ASC' : 'DESC'}`)
+        .join(', ');
+      const total = db.query<{ n: number }, (string | number)[]>(`SELECT count(*) AS n FROM executions WHERE ${sql}`).get(...args)!.n;
+      const page = limit === undefined ? '' : ` LIMIT ${Math.max(0, limit)} OFFSET ${Math.max(0, offset)}`;
+      const rows = db.query<Row & { id: string; tenant: string }, (string | number)[]>(`SELECT tenant, id, json FROM executions WHERE ${sql} ORDER BY ${order}, id${page}`).all(...args);
+      return { results: rows.map((r) => live.get(key(r.tenant, r.id)) ?? (JSON.parse(r.json) as Execution)), total };
+    },
+    unfinished() {
+      const terminal = "'FAILED','WARNING','SUCCESS','KILLED','CANCELLED','RETRIED','SKIPPED'";
+      return db.query<Row, []>(`SELECT json FROM executions WHERE state NOT IN (${terminal})`).all().map((r) => JSON.parse(r.json) as Execution);
+    },
+    countRunning(tenant, namespace, flowId) {
+      let n = 0;
+      for (const e of live.values()) {
+        if (e.tenant === tenant && e.namespace === namespace && e.flowId === flowId && (e.state.current === 'RUNNING' || e.state.current === 'PAUSED' || e.state.current === 'KILLING' || e.state.current === 'RETRYING' || e.state.current === 'RESTARTED')) n++;
+      }
+      return n;
+    },
+  };
+}

@@ -1,0 +1,102 @@
+// Execution logs in SQLite. Insertion order (seq) breaks timestamp ties so logs read back in
+// the order tasks wrote them.
+
+import { migrate, type Db } from '../shared/db.ts';
+import { LOG_LEVEL_ORDER, type LogEntry, type LogLevel } from '../executions/model.ts';
+
+export interface LogFilter {
+  executionId?: string;
+  namespace?: string;
+  flowId?: string;
+  taskId?: string;
+  taskRunId?: string;
+  attempt?: number;
+  minLevel?: LogLevel;
+  startDate?: number;
+  endDate?: number;
+  q?: string;
+  triggerId?: string;
+}
+
+export interface LogStore {
+  insert(entries: LogEntry[]): void;
+  find(tenant: string, filter: LogFilter, sort?: { field: string; asc: boolean }[], limit?: number, offset?: number): { results: LogEntry[]; total: number };
+  delete(tenant: string, filter: LogFilter): number;
+}
+
+const LEVELS = Object.keys(LOG_LEVEL_ORDER) as LogLevel[];
+const SORT_COLUMNS: Record<string, string> = {
+  timestamp: 'ts', level: 'level', namespace: 'namespace', flowId: 'flow_id', taskId: 'task_id', executionId: 'execution_id',
+};
+
+interface Row {
+  tenant: string; execution_id: string | null; namespace: string; flow_id: string; task_id: string | null; task_run_id: string | null;
+  attempt: number | null; trigger_id: string | null; ts: number; level: number; thread: string; message: string;
+}
+
+const fromRow = (r: Row): LogEntry => {
+  const e: LogEntry = { tenant: r.tenant, namespace: r.namespace, flowId: r.flow_id, attemptNumber: r.attempt, timestamp: r.ts, level: LEVELS[r.level]!, thread: r.thread, message: r.message };
+  if (r.execution_id !== null) e.executionId = r.execution_id;
+  if (r.task_id !== null) e.taskId = r.task_id;
+  if (r.task_run_id !== null) e.taskRunId = r.task_run_id;
+  if (r.trigger_id !== null) e.triggerId = r.trigger_id;
+  return e;
+};
+
+export function createLogStore(db: Db): LogStore {
+  migrate(db, 'logs', [
+    `CREATE TABLE logs (
+       seq INTEGER PRIMARY KEY AUTOINCREMENT, tenant TEXT NOT NULL, execution_id TEXT, namespace TEXT NOT NULL,
+       flow_id TEXT NOT NULL, task_id TEXT, task_run_id TEXT, attempt INTEGER, trigger_id TEXT, ts INTEGER NOT NULL,
+       level INTEGER NOT NULL, thread TEXT NOT NULL, message TEXT NOT NULL);
+     CREATE INDEX logs_execution ON logs (tenant, execution_id);
+     CREATE INDEX logs_flow ON logs (tenant, namespace, flow_id, ts)`,
+  ]);
+  const insert = db.query(
+    `INSERT INTO logs (tenant, execution_id, namespace, flow_id, task_id, task_run_id, attempt, trigger_id, ts, level, thread, message)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertMany = db.transaction((entries: LogEntry[]) => {
+    for (const l of entries) {
+      insert.run(l.tenant, l.executionId ?? null, l.namespace, l.flowId, l.taskId ?? null, l.taskRunId ?? null, l.attemptNumber,
+        l.triggerId ?? null, l.timestamp, LOG_LEVEL_ORDER[l.level], l.thread, l.message);
+    }
+  });
+
+  function where(tenant: string, f: LogFilter) {
+    const parts = ['tenant = ?'];
+    const args: (string | number)[] = [tenant];
+    const eq = (col: string, v: string | number | undefined) => { if (v !== undefined) { parts.push(`${col} = ?`); args.push(v); } };
+    eq('execution_id', f.executionId);
+    eq('flow_id', f.flowId);
+    eq('task_id', f.taskId);
+    eq('task_run_id', f.taskRunId);
+    eq('attempt', f.attempt);
+    eq('trigger_id', f.triggerId);
+    if (f.namespace) { parts.push('(namespace = ? OR namespace LIKE ?)'); args.push(f.namespace, `${f.namespace}.%`); }
+    if (f.minLevel) { parts.push('level >= ?'); args.push(LOG_LEVEL_ORDER[f.minLevel]); }
+    if (f.startDate !== undefined) { parts.push('ts >= ?'); args.push(f.startDate); }
+    if (f.endDate !== undefined) { parts.push('ts <= ?'); args.push(f.endDate); }
+    for (const token of (f.q && f.q !== '*' ? f.q.toLowerCase().split(/[\s\p{P}\p{S}]+/u).filter(Boolean) : [])) {
+      parts.push("instr(lower(namespace || ' ' || flow_id || ' ' || coalesce(task_id, '') || ' ' || coalesce(execution_id, '') || ' ' || coalesce(task_run_id, '') || ' ' || coalesce(trigger_id, '') || ' ' || message || ' ' || thread), ?) > 0");
+      args.push(token);
+    }
+    return { sql: parts.join(' AND '), args };
+  }
+
+  return {
+    insert: (entries) => { if (entries.length) insertMany(entries); },
+    find(tenant, filter, sort = [], limit, offset = 0) {
+      const { sql, args } = where(tenant, filter);
+      const order = sort.length ? sort.map((s) => `${SORT_COLUMNS[s.field] ?? 'ts'} ${s.asc ? 'ASC' : 'DESC'}`).join(', ') + ', seq' : 'ts, seq';
+      const page = limit === undefined ? '' : ` LIMIT ${Math.max(0, limit)} OFFSET ${Math.max(0, offset)}`;
+      const rows = db.query<Row, (string | number)[]>(`SELECT * FROM logs WHERE ${sql} ORDER BY ${order}${page}`).all(...args);
+      const total = limit === undefined ? rows.length : db.query<{ n: number }, (string | number)[]>(`SELECT count(*) AS n FROM logs WHERE ${sql}`).get(...args)!.n;
+      return { results: rows.map(fromRow), total };
+    },
+    delete(tenant, filter) {
+      const { sql, args } = where(tenant, filter);
+      return db.query(`DELETE FROM logs WHERE ${sql}`).run(...args).changes;
+    },
+  };
+}
