@@ -38,7 +38,7 @@ export function previewRows(maxRows: number | undefined): number {
 /** A decoder for a charset name; unknown names are the client's mistake (422). */
 export function decoderFor(encoding: string): TextDecoder {
   try {
-    return new TextDecoder(encoding.trim());
+    return new TextDecoder(encoding.trim() as ConstructorParameters<typeof TextDecoder>[0]);
   } catch {
     throw illegalArgument(`Unable to preview using encoding '${encoding}'`);
   }

@@ -29,6 +29,8 @@ export interface FlowableHandler {
   /** runs once when the flowable task run starts; its outputs are stored on the task run */
   start?(task: TaskDefinition, r: Renderer): { outputs?: Record<string, unknown>; values?: string[] };
   spec(task: TaskDefinition, run: TaskRun & { eachValues?: string[] }): ContainerSpec;
+  /** AllowFailure: failed children make the task WARNING, whatever its own allowFailure says */
+  allowsFailure?: boolean;
 }
 
 const int = (v: unknown, fallback: number) => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : fallback);
@@ -70,7 +72,7 @@ const sequentialHandler: FlowableHandler = {
 
 export const FLOWABLE_HANDLERS: Record<string, FlowableHandler> = {
   'io.kestra.plugin.core.flow.Sequential': sequentialHandler,
-  'io.kestra.plugin.core.flow.AllowFailure': sequentialHandler,
+  'io.kestra.plugin.core.flow.AllowFailure': { ...sequentialHandler, allowsFailure: true },
   'io.kestra.plugin.core.flow.WorkingDirectory': sequentialHandler,
   'io.kestra.plugin.core.flow.Parallel': {
     spec: (task) => ({ items: enabledTasks(task.tasks).map((t, i) => ({ task: t, group: i })), groupLimit: int(task.concurrent, 0), ...branches(task) }),

@@ -69,7 +69,7 @@ export function step(exec: Execution, plan: FlowPlan, hooks: StepHooks): boolean
     const handler = FLOWABLE_HANDLERS[planned.type]!;
     const r = resolveContainer(children.get(run.id) ?? [], handler.spec(planned.task, run as never), creator(run));
     changed ||= r.changed;
-    if (r.final) setState(run, applyAllowances(r.final, planned.task));
+    if (r.final) setState(run, applyAllowances(r.final, handler.allowsFailure ? { ...planned.task, allowFailure: true } : planned.task));
   }
 
   // 3. created task runs: runIf, then start flowables or dispatch runnables
