@@ -6,6 +6,7 @@ import { attachPlainLogger } from './cli/plain-logger.ts';
 import { parseBasicAuth } from './config.ts';
 import { createRuntime } from './runtime.ts';
 import { VERSION } from './version.ts';
+import { runOnce } from './cli/run.ts';
 
 async function serve(flags: ServeFlags): Promise<void> {
   const authText = flags.basicAuth ?? process.env.KESTRA_LITE_BASIC_AUTH;
@@ -54,6 +55,16 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     return -1; // keep running
+  }
+  if (args.command === 'run') {
+    const file = args.rest[0];
+    if (!file) { process.stderr.write(`run needs a flow file\n\n${HELP}`); return 2; }
+    try {
+      return await runOnce({ file, inputs: args.inputs, fixtures: args.fixtures, strictFixtures: args.strictFixtures }, (l) => process.stdout.write(l + '\n'));
+    } catch (err) {
+      process.stderr.write(`kestra-lite: ${(err as Error).message}\n`);
+      return 1;
+    }
   }
   process.stderr.write(`Unknown command: ${args.command}\n\n${HELP}`);
   return 2;

@@ -6,14 +6,14 @@ export interface ServeFlags {
   dashboard?: boolean; basicAuth?: string; apiTokens: string[]; maxBodyBytes?: number; publicUrl?: string;
 }
 
-export interface ParsedArgs { command?: string; help: boolean; version: boolean; serve: ServeFlags; rest: string[] }
+export interface ParsedArgs { command?: string; help: boolean; version: boolean; serve: ServeFlags; rest: string[]; inputs: string[]; fixtures?: string; strictFixtures: boolean }
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['--port', '--host', '--flows', '--data', '--basic-auth', '--api-token', '--max-body-size', '--public-url']);
+const VALUE_FLAGS = new Set(['--input', '--fixtures', '--port', '--host', '--flows', '--data', '--basic-auth', '--api-token', '--max-body-size', '--public-url']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
-  const out: ParsedArgs = { help: false, version: false, serve: { apiTokens: [] }, rest: [] };
+  const out: ParsedArgs = { help: false, version: false, serve: { apiTokens: [] }, rest: [], inputs: [], strictFixtures: false };
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i]!;
     let value: string | undefined;
@@ -33,6 +33,9 @@ export function parseArgs(argv: string[]): ParsedArgs {
         s.port = n; break;
       }
       case '--host': s.host = value; break;
+      case '--input': out.inputs.push(value!); break;
+      case '--fixtures': out.fixtures = value; break;
+      case '--strict-fixtures': out.strictFixtures = true; break;
       case '--flows': s.flows = value; break;
       case '--data': s.data = value; break;
       case '--memory': s.memory = true; break;
@@ -69,6 +72,8 @@ export const HELP = `kestra-lite — a local runner and mock server for Kestra's
 
 Usage:
   kestra-lite serve [options]     serve the Kestra API with the flows of a directory
+  kestra-lite run FILE.yml [--input key=value ...] [--fixtures DIR] [--strict-fixtures]
+                                  run one flow in memory, print its logs, exit 0 on SUCCESS or WARNING
 
 Options for serve:
   --port N              port to listen on (default 8080; 0 = any free port)
@@ -80,6 +85,8 @@ Options for serve:
   --no-dashboard        plain log lines instead of the terminal dashboard
   --basic-auth U:P      require HTTP basic auth (also KESTRA_LITE_BASIC_AUTH)
   --api-token TOKEN     accept "Authorization: Bearer TOKEN" (repeatable; also KESTRA_LITE_API_TOKENS, comma-separated)
+  --fixtures DIR        fixtures for tasks that cannot run locally (default ./fixtures)
+  --strict-fixtures     a task without a fixture fails instead of ending WARNING
   --max-body-size SIZE  largest accepted request body (default 100mb)
   --public-url URL      base URL used in execution links (default: relative /ui/...)
 
