@@ -38,7 +38,8 @@ export async function spawnUntilReady(cmd: string[], url: string, env: Record<st
 }
 
 /** Closed-loop load: `concurrency` workers each sending requests back to back for `durationMs`. */
-export async function load(url: string, concurrency: number, durationMs: number): Promise<{ rps: number; errors: number; p50: number; p99: number }> {
+export async function load(url: string | (() => Promise<Response>), concurrency: number, durationMs: number): Promise<{ rps: number; errors: number; p50: number; p99: number }> {
+  const send = typeof url === 'string' ? () => fetch(url) : url;
   const end = performance.now() + durationMs;
   let count = 0;
   let errors = 0;
@@ -47,7 +48,7 @@ export async function load(url: string, concurrency: number, durationMs: number)
     while (performance.now() < end) {
       const t = performance.now();
       try {
-        const res = await fetch(url);
+        const res = await send();
         await res.arrayBuffer();
         if (res.status !== 200) errors++;
       } catch { errors++; }

@@ -22,6 +22,10 @@ if (want('watcher')) {
   const r = await run();
   console.log(`watcher save-to-visible: p50 ${fmt(r.p50, 1)} ms, p95 ${fmt(r.p95, 1)} ms (target p50 <= 100 ms)`);
 }
+if (want('executions')) {
+  const { run, print } = await import('./executions.ts');
+  print(await run());
+}
 if (want('expressions')) {
   try {
     const mod = await import('./expressions.ts');
