@@ -93,8 +93,10 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     if (req.trigger) exec.trigger = req.trigger;
     if (req.scheduleDate !== undefined) exec.scheduleDate = req.scheduleDate;
     deps.executions.save(exec);
+    // the caller answers with the execution as created (CREATED), not as the engine moves it on
+    const created = structuredClone(exec);
     deps.engine.start(exec, plan);
-    return exec;
+    return created;
   }
 
   return {
