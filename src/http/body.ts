@@ -35,7 +35,7 @@ export async function readJson(request: Request): Promise<unknown> {
 
 export async function readForm(request: Request): Promise<FormData> {
   try {
-    return await request.formData();
+    return (await request.formData()) as unknown as FormData;
   } catch (err) {
     throw new ApiError('BAD_REQUEST', `Invalid multipart body: ${(err as Error).message}`);
   }

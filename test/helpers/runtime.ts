@@ -14,8 +14,8 @@ afterEach(async () => {
 
 export interface TestClient {
   rt: Runtime;
-  call(method: string, path: string, init?: { body?: BodyInit | object; type?: string; headers?: Record<string, string> }): Promise<Response>;
-  json<T = any>(method: string, path: string, init?: { body?: BodyInit | object; type?: string; headers?: Record<string, string> }): Promise<{ status: number; body: T; res: Response }>;
+  call(method: string, path: string, init?: { body?: NonNullable<RequestInit['body']> | object; type?: string; headers?: Record<string, string> }): Promise<Response>;
+  json<T = any>(method: string, path: string, init?: { body?: NonNullable<RequestInit['body']> | object; type?: string; headers?: Record<string, string> }): Promise<{ status: number; body: T; res: Response }>;
 }
 
 export async function testRuntime(options: RuntimeOptions = {}): Promise<TestClient> {
@@ -23,7 +23,7 @@ export async function testRuntime(options: RuntimeOptions = {}): Promise<TestCli
   open.push(rt);
   const call: TestClient['call'] = (method, path, init = {}) => {
     const headers: Record<string, string> = { ...(init.headers ?? {}) };
-    let body = init.body as BodyInit | undefined;
+    let body = init.body as NonNullable<RequestInit['body']> | undefined;
     if (init.body !== undefined && typeof init.body === 'object' && !(init.body instanceof FormData) && !(init.body instanceof Uint8Array) && !(init.body instanceof Blob)) {
       body = JSON.stringify(init.body);
       headers['content-type'] ??= 'application/json';

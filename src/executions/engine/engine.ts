@@ -210,6 +210,31 @@ export function createEngine(deps: EngineDeps) {
       return;
     }
     let changed = false;
+    try {
+      changed = loop(l);
+    } catch (err) {
+      // A bug or an unexpected task shape must never leave an execution RUNNING forever.
+      logError(l, undefined, `Execution failed unexpectedly: ${(err as Error).message}`);
+      for (const w of l.workers.values()) w.abort();
+      const now = deps.clock.now();
+      for (const run of exec.taskRunList) if (!isTerminal(run.state.current)) run.state = withState(run.state, 'FAILED', now);
+      exec.state = withState(exec.state, 'FAILED', now);
+      changed = true;
+    }
+    if (!changed) return;
+    deps.executions.save(exec);
+    deps.events.emit('execution.updated', { execution: exec });
+    if (isTerminal(exec.state.current)) {
+      live.delete(key(exec.tenant, exec.id));
+      for (const t of l.timers.values()) t.cancel();
+      flushSinks();
+      for (const w of l.waiters.splice(0)) w(exec);
+    }
+  }
+
+  function loop(l: Live): boolean {
+    const { exec } = l;
+    let changed = false;
     for (let i = 0; i < 10_000; i++) {
       const progressed = exec.state.current === 'KILLING'
         ? killStep(l)
@@ -231,15 +256,7 @@ export function createEngine(deps: EngineDeps) {
       changed = true;
       if (isTerminal(exec.state.current)) break;
     }
-    if (!changed) return;
-    deps.executions.save(exec);
-    deps.events.emit('execution.updated', { execution: exec });
-    if (isTerminal(exec.state.current)) {
-      live.delete(key(exec.tenant, exec.id));
-      for (const t of l.timers.values()) t.cancel();
-      flushSinks();
-      for (const w of l.waiters.splice(0)) w(exec);
-    }
+    return changed;
   }
 
   return {

@@ -17,7 +17,7 @@ export function guessFinalState(runs: TaskRun[]): StateType {
   return killed ? 'KILLED' : failed ? 'FAILED' : warning ? 'WARNING' : paused ? 'PAUSED' : 'SUCCESS';
 }
 
-export function applyAllowances(state: StateType, task: { allowFailure?: unknown; allowWarning?: unknown }): StateType {
+export function applyAllowances(state: StateType, task: Record<string, unknown>): StateType {
   if (state === 'FAILED' && task.allowFailure === true) return task.allowWarning === true ? 'SUCCESS' : 'WARNING';
   if (state === 'WARNING' && task.allowWarning === true) return 'SUCCESS';
   return state;

@@ -1,0 +1,140 @@
+// Logs API (api-contract §3.4): search, per-execution read/download/follow, deletes.
+// Handlers translate HTTP to LogStore calls; the follow stream is history first, then live.
+
+import { Elysia } from 'elysia';
+import { dateParam, firstFilter, intParam, pagingParams, queryOf, sortParams, type Query } from '../http/query.ts';
+import { sseResponse } from '../http/sse.ts';
+import { tenantOf } from '../http/tenant.ts';
+import { LOG_LEVEL_ORDER, isLogLevel, type LogEntry, type LogLevel } from '../executions/model.ts';
+import { logJson } from '../executions/serialize.ts';
+import type { Clock } from '../shared/clock.ts';
+import { illegalArgument, unprocessable } from '../shared/errors.ts';
+import type { EventBus } from '../shared/events.ts';
+import type { LogFilter, LogStore } from './store.ts';
+
+/** `clock` is taken for symmetry with the other route factories; log dates come from the entries. */
+export interface LogRouteDeps { logs: LogStore; events: EventBus; clock: Clock }
+
+const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+/** Kestra answers log deletes with a bare 200. */
+const ok = () => new Response(null, { status: 200 });
+
+/** `minLevel` (or the newer `filters[level]`); an unknown level is a conversion error, as in Kestra. */
+export function minLevelParam(q: Query): LogLevel | undefined {
+  const raw = firstFilter(q, 'level', 'minLevel');
+  if (raw === undefined) return undefined;
+  const level = raw.trim().toUpperCase();
+  if (!isLogLevel(level)) throw unprocessable(`Failed to convert argument [minLevel] for value [${raw}] due to: No enum constant org.slf4j.event.Level.${raw}`);
+  return level;
+}
+
+function dateRange(q: Query): { startDate?: number; endDate?: number } {
+  const startDate = dateParam(q, 'startDate');
+  const endDate = dateParam(q, 'endDate');
+  if (startDate !== undefined && endDate !== undefined && startDate > endDate) throw illegalArgument('Start date must be before End Date');
+  return { startDate, endDate };
+}
+
+/** Reads of one execution: taskId wins over taskRunId, which alone honours `attempt` (Kestra's precedence). */
+function executionReadFilter(q: Query, executionId: string): LogFilter {
+  const minLevel = minLevelParam(q);
+  const taskId = q.get('taskId') || undefined;
+  if (taskId) return { executionId, taskId, minLevel };
+  const taskRunId = q.get('taskRunId') || undefined;
+  if (taskRunId) return { executionId, taskRunId, attempt: intParam(q, 'attempt'), minLevel };
+  return { executionId, minLevel };
+}
+
+/** java.time.Instant#toString: fraction digits only when non-zero. */
+function instantText(ms: number): string {
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+/**
+ * The store matches `namespace` as a prefix (search semantics), but deleting a flow's logs must
+ * spare child namespaces that happen to hold a flow with the same id.
+ */
+function deleteFlowLogs(logs: LogStore, tenant: string, namespace: string, flowId: string, triggerId?: string): void {
+  const filter: LogFilter = { namespace, flowId, triggerId };
+  const matches = logs.find(tenant, filter).results;
+  if (matches.every((l) => l.namespace === namespace)) {
+    logs.delete(tenant, filter);
+    return;
+  }
+  const done = new Set<string>();
+  for (const l of matches) {
+    if (l.namespace !== namespace) continue;
+    if (l.executionId !== undefined) {
+      // an execution belongs to exactly one namespace, so its id pins the namespace down
+      if (!done.has(l.executionId)) logs.delete(tenant, { executionId: l.executionId, flowId, triggerId });
+      done.add(l.executionId);
+    } else {
+      logs.delete(tenant, { namespace, flowId, triggerId: l.triggerId, startDate: l.timestamp, endDate: l.timestamp });
+    }
+  }
+}
+
+export function logRoutes(deps: LogRouteDeps) {
+  return new Elysia({ prefix: '/api/v1' })
+    .get('/logs/search', ({ request }) => {
+      const q = queryOf(request);
+      const paging = pagingParams(q);
+      const filter: LogFilter = {
+        q: firstFilter(q, 'q', 'q'),
+        namespace: firstFilter(q, 'namespace', 'namespace'),
+        flowId: firstFilter(q, 'flowId', 'flowId'),
+        triggerId: firstFilter(q, 'triggerId', 'triggerId'),
+        minLevel: minLevelParam(q),
+        ...dateRange(q),
+      };
+      const { results, total } = deps.logs.find(tenantOf(request), filter, sortParams(q), paging.size, paging.offset);
+      return json({ results: results.map(logJson), total });
+    })
+    .get('/logs/:executionId', ({ request, params }) => {
+      const filter = executionReadFilter(queryOf(request), params.executionId);
+      return json(deps.logs.find(tenantOf(request), filter).results.map(logJson));
+    })
+    .get('/logs/:executionId/download', ({ request, params }) => {
+      const filter = executionReadFilter(queryOf(request), params.executionId);
+      const lines = deps.logs.find(tenantOf(request), filter).results.map((l) => `${instantText(l.timestamp)} ${l.level} ${l.message}`);
+      return new Response(lines.join('\n'), {
+        headers: { 'content-type': 'text/plain', 'content-disposition': `attachment; filename="${params.executionId}.log"` },
+      });
+    })
+    .get('/logs/:executionId/follow', ({ request, params }) => {
+      const tenant = tenantOf(request);
+      const executionId = params.executionId;
+      const minLevel = minLevelParam(queryOf(request));
+      const floor = minLevel === undefined ? -1 : LOG_LEVEL_ORDER[minLevel];
+      return sseResponse(request, (channel) => {
+        // History read and subscription happen in one synchronous step, and the engine stores and
+        // announces each batch in one step too: no entry can fall between the two or come twice.
+        const history = deps.logs.find(tenant, { executionId, minLevel }).results;
+        const off = deps.events.on('log.created', ({ entry }: { entry: LogEntry }) => {
+          if (entry.tenant === tenant && entry.executionId === executionId && LOG_LEVEL_ORDER[entry.level] >= floor) {
+            channel.send('progress', logJson(entry));
+          }
+        });
+        for (const entry of history) channel.send('progress', logJson(entry));
+        // Never closes on its own (Kestra's clients close it when the execution ends).
+        return off;
+      });
+    })
+    .delete('/logs/:executionId', ({ request, params }) => {
+      const q = queryOf(request);
+      deps.logs.delete(tenantOf(request), {
+        executionId: params.executionId,
+        minLevel: minLevelParam(q),
+        taskRunId: q.get('taskRunId') || undefined,
+        taskId: q.get('taskId') || undefined,
+        attempt: intParam(q, 'attempt'),
+      });
+      return ok();
+    })
+    // DELETE /logs/{namespace}/{flowId}: Elysia's router needs one parameter name per position,
+    // so the namespace arrives under the name the sibling route gives that segment.
+    .delete('/logs/:executionId/:flowId', ({ request, params }) => {
+      deleteFlowLogs(deps.logs, tenantOf(request), params.executionId, params.flowId, queryOf(request).get('triggerId') || undefined);
+      return ok();
+    });
+}
