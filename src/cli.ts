@@ -8,13 +8,14 @@ import { createRuntime } from './runtime.ts';
 import { VERSION } from './version.ts';
 import { runOnce } from './cli/run.ts';
 
-async function serve(flags: ServeFlags): Promise<void> {
+async function serve(flags: ServeFlags, fixtures: { dir?: string; strict: boolean }): Promise<void> {
   const authText = flags.basicAuth ?? process.env.KESTRA_LITE_BASIC_AUTH;
   const envTokens = (process.env.KESTRA_LITE_API_TOKENS ?? '').split(',').map((t) => t.trim()).filter(Boolean);
   const runtime = await createRuntime({
     port: flags.port, host: flags.host, flowsDir: flags.flows, dataDir: flags.data, memory: flags.memory,
     watch: flags.watch, dashboard: flags.dashboard, basicAuth: authText ? parseBasicAuth(authText) : undefined,
     apiTokens: [...flags.apiTokens, ...envTokens], maxBodyBytes: flags.maxBodyBytes, publicUrl: flags.publicUrl,
+    fixturesDir: fixtures.dir, strictFixtures: fixtures.strict,
   });
   const out = (line: string) => process.stdout.write(line + '\n');
   const detach = attachPlainLogger(runtime.events, out, runtime.clock.now);
@@ -22,6 +23,7 @@ async function serve(flags: ServeFlags): Promise<void> {
   const { config } = runtime;
   out(`kestra-lite ${VERSION} listening on ${url}`);
   out(`  flows directory: ${config.flowsDir ?? '(none)'}${config.watch ? ' (watching)' : ''}`);
+  out(`  fixtures: ${config.fixturesDir ?? '(none)'}${config.strictFixtures ? ' (strict)' : ''}`);
   out(`  storage: ${config.memory ? 'in memory' : `persisted in ${config.dataDir}`}`);
   out(`  basic auth: ${config.basicAuth ? 'on' : 'off'}`);
 
@@ -49,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
   if (args.help || !args.command) { process.stdout.write(HELP); return args.help ? 0 : 2; }
   if (args.command === 'serve') {
     try {
-      await serve(args.serve);
+      await serve(args.serve, { dir: args.fixtures, strict: args.strictFixtures });
     } catch (err) {
       process.stderr.write(`kestra-lite: ${(err as Error).message}\n`);
       return 1;

@@ -22,6 +22,9 @@ import { createSettingsStore } from './shared/settings-store.ts';
 import { VERSION } from './version.ts';
 import { wireExecutions } from './executions/wiring.ts';
 import { executionRoutes } from './executions/routes.ts';
+import { executionFollowRoute } from './executions/follow.ts';
+import { executionFileRoutes } from './executions/files-routes.ts';
+import { logRoutes } from './logs/routes.ts';
 import { recoverExecutions } from './executions/recover.ts';
 import type { ExecutionService } from './executions/service.ts';
 import type { Engine } from './executions/engine/engine.ts';
@@ -99,6 +102,9 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
       }),
       flowBulkRoutes({ flows }),
       flowRoutes({ flows, newId: ids }),
+      executionFollowRoute({ executions: exec.executions, events, clock }),
+      executionFileRoutes({ executions: exec.executions, blobs }),
+      logRoutes({ logs: exec.logs, events, clock }),
       executionRoutes({ executions: exec.executions, store: exec.executionStore, engine: exec.engine, logs: exec.logs, blobs, clock, publicUrl: config.publicUrl }),
     ],
   });

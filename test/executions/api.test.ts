@@ -34,7 +34,8 @@ describe('POST /api/v1/executions/{namespace}/{id}', () => {
     const r = await c.json('POST', '/api/v1/executions/company.team/hello?wait=true', { body: form });
     expect(r.body.inputs.doc).toStartWith(`kestra:///company/team/hello/executions/${r.body.id}/inputs/doc/`);
     const file = await c.call('GET', `/api/v1/executions/${r.body.id}/file?path=${encodeURIComponent(r.body.inputs.doc)}`);
-    if (file.status === 200) expect(await file.text()).toBe('a,b\n1,2\n');
+    expect(file.status).toBe(200);
+    expect(await file.text()).toBe('a,b\n1,2\n');
   });
 
   test('errors: unknown flow 404, disabled 409, bad input 422, system label 422, wrong content type 415, bad labels', async () => {
