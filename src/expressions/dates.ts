@@ -1,6 +1,5 @@
 // Date conversion and formatting shared by the date filters and now(): inputs are ISO strings,
 // epoch seconds or Dates; output goes through Java-compatible patterns in the target zone.
-import '@js-joda/timezone';
 import {
   ChronoUnit, DateTimeFormatter, Instant, LocalDate, LocalDateTime, ZoneId, ZoneOffset, ZonedDateTime,
 } from '@js-joda/core';
@@ -24,9 +23,18 @@ const STYLES: Record<string, string> = {
   short: 'M/d/yy, h:mm\u202fa',
 };
 
+let timezonesLoaded = false;
+/** The IANA database costs ~50 ms and several MB at start-up; load it on the first named zone. */
+function ensureTimezones(): void {
+  if (timezonesLoaded) return;
+  require('@js-joda/timezone');
+  timezonesLoaded = true;
+}
+
 export function zoneOf(name: unknown, hooks: ExpressionHooks): ZoneId {
   const id = name === undefined || name === null ? hooks.timezone ?? 'UTC' : String(name);
   if (id === 'UTC' || id === 'Z') return ZoneOffset.UTC;
+  if (!/^[+-]\d/.test(id)) ensureTimezones();
   try {
     return ZoneId.of(id);
   } catch {
