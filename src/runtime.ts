@@ -25,6 +25,10 @@ import { executionRoutes } from './executions/routes.ts';
 import { executionFollowRoute } from './executions/follow.ts';
 import { executionFileRoutes } from './executions/files-routes.ts';
 import { logRoutes } from './logs/routes.ts';
+import { createExecutionControl } from './executions/control.ts';
+import { executionControlRoutes } from './executions/control-routes.ts';
+import { executionBulkRoutes } from './executions/bulk-routes.ts';
+import { deleteExecution } from './executions/delete.ts';
 import { recoverExecutions } from './executions/recover.ts';
 import type { ExecutionService } from './executions/service.ts';
 import type { Engine } from './executions/engine/engine.ts';
@@ -82,6 +86,8 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   await exec.fixtures.start();
   recoverExecutions({ store: exec.executionStore, engine: exec.engine, executions: exec.executions, logs: exec.logs, now: clock.now });
 
+  const control = createExecutionControl({ executions: exec.executions, store: exec.executionStore, engine: exec.engine, clock, ids, blobs, expressions: exec.expressions });
+  const deletion = { store: exec.executionStore, engine: exec.engine, logs: exec.logs, metrics: exec.metrics, blobs };
   const startedAt = clock.now();
   const app = createApp({
     auth,
@@ -105,7 +111,9 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
       executionFollowRoute({ executions: exec.executions, events, clock }),
       executionFileRoutes({ executions: exec.executions, blobs }),
       logRoutes({ logs: exec.logs, events, clock }),
-      executionRoutes({ executions: exec.executions, store: exec.executionStore, engine: exec.engine, logs: exec.logs, blobs, clock, publicUrl: config.publicUrl }),
+      executionBulkRoutes({ control, executions: exec.executions, store: exec.executionStore, clock, deleteExecution: (t, e, q) => deleteExecution(deletion, t, e, q) }),
+      executionControlRoutes({ control, clock }),
+      executionRoutes({ executions: exec.executions, store: exec.executionStore, engine: exec.engine, logs: exec.logs, metrics: exec.metrics, blobs, clock, publicUrl: config.publicUrl }),
     ],
   });
 

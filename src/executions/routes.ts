@@ -7,6 +7,8 @@ import { ApiError, badRequest, notFound } from '../shared/errors.ts';
 import { boolParam, dateParam, intParam, pagingParams, parseLabels, queryOf, sortParams } from '../http/query.ts';
 import { tenantOf } from '../http/tenant.ts';
 import type { BlobStore } from '../shared/blobs.ts';
+import type { MetricStore } from '../metrics/store.ts';
+import { deleteExecution } from './delete.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { LogStore } from '../logs/store.ts';
 import type { Engine } from './engine/engine.ts';
@@ -14,7 +16,6 @@ import { executionFilterOf } from './filters.ts';
 import { providedFromForm } from './inputs.ts';
 import { executionJson } from './serialize.ts';
 import type { ExecutionService } from './service.ts';
-import { blobKey, executionPrefix } from './storage-paths.ts';
 import { EXECUTION_SORT_FIELDS, type ExecutionStore } from './store.ts';
 
 export interface ExecutionRouteDeps {
@@ -22,6 +23,7 @@ export interface ExecutionRouteDeps {
   store: ExecutionStore;
   engine: Engine;
   logs: LogStore;
+  metrics: MetricStore;
   blobs: BlobStore;
   clock: Clock;
   publicUrl: string;
@@ -40,7 +42,9 @@ export function executionRoutes(deps: ExecutionRouteDeps) {
   };
 
   return new Elysia({ prefix: '/api/v1' })
-    .post('/executions/:namespace/:id', async ({ request, params }) => {
+    // The router needs one parameter name per position, and `/executions/{executionId}/...` routes
+    // share this one: here `executionId` holds the flow's namespace.
+    .post('/executions/:executionId/:id', async ({ request, params }) => {
       const q = queryOf(request);
       let provided = new Map();
       if (bodyKind(request) === 'multipart') provided = await providedFromForm(await readForm(request));
@@ -51,7 +55,7 @@ export function executionRoutes(deps: ExecutionRouteDeps) {
       const scheduleDate = dateParam(q, 'scheduleDate');
       const tenant = tenantOf(request);
       const exec = await deps.executions.create({
-        tenant, namespace: params.namespace, flowId: params.id, revision: intParam(q, 'revision'),
+        tenant, namespace: params.executionId, flowId: params.id, revision: intParam(q, 'revision'),
         inputs: provided, labels: parseLabels(q.getAll('labels')), scheduleDate,
       });
       if (boolParam(q, 'wait', false)) {
@@ -70,16 +74,9 @@ export function executionRoutes(deps: ExecutionRouteDeps) {
     .get('/executions/:executionId', ({ request, params }) => json(executionJson(deps.executions.get(tenantOf(request), params.executionId), now())))
     .delete('/executions/:executionId', ({ request, params, set }) => {
       const tenant = tenantOf(request);
-      const q = queryOf(request);
       const exec = deps.executions.find(tenant, params.executionId);
       if (!exec) throw notFound();
-      deps.engine.kill(tenant, exec.id);
-      deps.store.delete(tenant, exec.id);
-      if (boolParam(q, 'deleteLogs', true)) deps.logs.delete(tenant, { executionId: exec.id });
-      if (boolParam(q, 'deleteStorage', true)) {
-        for (const blob of deps.blobs.list(blobKey(tenant, executionPrefix(exec.namespace, exec.flowId, exec.id)))) deps.blobs.delete(blob.key);
-      }
-      boolParam(q, 'deleteMetrics', true);
+      deleteExecution(deps, tenant, exec, queryOf(request));
       set.status = 204;
       return undefined;
     });

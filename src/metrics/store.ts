@@ -6,6 +6,7 @@ import type { MetricEntry } from '../executions/model.ts';
 export interface MetricStore {
   insert(entries: MetricEntry[]): void;
   byExecution(tenant: string, executionId: string): MetricEntry[];
+  deleteByExecution(tenant: string, executionId: string): number;
 }
 
 export function createMetricStore(db: Db): MetricStore {
@@ -24,8 +25,10 @@ export function createMetricStore(db: Db): MetricStore {
     for (const m of entries) insert.run(m.tenant, m.namespace, m.flowId, m.taskId ?? null, m.executionId ?? null, m.taskRunId ?? null, m.type, m.name, m.value, m.timestamp, JSON.stringify(m.tags));
   });
   const select = db.query<{ [k: string]: string | number | null }, [string, string]>('SELECT * FROM metrics WHERE tenant = ? AND execution_id = ? ORDER BY seq');
+  const remove = db.query('DELETE FROM metrics WHERE tenant = ? AND execution_id = ?');
   return {
     insert: (entries) => { if (entries.length) insertMany(entries); },
+    deleteByExecution: (tenant, executionId) => remove.run(tenant, executionId).changes,
     byExecution: (tenant, executionId) => select.all(tenant, executionId).map((r) => ({
       tenant: String(r.tenant), namespace: String(r.namespace), flowId: String(r.flow_id), taskId: (r.task_id as string) ?? undefined,
       executionId: (r.execution_id as string) ?? undefined, taskRunId: (r.task_run_id as string) ?? undefined,

@@ -17,6 +17,8 @@ import { applyAllowances } from './final-state.ts';
 import { renderFlowOutputs } from './flow-outputs.ts';
 import type { FlowPlan } from './plan.ts';
 import { nextRetryAt, retryPolicyFor } from './retry.ts';
+import { endPausedRun, resumeExecution } from './pause.ts';
+import { parseDuration } from '../../tasks/types.ts';
 import { step } from './step.ts';
 import { createRunContext, createTaskLogger } from './task-context.ts';
 import { executionVariables, taskRunVariables, type VariableExtras } from './variables.ts';
@@ -49,6 +51,8 @@ interface Live {
   timers: Map<string, TimerHandle>;
   waiters: ((e: Execution) => void)[];
   queued: boolean;
+  /** changed outside the step loop (a finished attempt, a resume): save even if the loop does nothing */
+  dirty: boolean;
 }
 
 export type Engine = ReturnType<typeof createEngine>;
@@ -159,6 +163,7 @@ export function createEngine(deps: EngineDeps) {
       l.workers.delete(run.id);
       if (disposed) return;
       complete(l, run, o);
+      l.dirty = true;
       schedule(l);
     });
   }
@@ -176,6 +181,25 @@ export function createEngine(deps: EngineDeps) {
       }
     }
     exec.state = withState(exec.state, final, deps.clock.now());
+  }
+
+  /** Pause `delay` resumes by itself; `timeout` (without delay) fails the Pause task run. */
+  function armPause(l: Live, run: TaskRun, task: Record<string, unknown>) {
+    const vars = variablesOf(l, run);
+    const ex = deps.expressions(l.exec.tenant);
+    const duration = (v: unknown) => (v === undefined ? undefined : parseDuration(typeof v === 'string' ? ex.render(v, vars) : v));
+    const delay = duration(task.delay);
+    const timeout = duration(task.timeout);
+    const now = deps.clock.now();
+    const arm = (at: number, fn: () => void) => l.timers.set(`pause:${run.id}`, deps.clock.setTimer(at - now, () => {
+      l.timers.delete(`pause:${run.id}`);
+      if (run.state.current !== 'PAUSED' || isTerminal(l.exec.state.current)) return;
+      fn();
+      l.dirty = true;
+      schedule(l);
+    }));
+    if (delay !== undefined) arm(now + delay, () => resumeExecution(l.exec, deps.clock.now()));
+    else if (timeout !== undefined) arm(now + timeout, () => endPausedRun(l.exec, run, applyAllowances('FAILED', task), deps.clock.now()));
   }
 
   /** kill: pending task runs end KILLED, running workers are interrupted, flowables follow their children */
@@ -221,7 +245,8 @@ export function createEngine(deps: EngineDeps) {
       exec.state = withState(exec.state, 'FAILED', now);
       changed = true;
     }
-    if (!changed) return;
+    if (!changed && !l.dirty) return;
+    l.dirty = false;
     deps.executions.save(exec);
     deps.events.emit('execution.updated', { execution: exec });
     if (isTerminal(exec.state.current)) {
@@ -251,6 +276,7 @@ export function createEngine(deps: EngineDeps) {
           dispatch: (run) => dispatch(l, run),
           logError: (run, message) => logError(l, run, message),
           finish: (state) => finish(l, state),
+          paused: (run, task) => armPause(l, run, task),
         });
       if (!progressed) break;
       changed = true;
@@ -262,7 +288,7 @@ export function createEngine(deps: EngineDeps) {
   return {
     /** registers a stored execution and starts processing it */
     start(exec: Execution, plan: FlowPlan) {
-      const l: Live = { exec, plan, workers: new Map(), timers: new Map(), waiters: [], queued: false };
+      const l: Live = { exec, plan, workers: new Map(), timers: new Map(), waiters: [], queued: false, dirty: true };
       live.set(key(exec.tenant, exec.id), l);
       schedule(l);
     },
@@ -274,7 +300,9 @@ export function createEngine(deps: EngineDeps) {
       if (!l) return undefined;
       return new Promise((resolve) => l.waiters.push(resolve));
     },
-    kill(tenant: string, id: string): boolean {
+    /** cascade: child executions created by Subflow/ForEachItem are killed too */
+    kill(tenant: string, id: string, cascade = true): boolean {
+      void cascade;
       const l = live.get(key(tenant, id));
       if (!l || isTerminal(l.exec.state.current)) return false;
       l.exec.state = withState(l.exec.state, 'KILLING', deps.clock.now());
@@ -286,6 +314,29 @@ export function createEngine(deps: EngineDeps) {
     touch(tenant: string, id: string) {
       const l = live.get(key(tenant, id));
       if (l) schedule(l);
+    },
+    /** changes a live execution from outside the loop (pause, resume, mark a task run), then saves and resumes the loop */
+    mutate(tenant: string, id: string, fn: (exec: Execution, plan: FlowPlan) => void): Execution | undefined {
+      const l = live.get(key(tenant, id));
+      if (!l) return undefined;
+      fn(l.exec, l.plan);
+      l.dirty = true;
+      deps.executions.save(l.exec);
+      schedule(l);
+      return l.exec;
+    },
+    /** sets a timer owned by a live execution (Pause delay/timeout); cancelled when it ends */
+    timer(tenant: string, id: string, name: string, at: number, fn: (exec: Execution) => void) {
+      const l = live.get(key(tenant, id));
+      if (!l) return;
+      l.timers.get(name)?.cancel();
+      l.timers.set(name, deps.clock.setTimer(at - deps.clock.now(), () => {
+        l.timers.delete(name);
+        if (isTerminal(l.exec.state.current)) return;
+        fn(l.exec);
+        l.dirty = true;
+        schedule(l);
+      }));
     },
     flush: flushSinks,
     async dispose() {

@@ -31,6 +31,8 @@ export interface FlowableHandler {
   spec(task: TaskDefinition, run: TaskRun & { eachValues?: string[] }): ContainerSpec;
   /** AllowFailure: failed children make the task WARNING, whatever its own allowFailure says */
   allowsFailure?: boolean;
+  /** Pause: the task run (and the execution) go PAUSED as soon as it starts */
+  pauses?: boolean;
 }
 
 const int = (v: unknown, fallback: number) => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : fallback);
@@ -74,6 +76,8 @@ export const FLOWABLE_HANDLERS: Record<string, FlowableHandler> = {
   'io.kestra.plugin.core.flow.Sequential': sequentialHandler,
   'io.kestra.plugin.core.flow.AllowFailure': { ...sequentialHandler, allowsFailure: true },
   'io.kestra.plugin.core.flow.WorkingDirectory': sequentialHandler,
+  // Pause: its deprecated `tasks` run after the resume; without tasks it ends SUCCESS then
+  'io.kestra.plugin.core.flow.Pause': { ...sequentialHandler, pauses: true },
   'io.kestra.plugin.core.flow.Parallel': {
     spec: (task) => ({ items: enabledTasks(task.tasks).map((t, i) => ({ task: t, group: i })), groupLimit: int(task.concurrent, 0), ...branches(task) }),
   },

@@ -21,6 +21,8 @@ export interface StepHooks {
   logError(run: TaskRun | undefined, message: string): void;
   /** renders flow outputs and sets the terminal state */
   finish(state: StateType): void;
+  /** a Pause task run just paused: arm its delay/timeout */
+  paused(run: TaskRun, task: TaskDefinition): void;
 }
 
 const sequential = (tasks: TaskDefinition[]): ContainerSpec['items'] => tasks.map((task) => ({ task, group: 0 }));
@@ -34,6 +36,8 @@ export function step(exec: Execution, plan: FlowPlan, hooks: StepHooks): boolean
     changed = true;
   };
   if (exec.state.current === 'RESTARTED') setState(exec, 'RUNNING');
+  // a paused execution starts nothing new until it is resumed (running attempts still finish)
+  if (exec.state.current === 'PAUSED') return false;
 
   const children = new Map<string, TaskRun[]>();
   for (const r of exec.taskRunList) {
@@ -89,10 +93,17 @@ export function step(exec: Execution, plan: FlowPlan, hooks: StepHooks): boolean
     }
     if (planned.flowable) {
       try {
-        const started = FLOWABLE_HANDLERS[planned.type]!.start?.(task, hooks.renderer(run));
+        const handler = FLOWABLE_HANDLERS[planned.type]!;
+        const started = handler.start?.(task, hooks.renderer(run));
         run.outputs = started?.outputs ?? {};
         if (started?.values) (run as TaskRun & { eachValues?: string[] }).eachValues = started.values;
         setState(run, 'RUNNING');
+        if (handler.pauses) {
+          setState(run, 'PAUSED');
+          setState(exec, 'PAUSED');
+          hooks.paused(run, task);
+          return true;
+        }
       } catch (err) {
         run.outputs = run.outputs ?? {};
         setState(run, applyAllowances('FAILED', task));
