@@ -1,5 +1,5 @@
 // Deleting an execution (api-contract §3.3): hard delete, optionally with its logs, metrics and
-// internal-storage files; a running execution is killed first so nothing writes after it.
+// internal-storage files; a running execution is dropped from the engine first so nothing writes it back.
 
 import { boolParam } from '../http/query.ts';
 import type { LogStore } from '../logs/store.ts';
@@ -13,7 +13,7 @@ import type { ExecutionStore } from './store.ts';
 export interface DeleteDeps { store: ExecutionStore; engine: Engine; logs: LogStore; metrics: MetricStore; blobs: BlobStore }
 
 export function deleteExecution(deps: DeleteDeps, tenant: string, exec: Execution, q: URLSearchParams): void {
-  deps.engine.kill(tenant, exec.id, true);
+  deps.engine.forget(tenant, exec.id);
   deps.store.delete(tenant, exec.id);
   if (boolParam(q, 'deleteLogs', true)) deps.logs.delete(tenant, { executionId: exec.id });
   if (boolParam(q, 'deleteMetrics', true)) deps.metrics.deleteByExecution(tenant, exec.id);

@@ -4,8 +4,11 @@
 
 import type { Label } from '../flows/model.ts';
 import type { Clock } from '../shared/clock.ts';
-import type { Execution, LogLevel, TaskRun } from '../executions/model.ts';
+import type { Execution, LogEntry, LogLevel, TaskRun } from '../executions/model.ts';
 import type { KvType } from '../kv/kv-types.ts';
+import type { LogFilter } from '../logs/store.ts';
+import type { StateType } from '../executions/state.ts';
+import type { NamespaceFilesAccess } from '../namespaces/files-store.ts';
 
 export type TaskDefinition = { id: string; type: string; [property: string]: unknown };
 
@@ -25,6 +28,8 @@ export interface TaskStorage {
   readFile(uri: string): Uint8Array;
   exists(uri: string): boolean;
   delete(uri: string): boolean;
+  /** storage.PurgeCurrentExecutionFiles: deletes every file under the execution's prefix, returns their URIs */
+  deleteExecutionFiles?(): string[];
 }
 
 export interface KvEntry { value: unknown; expirationDate?: number; type?: KvType }
@@ -36,6 +41,70 @@ export interface KvAccess {
   set(namespace: string, key: string, value: unknown, opts?: { ttlMs?: number; overwrite?: boolean; type?: KvType; description?: string }): void;
   delete(namespace: string, key: string): boolean;
   keys(namespace: string, prefix?: string): string[];
+}
+
+/** The deprecated state store (state.* tasks): internal paths `/<ns>/[<flow>/]states/...`, tenant bound. */
+export interface StateStoreAccess {
+  get(path: string): Uint8Array | undefined;
+  /** returns the `kestra:///` URI of the stored state */
+  put(path: string, data: Uint8Array | string): string;
+  delete(path: string): boolean;
+}
+
+/** Execution logs of the tenant (log.Fetch, log.PurgeLogs). */
+export interface LogsAccess {
+  /** matching logs, oldest first (timestamp, then insertion order) */
+  find(filter: LogFilter): LogEntry[];
+  /** deletes matching logs; `levels` are exact levels (any when absent); returns how many were deleted */
+  purge(filter: LogPurgeFilter): number;
+}
+
+export interface LogPurgeFilter {
+  namespace?: string;
+  flowId?: string;
+  executionId?: string;
+  levels?: LogLevel[];
+  startDate?: number;
+  endDate: number;
+}
+
+export interface ExecutionCountQuery {
+  /** exact flows; when set, only these flows are counted */
+  flows?: { namespace: string; flowId: string }[];
+  /** namespaces (and their children) */
+  namespaces?: string[];
+  states?: StateType[];
+  /** epoch ms bounds of the execution start date */
+  startDate?: number;
+  endDate?: number;
+}
+
+export interface ExecutionPurgeRequest {
+  namespace?: string;
+  flowId?: string;
+  startDate?: number;
+  endDate: number;
+  states?: StateType[];
+  purgeExecution: boolean;
+  purgeLog: boolean;
+  purgeMetric: boolean;
+  purgeStorage: boolean;
+  batchSize?: number;
+}
+
+export interface ExecutionPurgeResult { executionsCount: number; logsCount: number; storagesCount: number; metricsCount: number }
+
+/** Server-side execution administration of the tenant (execution.Count, execution.PurgeExecutions). */
+export interface ExecutionsAdmin {
+  /** one row per (namespace, flowId) having matching executions; rows with 0 may be left out */
+  count(query: ExecutionCountQuery): { namespace: string; flowId: string; count: number }[];
+  purge(request: ExecutionPurgeRequest): ExecutionPurgeResult;
+}
+
+/** Triggers of the tenant (trigger.Toggle). */
+export interface TriggersAccess {
+  /** false when the flow has no such trigger */
+  setDisabled(namespace: string, flowId: string, triggerId: string, disabled: boolean): boolean;
 }
 
 export interface RunContext {
@@ -63,6 +132,14 @@ export interface RunContext {
   fetch: typeof fetch;
   /** execution.Labels: replaces the execution's labels (already merged and checked by the task) */
   setExecutionLabels(labels: Label[]): void;
+  // Optional services: tasks needing an absent one fail with a TaskError saying so.
+  /** renders a template with extra variables merged over the task's (per-item expressions) */
+  renderWith?(template: string, extraVariables: Record<string, unknown>): string;
+  namespaceFiles?: NamespaceFilesAccess;
+  stateStore?: StateStoreAccess;
+  logs?: LogsAccess;
+  executionsAdmin?: ExecutionsAdmin;
+  triggers?: TriggersAccess;
 }
 
 export type RunState = 'SUCCESS' | 'WARNING' | 'FAILED';

@@ -228,6 +228,7 @@ export function createEngine(deps: EngineDeps) {
 
   function advance(l: Live) {
     const { exec } = l;
+    if (live.get(key(exec.tenant, exec.id)) !== l) return; // forgotten (deleted) meanwhile
     if (isTerminal(exec.state.current)) return;
     if (exec.state.current === 'CREATED' && exec.scheduleDate !== undefined && exec.scheduleDate > deps.clock.now()) {
       if (!l.timers.has('schedule')) l.timers.set('schedule', deps.clock.setTimer(exec.scheduleDate - deps.clock.now(), () => { l.timers.delete('schedule'); schedule(l); }));
@@ -309,6 +310,16 @@ export function createEngine(deps: EngineDeps) {
       deps.executions.save(l.exec);
       schedule(l);
       return true;
+    },
+    /** drops a live execution without saving it again (it is being deleted) */
+    forget(tenant: string, id: string) {
+      const l = live.get(key(tenant, id));
+      if (!l) return;
+      live.delete(key(tenant, id));
+      for (const w of l.workers.values()) w.abort();
+      for (const t of l.timers.values()) t.cancel();
+      l.exec.state = withState(l.exec.state, 'KILLED', deps.clock.now());
+      for (const w of l.waiters.splice(0)) w(l.exec);
     },
     /** re-runs the loop (after an external change such as a resume) */
     touch(tenant: string, id: string) {
