@@ -20,6 +20,8 @@ import { coerceOutput, inputsWithDefaults } from './inputs.ts';
 import { createExecutionService } from './service.ts';
 import { blobKey, pathOfUri } from './storage-paths.ts';
 import { createExecutionStore } from './store.ts';
+import { subflowTask, type ChildExecutions } from './subflows/subflow-task.ts';
+import type { ExecutionService } from './service.ts';
 
 export interface ExecutionWiringDeps {
   db: Db; clock: Clock; ids: IdGenerator; events: EventBus; blobs: BlobStore; flows: FlowService; catalog: PluginCatalog;
@@ -46,6 +48,16 @@ export function wireExecutions(deps: ExecutionWiringDeps) {
   const fixtures = createFixtures({ dir: deps.fixturesDir ?? undefined, watch: deps.watch, strict: deps.strictFixtures });
   const registry = createTaskRegistry({ fixtures });
   const env = deps.env ?? process.env;
+
+  // The Subflow task needs the execution service, which needs the engine: bind it late.
+  let service: ExecutionService | undefined;
+  const children: ChildExecutions = {
+    create: (req) => service!.create({ ...req, inputs: req.inputs as never }),
+    waitForTerminal: async (tenant, id) => (await engine.waitForTerminal(tenant, id)) ?? service!.get(tenant, id),
+    kill: (tenant, id) => void engine.kill(tenant, id),
+  };
+  const SUBFLOW = 'io.kestra.plugin.core.flow.Subflow';
+  const subflow = subflowTask(() => children, SUBFLOW);
 
   const engines = new Map<string, ExpressionEngine>();
   const expressions = (tenant: string) => {
@@ -77,11 +89,11 @@ export function wireExecutions(deps: ExecutionWiringDeps) {
   const engine = createEngine({
     clock: deps.clock, ids: deps.ids, events: deps.events, executions: executionStore, logs, metrics, blobs: deps.blobs,
     expressions, kv: (tenant) => kv.forTenant(tenant), fetch: deps.fetch ?? fetch,
-    runnable: (type) => registry.runnable(type) ?? fixtures.runner,
+    runnable: (type) => (type === SUBFLOW ? subflow : registry.runnable(type) ?? fixtures.runner),
     inputsVariable: (plan, exec) => inputsWithDefaults(plan.flow.inputs as never, exec.inputs),
     coerceOutput, envs: kestraEnvs(env), globals: deps.globals,
   });
-  const executions = createExecutionService({
+  const executions = service = createExecutionService({
     flows: deps.flows, catalog: deps.catalog, executions: executionStore, engine, clock: deps.clock, ids: deps.ids,
     blobs: deps.blobs, expressions,
   });
