@@ -234,6 +234,8 @@ export function createEngine(deps: EngineDeps) {
       if (!l.timers.has('schedule')) l.timers.set('schedule', deps.clock.setTimer(exec.scheduleDate - deps.clock.now(), () => { l.timers.delete('schedule'); schedule(l); }));
       return;
     }
+    if (exec.state.current === 'QUEUED') return;
+    if (exec.state.current === 'CREATED' && exec.taskRunList.length === 0 && concurrencyBlocks(l)) return;
     let changed = false;
     try {
       changed = loop(l);
@@ -255,6 +257,53 @@ export function createEngine(deps: EngineDeps) {
       for (const t of l.timers.values()) t.cancel();
       flushSinks();
       for (const w of l.waiters.splice(0)) w(exec);
+      releaseQueued(exec);
+    }
+  }
+
+  /** Flow `concurrency` (engine-contract §3.14): QUEUE waits, CANCEL and FAIL end the new execution at once. */
+  function concurrencyBlocks(l: Live): boolean {
+    const limit = l.plan.flow.concurrency as { limit?: number; behavior?: string } | undefined;
+    if (!limit?.limit) return false;
+    const running = deps.executions.countRunning(l.exec.tenant, l.exec.namespace, l.exec.flowId);
+    if (running < limit.limit) return false;
+    const now = deps.clock.now();
+    const behavior = limit.behavior ?? 'QUEUE';
+    if (behavior === 'QUEUE') {
+      l.exec.state = withState(l.exec.state, 'QUEUED', now);
+    } else if (behavior === 'CANCEL') {
+      l.exec.state = withState(l.exec.state, 'CANCELLED', now);
+    } else {
+      logError(l, undefined, 'Flow is FAILED due to concurrency limit exceeded');
+      l.exec.state = withState(l.exec.state, 'FAILED', now);
+    }
+    l.dirty = true;
+    advanceSave(l);
+    return true;
+  }
+
+  /** When an execution of a flow ends, the oldest queued execution of that flow starts. */
+  function releaseQueued(ended: Execution) {
+    let oldest: Live | undefined;
+    for (const l of live.values()) {
+      const e = l.exec;
+      if (e.state.current !== 'QUEUED' || e.tenant !== ended.tenant || e.namespace !== ended.namespace || e.flowId !== ended.flowId) continue;
+      if (!oldest || e.state.histories[0]!.date < oldest.exec.state.histories[0]!.date) oldest = l;
+    }
+    if (!oldest) return;
+    oldest.exec.state = withState(oldest.exec.state, 'RUNNING', deps.clock.now());
+    oldest.dirty = true;
+    schedule(oldest);
+  }
+
+  /** Saves and notifies outside the step loop (concurrency decisions). */
+  function advanceSave(l: Live) {
+    l.dirty = false;
+    deps.executions.save(l.exec);
+    deps.events.emit('execution.updated', { execution: l.exec });
+    if (isTerminal(l.exec.state.current)) {
+      live.delete(key(l.exec.tenant, l.exec.id));
+      for (const w of l.waiters.splice(0)) w(l.exec);
     }
   }
 
