@@ -56,7 +56,7 @@ export function executionBulkRoutes(deps: BulkDeps) {
     deps.store.search(tenantOf(request), executionFilterOf(queryOf(request), deps.clock.now()), []).results.map((e) => e.id);
 
   const pair = (path: string, method: 'post' | 'delete', action: string, check: (q: URLSearchParams) => Check, apply: (tenant: string, q: URLSearchParams) => (e: Execution) => void) =>
-    (app: Elysia<any, any, any, any, any, any, any>) => app
+    (app: any) => app
       [method](`/executions/${path}/by-ids`, async ({ request }: { request: Request }) => {
         const q = queryOf(request);
         const c = check(q);

@@ -20,6 +20,9 @@ import { nextRetryAt, retryPolicyFor } from './retry.ts';
 import { endPausedRun, resumeExecution } from './pause.ts';
 import { parseDuration } from '../../tasks/types.ts';
 import { step } from './step.ts';
+import type { Live } from './live.ts';
+import { applyAttemptOutcome } from './attempt-outcome.ts';
+import { killStep } from './kill-step.ts';
 import { createRunContext, createTaskLogger } from './task-context.ts';
 import { executionVariables, taskRunVariables, type VariableExtras } from './variables.ts';
 import { runAttempt, type AttemptOutcome } from './worker.ts';
@@ -44,16 +47,6 @@ export interface EngineDeps {
   globals: Record<string, unknown>;
 }
 
-interface Live {
-  exec: Execution;
-  plan: FlowPlan;
-  workers: Map<string, AbortController>;
-  timers: Map<string, TimerHandle>;
-  waiters: ((e: Execution) => void)[];
-  queued: boolean;
-  /** changed outside the step loop (a finished attempt, a resume): save even if the loop does nothing */
-  dirty: boolean;
-}
 
 export type Engine = ReturnType<typeof createEngine>;
 
@@ -108,39 +101,15 @@ export function createEngine(deps: EngineDeps) {
   };
 
   function complete(l: Live, run: TaskRun, outcome: AttemptOutcome) {
-    const now = deps.clock.now();
-    const attempt = run.attempts![run.attempts!.length - 1]!;
-    attempt.state = withState(attempt.state, outcome.state, now);
-    run.outputs = outcome.outputs ?? run.outputs ?? {};
-    const planned = l.plan.tasks.get(run.taskId)!;
-    let state: StateType = outcome.state;
-    if (state === 'FAILED' && l.exec.state.current !== 'KILLING') {
-      const ancestors = [];
-      for (let p = run.parentTaskRunId; p; ) {
-        const parent = l.exec.taskRunList.find((t) => t.id === p);
-        if (!parent) break;
-        const t = l.plan.tasks.get(parent.taskId);
-        if (t) ancestors.push(t.task);
-        p = parent.parentTaskRunId;
-      }
-      const policy = retryPolicyFor(planned.task, ancestors, l.plan.flow);
-      const at = policy ? nextRetryAt(policy, run.attempts!) : undefined;
-      if (at !== undefined) {
-        run.state = withState(withState(run.state, 'FAILED', now), 'RETRYING', now);
-        run.retryAt = at;
-        l.timers.set(run.id, deps.clock.setTimer(at - now, () => {
-          l.timers.delete(run.id);
-          if (run.state.current !== 'RETRYING') return;
-          run.retryAt = undefined;
-          run.state = withState(run.state, 'CREATED', deps.clock.now());
-          schedule(l);
-        }));
-        return;
-      }
-    }
-    const retry = retryPolicyFor(planned.task, [], l.plan.flow);
-    if (state === 'SUCCESS' && retry?.warningOnRetry === true && run.attempts!.length > 2) state = 'WARNING';
-    run.state = withState(run.state, applyAllowances(state, planned.task), now);
+    const retryAt = applyAttemptOutcome(l, run, outcome, deps.clock.now());
+    if (retryAt === undefined) return;
+    l.timers.set(run.id, deps.clock.setTimer(retryAt - deps.clock.now(), () => {
+      l.timers.delete(run.id);
+      if (run.state.current !== 'RETRYING') return;
+      run.retryAt = undefined;
+      run.state = withState(run.state, 'CREATED', deps.clock.now());
+      schedule(l);
+    }));
   }
 
   function dispatch(l: Live, run: TaskRun) {
@@ -200,30 +169,6 @@ export function createEngine(deps: EngineDeps) {
     }));
     if (delay !== undefined) arm(now + delay, () => resumeExecution(l.exec, deps.clock.now()));
     else if (timeout !== undefined) arm(now + timeout, () => endPausedRun(l.exec, run, applyAllowances('FAILED', task), deps.clock.now()));
-  }
-
-  /** kill: pending task runs end KILLED, running workers are interrupted, flowables follow their children */
-  function killStep(l: Live): boolean {
-    let changed = false;
-    const now = deps.clock.now();
-    for (const run of l.exec.taskRunList) {
-      const s = run.state.current;
-      if (isTerminal(s)) continue;
-      const worker = l.workers.get(run.id);
-      if (worker) { worker.abort(); continue; }
-      const planned = l.plan.tasks.get(run.taskId);
-      const pendingChildren = l.exec.taskRunList.some((c) => c.parentTaskRunId === run.id && !isTerminal(c.state.current));
-      if (planned?.flowable && pendingChildren) continue;
-      l.timers.get(run.id)?.cancel();
-      run.state = withState(run.state, 'KILLED', now);
-      if (run.attempts?.length) { const a = run.attempts[run.attempts.length - 1]!; if (!isTerminal(a.state.current)) a.state = withState(a.state, 'KILLED', now); }
-      changed = true;
-    }
-    if (!l.exec.taskRunList.some((r) => !isTerminal(r.state.current))) {
-      l.exec.state = withState(l.exec.state, 'KILLED', now);
-      changed = true;
-    }
-    return changed;
   }
 
   function advance(l: Live) {
@@ -312,7 +257,7 @@ export function createEngine(deps: EngineDeps) {
     let changed = false;
     for (let i = 0; i < 10_000; i++) {
       const progressed = exec.state.current === 'KILLING'
-        ? killStep(l)
+        ? killStep(l, deps.clock.now())
         : step(exec, l.plan, {
           now: deps.clock.now, newId: deps.ids, renderer: (run) => {
             const vars = variablesOf(l, run);
