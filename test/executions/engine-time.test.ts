@@ -104,3 +104,37 @@ tasks:
     expect((await done).state.current).toBe('SUCCESS');
   });
 });
+
+describe('WaitFor', () => {
+  test('repeats its children until the condition holds, pausing between iterations', async () => {
+    const c = await testRuntime();
+    const e = await runWithClock(c, `id: poll
+namespace: t
+tasks:
+  - id: wait
+    type: io.kestra.plugin.core.flow.WaitFor
+    condition: "{{ outputs.check.value == '3' }}"
+    checkFrequency:
+      interval: PT10S
+    tasks:
+      - id: check
+        type: io.kestra.plugin.core.debug.Return
+        format: "{{ taskrun.iteration + 1 }}"
+`, 10_000);
+    expect(e.state.current).toBe('SUCCESS');
+    const wait = taskRun(e, 'wait');
+    expect(wait.outputs).toEqual({ iterationCount: 3 });
+    expect(wait.iteration).toBe(2);
+    expect(e.taskRunList.filter((t: any) => t.taskId === 'check')).toHaveLength(1);
+    expect(e.state.histories.map((h: any) => h.state)).toContain('PAUSED');
+  });
+
+  test('maxIterations reached: SUCCESS by default, FAILED with failOnMaxReached', async () => {
+    const c = await testRuntime();
+    const flow = (fail: boolean) => `id: never${fail ? 'f' : ''}\nnamespace: t\ntasks:\n  - id: wait\n    type: io.kestra.plugin.core.flow.WaitFor\n    condition: "{{ false }}"\n    failOnMaxReached: ${fail}\n    checkFrequency:\n      maxIterations: 3\n      interval: PT1S\n    tasks:\n      - id: l\n        type: ${LOG}\n        message: x\n`;
+    expect((await runWithClock(c, flow(false), 1000)).state.current).toBe('SUCCESS');
+    const failed = await runWithClock(c, flow(true), 1000);
+    expect(failed.state.current).toBe('FAILED');
+    expect(taskRun(failed, 'wait').outputs.iterationCount).toBe(3);
+  });
+});

@@ -6,12 +6,17 @@ import { createExpressionEngine } from '../../src/expressions/index.ts';
 import type { Label } from '../../src/flows/model.ts';
 import type { LogLevel } from '../../src/executions/model.ts';
 import { newState } from '../../src/executions/state.ts';
-import { blobKey, pathOfUri, taskRunPrefix, toUri } from '../../src/executions/storage-paths.ts';
+import { blobKey, executionPrefix, pathOfUri, taskRunPrefix, toUri } from '../../src/executions/storage-paths.ts';
+import { createNamespaceFilesStore } from '../../src/namespaces/files-store.ts';
+import { createStateStoreAccess } from '../../src/tasks/core/state-common.ts';
 import { createKvService, type KvService } from '../../src/kv/service.ts';
 import { memoryBlobStore, type BlobStore } from '../../src/shared/blobs.ts';
 import { fakeClock, type FakeClock } from '../../src/shared/clock.ts';
 import { openDb } from '../../src/shared/db.ts';
-import { TaskError, TaskKilledError, type RunContext, type RunnableTask, type RunResult, type TaskDefinition } from '../../src/tasks/types.ts';
+import {
+  TaskError, TaskKilledError, type ExecutionsAdmin, type LogsAccess, type RunContext, type RunnableTask, type RunResult, type TaskDefinition,
+  type TriggersAccess,
+} from '../../src/tasks/types.ts';
 
 export interface RunContextOptions {
   task: TaskDefinition;
@@ -27,6 +32,12 @@ export interface RunContextOptions {
   kv?: KvService;
   blobs?: BlobStore;
   fetch?: typeof fetch;
+  /** server services some tasks need (absent unless given, like a runner that does not wire them) */
+  logs?: LogsAccess;
+  executionsAdmin?: ExecutionsAdmin;
+  triggers?: TriggersAccess;
+  /** drop the optional services wired by default (renderWith, namespaceFiles, stateStore, deleteExecutionFiles) */
+  withoutDefaultServices?: boolean;
 }
 
 export interface RecordedMetric { type: 'counter' | 'timer'; name: string; value: number; tags: Record<string, string> }
@@ -150,6 +161,18 @@ export function buildRunContext(opts: RunContextOptions): TestRun {
       record.labelsSet = l;
     },
   };
+  if (!opts.withoutDefaultServices) {
+    record.ctx.renderWith = (template, extra) => engine.render(template, { ...variables, ...extra });
+    record.ctx.namespaceFiles = createNamespaceFilesStore(blobs).forTenant(tenant);
+    record.ctx.stateStore = createStateStoreAccess(blobs, tenant);
+    record.ctx.storage.deleteExecutionFiles = () => {
+      const root = blobKey(tenant, executionPrefix(namespace, flowId, executionId));
+      return blobs.list(root).filter((b) => blobs.delete(b.key)).map((b) => toUri(b.key.slice(tenant.length)));
+    };
+  }
+  if (opts.logs) record.ctx.logs = opts.logs;
+  if (opts.executionsAdmin) record.ctx.executionsAdmin = opts.executionsAdmin;
+  if (opts.triggers) record.ctx.triggers = opts.triggers;
   return record;
 }
 

@@ -24,7 +24,7 @@ describe('task registry', () => {
 
   test('core types without a handler here (flowables, other tasks) give undefined', () => {
     expect(registry.runnable('io.kestra.plugin.core.flow.Sequential')).toBeUndefined();
-    expect(registry.runnable('io.kestra.plugin.core.storage.Concat')).toBeUndefined();
+    expect(registry.runnable('io.kestra.plugin.core.flow.Parallel')).toBeUndefined();
     expect(registry.runnable('io.kestra.plugin.core.does.NotExist')).toBeUndefined();
   });
 

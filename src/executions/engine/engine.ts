@@ -152,6 +152,22 @@ export function createEngine(deps: EngineDeps) {
     exec.state = withState(exec.state, final, deps.clock.now());
   }
 
+  /** WaitFor: after the interval, the previous iteration's children go away and the task runs again. */
+  function iterateLater(l: Live, run: TaskRun, delayMs: number) {
+    l.timers.set(`wait:${run.id}`, deps.clock.setTimer(delayMs, () => {
+      l.timers.delete(`wait:${run.id}`);
+      if (run.state.current !== 'PAUSED' || isTerminal(l.exec.state.current)) return;
+      const gone = new Set([run.id]);
+      for (const t of l.exec.taskRunList) if (t.parentTaskRunId && gone.has(t.parentTaskRunId)) gone.add(t.id);
+      gone.delete(run.id);
+      l.exec.taskRunList = l.exec.taskRunList.filter((t) => !gone.has(t.id));
+      run.iteration = (run.iteration ?? 0) + 1;
+      resumeExecution(l.exec, deps.clock.now());
+      l.dirty = true;
+      schedule(l);
+    }));
+  }
+
   /** Pause `delay` resumes by itself; `timeout` (without delay) fails the Pause task run. */
   function armPause(l: Live, run: TaskRun, task: Record<string, unknown>) {
     const vars = variablesOf(l, run);
@@ -272,6 +288,7 @@ export function createEngine(deps: EngineDeps) {
           logError: (run, message) => logError(l, run, message),
           finish: (state) => finish(l, state),
           paused: (run, task) => armPause(l, run, task),
+          iterateLater: (run, delayMs) => iterateLater(l, run, delayMs),
         });
       if (!progressed) break;
       changed = true;

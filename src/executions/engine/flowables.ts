@@ -3,7 +3,7 @@
 // container spec the loop walks: which children, in which groups, how many groups at a time.
 
 import { isKestraTruthy } from '../../expressions/index.ts';
-import { TaskError, type TaskDefinition } from '../../tasks/types.ts';
+import { TaskError, parseDuration, type TaskDefinition } from '../../tasks/types.ts';
 import type { TaskRun } from '../model.ts';
 import { enabledTasks } from './plan.ts';
 
@@ -27,12 +27,17 @@ export interface Renderer {
 
 export interface FlowableHandler {
   /** runs once when the flowable task run starts; its outputs are stored on the task run */
-  start?(task: TaskDefinition, r: Renderer): { outputs?: Record<string, unknown>; values?: string[] };
+  start?(task: TaskDefinition, r: Renderer): { outputs?: Record<string, unknown>; values?: string[]; iteration?: number };
   spec(task: TaskDefinition, run: TaskRun & { eachValues?: string[] }): ContainerSpec;
   /** AllowFailure: failed children make the task WARNING, whatever its own allowFailure says */
   allowsFailure?: boolean;
   /** Pause: the task run (and the execution) go PAUSED as soon as it starts */
   pauses?: boolean;
+  /**
+   * WaitFor: called when an iteration's children are done; either the task ends (with `state`),
+   * or it waits `delayMs` and runs its children again.
+   */
+  loop?(task: TaskDefinition, run: TaskRun, r: Renderer, iterationState: string): { outputs: Record<string, unknown> } & ({ state: 'SUCCESS' | 'FAILED' | 'WARNING' | 'KILLED' } | { delayMs: number });
 }
 
 const int = (v: unknown, fallback: number) => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : fallback);
@@ -78,6 +83,23 @@ export const FLOWABLE_HANDLERS: Record<string, FlowableHandler> = {
   'io.kestra.plugin.core.flow.WorkingDirectory': sequentialHandler,
   // Pause: its deprecated `tasks` run after the resume; without tasks it ends SUCCESS then
   'io.kestra.plugin.core.flow.Pause': { ...sequentialHandler, pauses: true },
+  'io.kestra.plugin.core.flow.WaitFor': {
+    start: () => ({ outputs: { iterationCount: 0 }, iteration: 0 }),
+    spec: (task) => ({ items: sequential(enabledTasks(task.tasks)), groupLimit: 1, ...branches(task) }),
+    loop(task, run, r, iterationState) {
+      const count = Number(run.outputs?.iterationCount ?? 0) + 1;
+      const outputs = { ...(run.outputs ?? {}), iterationCount: count };
+      if (iterationState !== 'SUCCESS' && iterationState !== 'WARNING') return { outputs, state: iterationState as 'FAILED' };
+      if (isKestraTruthy(r.render(task.condition))) return { outputs, state: 'SUCCESS' };
+      const freq = (task.checkFrequency ?? {}) as Record<string, unknown>;
+      const maxIterations = int(freq.maxIterations, 100);
+      const maxDuration = parseDuration(typeof freq.maxDuration === 'string' ? r.render(freq.maxDuration) : 'PT1H') ?? 3_600_000;
+      const interval = parseDuration(typeof freq.interval === 'string' ? r.render(freq.interval) : 'PT1S') ?? 1000;
+      const elapsed = run.state.histories.at(-1)!.date - run.state.histories[0]!.date;
+      if (count >= maxIterations || elapsed + interval > maxDuration) return { outputs, state: task.failOnMaxReached === true ? 'FAILED' : 'SUCCESS' };
+      return { outputs, delayMs: interval };
+    },
+  },
   'io.kestra.plugin.core.flow.Parallel': {
     spec: (task) => ({ items: enabledTasks(task.tasks).map((t, i) => ({ task: t, group: i })), groupLimit: int(task.concurrent, 0), ...branches(task) }),
   },

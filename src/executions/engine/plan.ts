@@ -26,7 +26,7 @@ export interface FlowPlan {
 
 /** Types the engine walks itself; everything else runs on a worker (core handler or fixture). */
 export const ENGINE_FLOWABLES = new Set([
-  'Sequential', 'Parallel', 'If', 'Switch', 'ForEach', 'AllowFailure', 'WorkingDirectory', 'Dag', 'EachSequential', 'EachParallel', 'Pause',
+  'Sequential', 'Parallel', 'If', 'Switch', 'ForEach', 'AllowFailure', 'WorkingDirectory', 'Dag', 'EachSequential', 'EachParallel', 'Pause', 'WaitFor',
 ].map((n) => `io.kestra.plugin.core.flow.${n}`));
 
 export const enabledTasks = (list: unknown): TaskDefinition[] =>

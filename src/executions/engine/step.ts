@@ -23,6 +23,8 @@ export interface StepHooks {
   finish(state: StateType): void;
   /** a Pause task run just paused: arm its delay/timeout */
   paused(run: TaskRun, task: TaskDefinition): void;
+  /** a WaitFor task run waits before its next iteration */
+  iterateLater(run: TaskRun, delayMs: number): void;
 }
 
 const sequential = (tasks: TaskDefinition[]): ContainerSpec['items'] => tasks.map((task) => ({ task, group: 0 }));
@@ -52,6 +54,7 @@ export function step(exec: Execution, plan: FlowPlan, hooks: StepHooks): boolean
       outputs: null, state: newState(hooks.now()),
     };
     if (parent) run.parentTaskRunId = parent.id;
+    if (parent?.iteration !== undefined) run.iteration = parent.iteration;
     if (value !== undefined) run.value = value;
     exec.taskRunList.push(run);
     if (exec.state.current === 'CREATED') setState(exec, 'RUNNING');
@@ -73,7 +76,18 @@ export function step(exec: Execution, plan: FlowPlan, hooks: StepHooks): boolean
     const handler = FLOWABLE_HANDLERS[planned.type]!;
     const r = resolveContainer(children.get(run.id) ?? [], handler.spec(planned.task, run as never), creator(run));
     changed ||= r.changed;
-    if (r.final) setState(run, applyAllowances(r.final, handler.allowsFailure ? { ...planned.task, allowFailure: true } : planned.task));
+    if (r.final && handler.loop) {
+      const next = handler.loop(planned.task, run, hooks.renderer(run), r.final);
+      run.outputs = next.outputs;
+      if ('delayMs' in next) {
+        // engine-contract §3.4.2: the WaitFor task run and the execution wait PAUSED
+        setState(run, 'PAUSED');
+        setState(exec, 'PAUSED');
+        hooks.iterateLater(run, next.delayMs);
+        return true;
+      }
+      setState(run, applyAllowances(next.state, planned.task));
+    } else if (r.final) setState(run, applyAllowances(r.final, handler.allowsFailure ? { ...planned.task, allowFailure: true } : planned.task));
   }
 
   // 3. created task runs: runIf, then start flowables or dispatch runnables
@@ -97,6 +111,7 @@ export function step(exec: Execution, plan: FlowPlan, hooks: StepHooks): boolean
         const started = handler.start?.(task, hooks.renderer(run));
         run.outputs = started?.outputs ?? {};
         if (started?.values) (run as TaskRun & { eachValues?: string[] }).eachValues = started.values;
+        if (started?.iteration !== undefined) run.iteration = started.iteration;
         setState(run, 'RUNNING');
         if (handler.pauses) {
           setState(run, 'PAUSED');
