@@ -21,6 +21,9 @@ import { createExecutionService } from './service.ts';
 import { blobKey, pathOfUri } from './storage-paths.ts';
 import { createExecutionStore } from './store.ts';
 import { subflowTask, type ChildExecutions } from './subflows/subflow-task.ts';
+import { ITEMS, MERGE, SPLIT, itemsTask, mergeTask, splitTask } from './subflows/for-each-item.ts';
+import type { RunnableTask } from '../tasks/types.ts';
+import { createTaskServices } from './task-services.ts';
 import type { ExecutionService } from './service.ts';
 
 export interface ExecutionWiringDeps {
@@ -57,7 +60,12 @@ export function wireExecutions(deps: ExecutionWiringDeps) {
     kill: (tenant, id) => void engine.kill(tenant, id),
   };
   const SUBFLOW = 'io.kestra.plugin.core.flow.Subflow';
-  const subflow = subflowTask(() => children, SUBFLOW);
+  const engineTasks: Record<string, RunnableTask> = {
+    [SUBFLOW]: subflowTask(() => children, SUBFLOW),
+    [SPLIT]: splitTask,
+    [ITEMS]: itemsTask(() => children),
+    [MERGE]: mergeTask((tenant, id) => service?.find(tenant, id)),
+  };
 
   const engines = new Map<string, ExpressionEngine>();
   const expressions = (tenant: string) => {
@@ -89,9 +97,10 @@ export function wireExecutions(deps: ExecutionWiringDeps) {
   const engine = createEngine({
     clock: deps.clock, ids: deps.ids, events: deps.events, executions: executionStore, logs, metrics, blobs: deps.blobs,
     expressions, kv: (tenant) => kv.forTenant(tenant), fetch: deps.fetch ?? fetch,
-    runnable: (type) => (type === SUBFLOW ? subflow : registry.runnable(type) ?? fixtures.runner),
+    runnable: (type) => engineTasks[type] ?? registry.runnable(type) ?? fixtures.runner,
     inputsVariable: (plan, exec) => inputsWithDefaults(plan.flow.inputs as never, exec.inputs),
     coerceOutput, envs: kestraEnvs(env), globals: deps.globals,
+    services: createTaskServices({ blobs: deps.blobs, logs, metrics, store: executionStore, engine: () => engine }),
   });
   const executions = service = createExecutionService({
     flows: deps.flows, catalog: deps.catalog, executions: executionStore, engine, clock: deps.clock, ids: deps.ids,

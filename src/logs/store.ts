@@ -16,6 +16,8 @@ export interface LogFilter {
   endDate?: number;
   q?: string;
   triggerId?: string;
+  /** exact levels (purge); minLevel is a threshold instead */
+  levels?: LogLevel[];
 }
 
 export interface LogStore {
@@ -75,6 +77,7 @@ export function createLogStore(db: Db): LogStore {
     eq('trigger_id', f.triggerId);
     if (f.namespace) { parts.push('(namespace = ? OR namespace LIKE ?)'); args.push(f.namespace, `${f.namespace}.%`); }
     if (f.minLevel) { parts.push('level >= ?'); args.push(LOG_LEVEL_ORDER[f.minLevel]); }
+    if (f.levels?.length) { parts.push(`level IN (${f.levels.map(() => '?').join(',')})`); args.push(...f.levels.map((l) => LOG_LEVEL_ORDER[l])); }
     if (f.startDate !== undefined) { parts.push('ts >= ?'); args.push(f.startDate); }
     if (f.endDate !== undefined) { parts.push('ts <= ?'); args.push(f.endDate); }
     for (const token of (f.q && f.q !== '*' ? f.q.toLowerCase().split(/[\s\p{P}\p{S}]+/u).filter(Boolean) : [])) {

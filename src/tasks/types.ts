@@ -121,6 +121,8 @@ export interface RunContext {
   render(value: unknown): string;
   renderTyped(value: unknown): unknown;
   renderDeep<T>(value: T): T;
+  /** renders with other variables (ForEachItem adds taskrun.items / taskrun.iteration) */
+  renderDeepWith?<T>(value: T, variables: Record<string, unknown>): T;
   logger: TaskLogger;
   metric(type: 'counter' | 'timer', name: string, value: number, tags?: Record<string, string>): void;
   storage: TaskStorage;

@@ -23,7 +23,7 @@ import { step } from './step.ts';
 import type { Live } from './live.ts';
 import { applyAttemptOutcome } from './attempt-outcome.ts';
 import { killStep } from './kill-step.ts';
-import { createRunContext, createTaskLogger } from './task-context.ts';
+import { createRunContext, createTaskLogger, type TaskContextDeps } from './task-context.ts';
 import { executionVariables, taskRunVariables, type VariableExtras } from './variables.ts';
 import { runAttempt, type AttemptOutcome } from './worker.ts';
 
@@ -45,6 +45,7 @@ export interface EngineDeps {
   coerceOutput(type: string, value: unknown, id: string): unknown;
   envs: Record<string, string>;
   globals: Record<string, unknown>;
+  services?: TaskContextDeps['services'];
 }
 
 
@@ -120,7 +121,7 @@ export function createEngine(deps: EngineDeps) {
     const controller = new AbortController();
     const ctx = createRunContext({
       clock: deps.clock, blobs: deps.blobs, expressions: deps.expressions(l.exec.tenant), kv: deps.kv(l.exec.tenant), fetch: deps.fetch,
-      log: (e) => logBuffer.push(e), metric: (m) => metricBuffer.push(m),
+      log: (e) => logBuffer.push(e), metric: (m) => metricBuffer.push(m), services: deps.services,
     }, {
       exec: l.exec, run, task: planned.task, flow: { id: l.plan.id, namespace: l.plan.namespace, revision: l.plan.revision },
       variables: variablesOf(l, run), signal: controller.signal, setLabels: (labels) => { l.exec.labels = labels; },

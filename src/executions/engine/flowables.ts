@@ -6,6 +6,7 @@ import { isKestraTruthy } from '../../expressions/index.ts';
 import { TaskError, parseDuration, type TaskDefinition } from '../../tasks/types.ts';
 import type { TaskRun } from '../model.ts';
 import { enabledTasks } from './plan.ts';
+import { forEachItemChildren } from '../subflows/for-each-item.ts';
 
 export interface ChildItem { task: TaskDefinition; value?: string; group: number }
 
@@ -99,6 +100,9 @@ export const FLOWABLE_HANDLERS: Record<string, FlowableHandler> = {
       if (count >= maxIterations || elapsed + interval > maxDuration) return { outputs, state: task.failOnMaxReached === true ? 'FAILED' : 'SUCCESS' };
       return { outputs, delayMs: interval };
     },
+  },
+  'io.kestra.plugin.core.flow.ForEachItem': {
+    spec: (task) => ({ items: sequential(forEachItemChildren(task)), groupLimit: 1, ...branches(task) }),
   },
   'io.kestra.plugin.core.flow.Parallel': {
     spec: (task) => ({ items: enabledTasks(task.tasks).map((t, i) => ({ task: t, group: i })), groupLimit: int(task.concurrent, 0), ...branches(task) }),

@@ -5,6 +5,7 @@ import { applyPluginDefaults } from '../../flows/parse.ts';
 import type { PluginCatalog } from '../../plugins/catalog.ts';
 import type { TaskDefinition } from '../../tasks/types.ts';
 import { walkTasks } from '../../flows/walk.ts';
+import { FOR_EACH_ITEM, forEachItemChildren } from '../subflows/for-each-item.ts';
 
 export interface PlannedTask {
   task: TaskDefinition;
@@ -26,7 +27,7 @@ export interface FlowPlan {
 
 /** Types the engine walks itself; everything else runs on a worker (core handler or fixture). */
 export const ENGINE_FLOWABLES = new Set([
-  'Sequential', 'Parallel', 'If', 'Switch', 'ForEach', 'AllowFailure', 'WorkingDirectory', 'Dag', 'EachSequential', 'EachParallel', 'Pause', 'WaitFor',
+  'Sequential', 'Parallel', 'If', 'Switch', 'ForEach', 'AllowFailure', 'WorkingDirectory', 'Dag', 'EachSequential', 'EachParallel', 'Pause', 'WaitFor', 'ForEachItem',
 ].map((n) => `io.kestra.plugin.core.flow.${n}`));
 
 export const enabledTasks = (list: unknown): TaskDefinition[] =>
@@ -38,6 +39,10 @@ export function createPlan(flow: Record<string, unknown>, revision: number, cata
   for (const { task } of walkTasks(withDefaults)) {
     const type = catalog.canonicalType(String(task.type));
     tasks.set(String(task.id), { task: task as TaskDefinition, type, flowable: ENGINE_FLOWABLES.has(type) });
+    // ForEachItem runs as three synthetic runnable children (split, items, merge)
+    if (type === FOR_EACH_ITEM) {
+      for (const child of forEachItemChildren(task as TaskDefinition)) tasks.set(child.id, { task: child, type: child.type, flowable: false });
+    }
   }
   return {
     namespace: String(flow.namespace),

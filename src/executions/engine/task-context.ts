@@ -17,6 +17,8 @@ export interface TaskContextDeps {
   fetch: typeof fetch;
   log(entry: LogEntry): void;
   metric(entry: MetricEntry): void;
+  /** server services some tasks use (namespace files, state store, logs, execution admin) */
+  services?(exec: Execution): Partial<RunContext> & { deleteExecutionFiles?(): string[] };
 }
 
 export interface TaskContextJob {
@@ -66,9 +68,13 @@ export function createRunContext(deps: TaskContextDeps, job: TaskContextJob): Ru
     if (!readablePrefixes.some((p) => path.startsWith(p))) throw new TaskError(`Unable to read ${uri}: it does not belong to this execution`);
     return blobKey(exec.tenant, path);
   };
+  const services = deps.services?.(exec) ?? {};
+  const { deleteExecutionFiles, ...extra } = services;
   const render = (value: unknown) => (typeof value === 'string' ? deps.expressions.render(value, variables) : value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
 
   return {
+    ...extra,
+    renderWith: (template, extraVariables) => deps.expressions.render(template, { ...variables, ...extraVariables }),
     tenant: exec.tenant,
     flow: job.flow,
     execution: exec,
@@ -79,6 +85,7 @@ export function createRunContext(deps: TaskContextDeps, job: TaskContextJob): Ru
     render,
     renderTyped: (value) => (typeof value === 'string' ? deps.expressions.renderTyped(value, variables) : value),
     renderDeep: (value) => deps.expressions.renderDeep(value, variables),
+    renderDeepWith: (value, vars) => deps.expressions.renderDeep(value, vars),
     logger,
     metric(type, name, value, tags = {}) {
       deps.metric({ tenant: exec.tenant, namespace: exec.namespace, flowId: exec.flowId, taskId: run.taskId, executionId: exec.id, taskRunId: run.id, type, name, value, timestamp: deps.clock.now(), tags });
@@ -96,6 +103,7 @@ export function createRunContext(deps: TaskContextDeps, job: TaskContextJob): Ru
       },
       exists: (uri) => { try { return deps.blobs.stat(resolvePath(uri)) !== undefined; } catch { return false; } },
       delete: (uri) => deps.blobs.delete(resolvePath(uri)),
+      deleteExecutionFiles,
     },
     kv: deps.kv,
     clock: deps.clock,
