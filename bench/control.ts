@@ -4,7 +4,7 @@
 import { createRuntime } from '../src/runtime.ts';
 import { fmt, percentile } from './lib.ts';
 
-async function http(rt: Awaited<ReturnType<typeof createRuntime>>, method: string, path: string, body?: BodyInit, type?: string) {
+async function http(rt: Awaited<ReturnType<typeof createRuntime>>, method: string, path: string, body?: NonNullable<RequestInit['body']>, type?: string) {
   return rt.app.handle(new Request(`http://localhost${path}`, { method, body, headers: type ? { 'content-type': type } : {} }));
 }
 

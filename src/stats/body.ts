@@ -71,17 +71,14 @@ export function logLevel(body: Body): LogLevel | undefined {
   return v;
 }
 
-/** `[{namespace, id}]`; `strict` rejects malformed items instead of skipping them. */
+/** `[{namespace, id}]`; malformed items read as empty filters that match nothing (Kestra fails with a 500). */
 export function flows(body: Body): { namespace: string; id: string }[] | undefined {
   const v = body.flows;
   if (!present(v)) return undefined;
   if (!Array.isArray(v)) throw new JsonMappingError('flows', `Cannot read ${JSON.stringify(v)} as an array`);
-  return v.map((item, i) => {
-    const f = item as { namespace?: unknown; id?: unknown } | null;
-    if (!f || typeof f !== 'object' || (present(f.namespace) && typeof f.namespace !== 'string') || (present(f.id) && typeof f.id !== 'string')) {
-      throw new JsonMappingError(`flows[${i}]`, `Cannot read ${JSON.stringify(item)} as a flow filter`);
-    }
-    return { namespace: (f.namespace as string | undefined) ?? '', id: (f.id as string | undefined) ?? '' };
+  return v.map((item) => {
+    const f = (item && typeof item === 'object' ? item : {}) as { namespace?: unknown; id?: unknown };
+    return { namespace: typeof f.namespace === 'string' ? f.namespace : '', id: typeof f.id === 'string' ? f.id : '' };
   });
 }
 

@@ -138,3 +138,22 @@ tasks:
     expect(taskRun(failed, 'wait').outputs.iterationCount).toBe(3);
   });
 });
+
+describe('SLA', () => {
+  test('MAX_DURATION with FAIL fails a slow execution and logs the violation', async () => {
+    const c = await testRuntime();
+    const e = await runWithClock(c, `id: sla\nnamespace: t\nsla:\n  - id: quick\n    type: MAX_DURATION\n    duration: PT5M\n    behavior: FAIL\n    labels:\n      sla: missed\ntasks:\n  - id: nap\n    type: io.kestra.plugin.core.flow.Sleep\n    duration: PT1H\n`, 60_000);
+    expect(e.state.current).toBe('FAILED');
+    expect(e.labels).toContainEqual({ key: 'sla', value: 'missed' });
+    const messages = logsOf(c, e.id).map((l) => l.message);
+    expect(messages.some((m) => m.startsWith("SLA 'quick' violated: execution duration of"))).toBe(true);
+    expect(messages.some((m) => m.startsWith("Execution failed due to SLA 'quick' violated"))).toBe(true);
+  });
+
+  test('EXECUTION_ASSERTION with CANCEL cancels when the assertion turns false', async () => {
+    const c = await testRuntime();
+    const e = await runWithClock(c, `id: slaa\nnamespace: t\nsla:\n  - id: small\n    type: EXECUTION_ASSERTION\n    assert: "{{ (outputs.r.value ?? '0') | number < 10 }}"\n    behavior: CANCEL\ntasks:\n  - id: r\n    type: io.kestra.plugin.core.debug.Return\n    format: "42"\n  - id: nap\n    type: io.kestra.plugin.core.flow.Sleep\n    duration: PT1H\n`, 60_000);
+    expect(e.state.current).toBe('CANCELLED');
+    expect(logsOf(c, e.id).some((l) => l.message.includes('assertion is false'))).toBe(true);
+  });
+});

@@ -17,12 +17,11 @@ import { applyAllowances } from './final-state.ts';
 import { renderFlowOutputs } from './flow-outputs.ts';
 import type { FlowPlan } from './plan.ts';
 import { nextRetryAt, retryPolicyFor } from './retry.ts';
-import { endPausedRun, resumeExecution } from './pause.ts';
-import { parseDuration } from '../../tasks/types.ts';
 import { step } from './step.ts';
 import type { Live } from './live.ts';
 import { applyAttemptOutcome } from './attempt-outcome.ts';
 import { killStep } from './kill-step.ts';
+import { createTimedBehaviours } from './timed.ts';
 import { createRunContext, createTaskLogger, type TaskContextDeps } from './task-context.ts';
 import { executionVariables, taskRunVariables, type VariableExtras } from './variables.ts';
 import { runAttempt, type AttemptOutcome } from './worker.ts';
@@ -153,45 +152,22 @@ export function createEngine(deps: EngineDeps) {
     exec.state = withState(exec.state, final, deps.clock.now());
   }
 
-  /** WaitFor: after the interval, the previous iteration's children go away and the task runs again. */
-  function iterateLater(l: Live, run: TaskRun, delayMs: number) {
-    l.timers.set(`wait:${run.id}`, deps.clock.setTimer(delayMs, () => {
-      l.timers.delete(`wait:${run.id}`);
-      if (run.state.current !== 'PAUSED' || isTerminal(l.exec.state.current)) return;
-      const gone = new Set([run.id]);
-      for (const t of l.exec.taskRunList) if (t.parentTaskRunId && gone.has(t.parentTaskRunId)) gone.add(t.id);
-      gone.delete(run.id);
-      l.exec.taskRunList = l.exec.taskRunList.filter((t) => !gone.has(t.id));
-      run.iteration = (run.iteration ?? 0) + 1;
-      resumeExecution(l.exec, deps.clock.now());
-      l.dirty = true;
-      schedule(l);
-    }));
-  }
-
-  /** Pause `delay` resumes by itself; `timeout` (without delay) fails the Pause task run. */
-  function armPause(l: Live, run: TaskRun, task: Record<string, unknown>) {
-    const vars = variablesOf(l, run);
-    const ex = deps.expressions(l.exec.tenant);
-    const duration = (v: unknown) => (v === undefined ? undefined : parseDuration(typeof v === 'string' ? ex.render(v, vars) : v));
-    const delay = duration(task.delay);
-    const timeout = duration(task.timeout);
-    const now = deps.clock.now();
-    const arm = (at: number, fn: () => void) => l.timers.set(`pause:${run.id}`, deps.clock.setTimer(at - now, () => {
-      l.timers.delete(`pause:${run.id}`);
-      if (run.state.current !== 'PAUSED' || isTerminal(l.exec.state.current)) return;
-      fn();
-      l.dirty = true;
-      schedule(l);
-    }));
-    if (delay !== undefined) arm(now + delay, () => resumeExecution(l.exec, deps.clock.now()));
-    else if (timeout !== undefined) arm(now + timeout, () => endPausedRun(l.exec, run, applyAllowances('FAILED', task), deps.clock.now()));
-  }
+  const timed = createTimedBehaviours({
+    clock: deps.clock, expressions: deps.expressions, schedule, variablesOf, logError,
+    logWarn: (l, message) => createTaskLogger({ clock: deps.clock, log: (e) => logBuffer.push(e) }, {
+      tenant: l.exec.tenant, namespace: l.exec.namespace, flowId: l.exec.flowId, executionId: l.exec.id, attemptNumber: null, thread: 'executor',
+    }).warn(message),
+  });
+  const { armSlas, checkAssertions, iterateLater, armPause } = timed;
 
   function advance(l: Live) {
     const { exec } = l;
     if (live.get(key(exec.tenant, exec.id)) !== l) return; // forgotten (deleted) meanwhile
-    if (isTerminal(exec.state.current)) return;
+    if (isTerminal(exec.state.current)) {
+      // ended outside the loop (an SLA): persist and release waiters once
+      if (l.dirty) advanceSave(l);
+      return;
+    }
     if (exec.state.current === 'CREATED' && exec.scheduleDate !== undefined && exec.scheduleDate > deps.clock.now()) {
       if (!l.timers.has('schedule')) l.timers.set('schedule', deps.clock.setTimer(exec.scheduleDate - deps.clock.now(), () => { l.timers.delete('schedule'); schedule(l); }));
       return;
@@ -201,6 +177,7 @@ export function createEngine(deps: EngineDeps) {
     let changed = false;
     try {
       changed = loop(l);
+      if (changed && !isTerminal(exec.state.current)) checkAssertions(l);
     } catch (err) {
       // A bug or an unexpected task shape must never leave an execution RUNNING forever.
       logError(l, undefined, `Execution failed unexpectedly: ${(err as Error).message}`);
@@ -210,17 +187,7 @@ export function createEngine(deps: EngineDeps) {
       exec.state = withState(exec.state, 'FAILED', now);
       changed = true;
     }
-    if (!changed && !l.dirty) return;
-    l.dirty = false;
-    deps.executions.save(exec);
-    deps.events.emit('execution.updated', { execution: exec });
-    if (isTerminal(exec.state.current)) {
-      live.delete(key(exec.tenant, exec.id));
-      for (const t of l.timers.values()) t.cancel();
-      flushSinks();
-      for (const w of l.waiters.splice(0)) w(exec);
-      releaseQueued(exec);
-    }
+    if (changed || l.dirty) advanceSave(l);
   }
 
   /** Flow `concurrency` (engine-contract §3.14): QUEUE waits, CANCEL and FAIL end the new execution at once. */
@@ -239,7 +206,6 @@ export function createEngine(deps: EngineDeps) {
       logError(l, undefined, 'Flow is FAILED due to concurrency limit exceeded');
       l.exec.state = withState(l.exec.state, 'FAILED', now);
     }
-    l.dirty = true;
     advanceSave(l);
     return true;
   }
@@ -258,14 +224,17 @@ export function createEngine(deps: EngineDeps) {
     schedule(oldest);
   }
 
-  /** Saves and notifies outside the step loop (concurrency decisions). */
+  /** Saves and notifies; a terminal execution leaves the engine and releases its waiters. */
   function advanceSave(l: Live) {
     l.dirty = false;
     deps.executions.save(l.exec);
     deps.events.emit('execution.updated', { execution: l.exec });
     if (isTerminal(l.exec.state.current)) {
       live.delete(key(l.exec.tenant, l.exec.id));
+      for (const t of l.timers.values()) t.cancel();
+      flushSinks();
       for (const w of l.waiters.splice(0)) w(l.exec);
+      releaseQueued(l.exec);
     }
   }
 
@@ -303,6 +272,7 @@ export function createEngine(deps: EngineDeps) {
     start(exec: Execution, plan: FlowPlan) {
       const l: Live = { exec, plan, workers: new Map(), timers: new Map(), waiters: [], queued: false, dirty: true };
       live.set(key(exec.tenant, exec.id), l);
+      armSlas(l);
       schedule(l);
     },
     get: (tenant: string, id: string) => live.get(key(tenant, id))?.exec,
