@@ -87,6 +87,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   recoverExecutions({ store: exec.executionStore, engine: exec.engine, executions: exec.executions, logs: exec.logs, now: clock.now });
 
   const control = createExecutionControl({ executions: exec.executions, store: exec.executionStore, engine: exec.engine, clock, ids, blobs, expressions: exec.expressions });
+  exec.bindControl({ resume: (tenant, id, inputs) => control.resume(tenant, id, new Map(Object.entries(inputs))) });
   const deletion = { store: exec.executionStore, engine: exec.engine, logs: exec.logs, metrics: exec.metrics, blobs };
   const startedAt = clock.now();
   const app = createApp({

@@ -52,6 +52,8 @@ export function executionControlRoutes(deps: { control: ExecutionControl; clock:
       const exec = control.replay(tenantOf(request), params.executionId, { taskRunId: q.get('taskRunId') ?? undefined, revision: intParam(q, 'revision') });
       return json(executionJson(exec, now()));
     })
+    .post('/executions/:executionId/unqueue', ({ request, params }) => json(executionJson(control.unqueue(tenantOf(request), params.executionId), now())))
+    .post('/executions/:executionId/force-run', ({ request, params }) => json(executionJson(control.forceRun(tenantOf(request), params.executionId), now())))
     .post('/executions/:executionId/change-status', ({ request, params }) => {
       const status = queryOf(request).get('status');
       if (!status) throw badRequest('Required QueryValue [status] not specified');

@@ -148,6 +148,23 @@ export function createExecutionControl(deps: ControlDeps) {
       return exec;
     },
 
+    /** QUEUED → leaves the queue and starts now */
+    unqueue(tenant: string, id: string): Execution {
+      const exec = load(tenant, id);
+      if (exec.state.current !== 'QUEUED') throw illegalArgument(`Execution '${id}' is not queued`);
+      return change(tenant, id, (e) => { e.state = withState(e.state, 'RUNNING', now()); }, true);
+    },
+
+    /** CREATED or QUEUED → RUNNING now, PAUSED → resumed; terminal → 422 */
+    forceRun(tenant: string, id: string): Execution {
+      const exec = load(tenant, id);
+      if (isTerminal(exec.state.current)) throw illegalArgument(`Execution '${id}' is already terminated`);
+      return change(tenant, id, (e) => {
+        if (e.state.current === 'PAUSED') resumeExecution(e, now());
+        else if (e.state.current === 'CREATED' || e.state.current === 'QUEUED') { e.scheduleDate = undefined; e.state = withState(e.state, 'RUNNING', now()); }
+      }, true);
+    },
+
     changeStatusCheck(exec: Execution, status: string): StateType {
       if (!isStateType(status)) throw new ApiError('UNPROCESSABLE', `Invalid state '${status}'`);
       if (!isTerminal(status)) throw illegalArgument('You can only change the status of an execution to a terminal state.');

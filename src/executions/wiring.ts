@@ -24,6 +24,7 @@ import { subflowTask, type ChildExecutions } from './subflows/subflow-task.ts';
 import { ITEMS, MERGE, SPLIT, itemsTask, mergeTask, splitTask } from './subflows/for-each-item.ts';
 import type { RunnableTask } from '../tasks/types.ts';
 import { createTaskServices } from './task-services.ts';
+import { resumeTask, type ResumeControl } from './tasks/resume-task.ts';
 import type { ExecutionService } from './service.ts';
 
 export interface ExecutionWiringDeps {
@@ -60,7 +61,9 @@ export function wireExecutions(deps: ExecutionWiringDeps) {
     kill: (tenant, id) => void engine.kill(tenant, id),
   };
   const SUBFLOW = 'io.kestra.plugin.core.flow.Subflow';
+  let resumeControl: ResumeControl | undefined;
   const engineTasks: Record<string, RunnableTask> = {
+    'io.kestra.plugin.core.execution.Resume': resumeTask(() => resumeControl),
     [SUBFLOW]: subflowTask(() => children, SUBFLOW),
     [SPLIT]: splitTask,
     [ITEMS]: itemsTask(() => children),
@@ -106,5 +109,9 @@ export function wireExecutions(deps: ExecutionWiringDeps) {
     flows: deps.flows, catalog: deps.catalog, executions: executionStore, engine, clock: deps.clock, ids: deps.ids,
     blobs: deps.blobs, expressions,
   });
-  return { executionStore, logs, metrics, kv, fixtures, registry, engine, executions, expressions };
+  return {
+    executionStore, logs, metrics, kv, fixtures, registry, engine, executions, expressions,
+    /** the control service is built after the engine; the Resume task reaches it through here */
+    bindControl: (control: ResumeControl) => { resumeControl = control; },
+  };
 }

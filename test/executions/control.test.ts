@@ -208,3 +208,40 @@ describe('restart, replay, change-status, task run state, labels', () => {
     expect(await notTerminated.text()).toBe('The execution is not terminated');
   });
 });
+
+describe('execution.Resume task, unqueue and force-run', () => {
+  test('a flow resumes another paused execution with onResume inputs', async () => {
+    const c = await testRuntime();
+    await saveFlow(c, PAUSE_FLOW);
+    const paused = await c.json('POST', '/api/v1/executions/t/approve');
+    await tick();
+    const done = c.rt.engine.waitForTerminal('main', paused.body.id)!;
+    await saveFlow(c, `id: approver\nnamespace: t\ninputs:\n  - id: target\n    type: STRING\ntasks:\n  - id: go\n    type: io.kestra.plugin.core.execution.Resume\n    executionId: "{{ inputs.target }}"\n    inputs:\n      approved: true\n      reason: automated\n`);
+    const approver = await execute(c, 't', 'approver', { target: paused.body.id });
+    expect(approver.state.current).toBe('SUCCESS');
+    const e = await done;
+    expect(taskRun(e, 'wait').outputs.onResume).toEqual({ approved: true, reason: 'automated' });
+    const again = await execute(c, 't', 'approver', { target: paused.body.id });
+    expect(again.state.current).toBe('FAILED');
+  });
+
+  test('unqueue starts a queued execution; force-run starts a scheduled one; terminal → 422', async () => {
+    const c = await testRuntime();
+    await saveFlow(c, `id: limited\nnamespace: t\nconcurrency:\n  limit: 1\ntasks:\n  - id: nap\n    type: io.kestra.plugin.core.flow.Sleep\n    duration: PT1M\n`);
+    await c.json('POST', '/api/v1/executions/t/limited');
+    await tick();
+    const queued = (await c.json('POST', '/api/v1/executions/t/limited')).body.id;
+    await tick();
+    expect((await c.json('GET', `/api/v1/executions/${queued}`)).body.state.current).toBe('QUEUED');
+    expect((await c.json('POST', `/api/v1/executions/${queued}/unqueue`)).body.state.current).toBe('RUNNING');
+    expect((await c.json('POST', `/api/v1/executions/${queued}/unqueue`)).status).toBe(422);
+
+    await saveFlow(c, `id: later\nnamespace: t\ntasks:\n  - id: l\n    type: ${LOG}\n    message: now\n`);
+    const at = new Date((c.rt.clock as FakeClock).now() + 3_600_000).toISOString();
+    const scheduled = (await c.json('POST', `/api/v1/executions/t/later?scheduleDate=${encodeURIComponent(at)}`)).body.id;
+    const done = c.rt.engine.waitForTerminal('main', scheduled)!;
+    expect((await c.json('POST', `/api/v1/executions/${scheduled}/force-run`)).status).toBe(200);
+    expect((await done).state.current).toBe('SUCCESS');
+    expect((await c.json('POST', `/api/v1/executions/${scheduled}/force-run`)).status).toBe(422);
+  });
+});
