@@ -60,4 +60,18 @@ describe('Subflow', () => {
     expect((await childDone).state.current).toBe('KILLED');
     void (c.rt.clock as FakeClock);
   });
+
+  test('isOnKillCascade=false leaves the child running', async () => {
+    const c = await testRuntime();
+    await saveFlow(c, 'id: slow\nnamespace: t\ntasks:\n  - id: nap\n    type: io.kestra.plugin.core.flow.Sleep\n    duration: PT1H\n');
+    await saveFlow(c, `id: parent\nnamespace: t\ntasks:\n${sub('call', 'slow')}`);
+    const p = await c.json('POST', '/api/v1/executions/t/parent');
+    for (let i = 0; i < 5; i++) await tick();
+    const child = (await c.json('GET', '/api/v1/executions/search?flowId=slow&namespace=t')).body.results[0];
+    const parentDone = c.rt.engine.waitForTerminal('main', p.body.id)!;
+    expect((await c.call('DELETE', `/api/v1/executions/${p.body.id}/kill?isOnKillCascade=false`)).status).toBe(202);
+    expect((await parentDone).state.current).toBe('KILLED');
+    for (let i = 0; i < 3; i++) await tick();
+    expect((await c.json('GET', `/api/v1/executions/${child.id}`)).body.state.current).toBe('RUNNING');
+  });
 });

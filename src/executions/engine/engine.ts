@@ -285,9 +285,9 @@ export function createEngine(deps: EngineDeps) {
     },
     /** cascade: child executions created by Subflow/ForEachItem are killed too */
     kill(tenant: string, id: string, cascade = true): boolean {
-      void cascade;
       const l = live.get(key(tenant, id));
       if (!l || isTerminal(l.exec.state.current)) return false;
+      l.noCascade = !cascade;
       l.exec.state = withState(l.exec.state, 'KILLING', deps.clock.now());
       deps.executions.save(l.exec);
       schedule(l);

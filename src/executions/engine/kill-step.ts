@@ -5,6 +5,9 @@
 import { isTerminal, withState } from '../state.ts';
 import type { Live } from './live.ts';
 
+/** abort reason telling Subflow/ForEachItem workers not to kill their child executions */
+export const NO_CASCADE = 'no-cascade';
+
 /** kill: pending task runs end KILLED, running workers are interrupted, flowables follow their children */
 export function killStep(l: Live, now: number): boolean {
   let changed = false;
@@ -12,7 +15,7 @@ export function killStep(l: Live, now: number): boolean {
     const s = run.state.current;
     if (isTerminal(s)) continue;
     const worker = l.workers.get(run.id);
-    if (worker) { worker.abort(); continue; }
+    if (worker) { worker.abort(l.noCascade ? NO_CASCADE : undefined); continue; }
     const planned = l.plan.tasks.get(run.taskId);
     const pendingChildren = l.exec.taskRunList.some((c) => c.parentTaskRunId === run.id && !isTerminal(c.state.current));
     if (planned?.flowable && pendingChildren) continue;

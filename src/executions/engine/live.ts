@@ -14,4 +14,6 @@ export interface Live {
   queued: boolean;
   /** changed outside the step loop (a finished attempt, a resume): save even if the loop does nothing */
   dirty: boolean;
+  /** a kill requested with isOnKillCascade=false leaves child executions running */
+  noCascade?: boolean;
 }

@@ -5,6 +5,7 @@
 import type { Label } from '../../flows/model.ts';
 import { TaskError, TaskKilledError, type RunContext, type RunnableTask, type TaskDefinition } from '../../tasks/types.ts';
 import type { Execution } from '../model.ts';
+import { NO_CASCADE } from '../engine/kill-step.ts';
 import type { ChildExecutions } from './subflow-task.ts';
 
 export const FOR_EACH_ITEM = 'io.kestra.plugin.core.flow.ForEachItem';
@@ -105,7 +106,7 @@ export function itemsTask(children: () => ChildExecutions): RunnableTask {
       const counts: Record<string, number> = { CREATED: ids.length };
       const outputs: Record<string, unknown> = { numberOfBatches: batches.length, iterations: counts };
       if (!wait) return { outputs };
-      const onAbort = () => ids.forEach((id) => children().kill(ctx.tenant, id));
+      const onAbort = () => { if (ctx.signal.reason !== NO_CASCADE) ids.forEach((id) => children().kill(ctx.tenant, id)); };
       ctx.signal.addEventListener('abort', onAbort, { once: true });
       const finals = await Promise.all(ids.map((id) => children().waitForTerminal(ctx.tenant, id)));
       ctx.signal.removeEventListener('abort', onAbort);

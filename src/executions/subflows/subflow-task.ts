@@ -4,6 +4,7 @@
 import type { Label } from '../../flows/model.ts';
 import { TaskError, TaskKilledError, type RunContext, type RunnableTask, type RunResult } from '../../tasks/types.ts';
 import type { Execution } from '../model.ts';
+import { NO_CASCADE } from '../engine/kill-step.ts';
 
 export interface ChildExecutions {
   /** creates the child execution; throws ApiError/Error with Kestra's message when it cannot */
@@ -51,7 +52,7 @@ export function subflowTask(children: () => ChildExecutions, canonicalType: stri
       ctx.logger.info(`Created new execution [[link execution="${child.id}" flowId="${flowId}" namespace="${namespace}"]]`);
       if (!wait) return { outputs: { executionId: child.id, state: 'CREATED' } };
 
-      const onAbort = () => children().kill(ctx.tenant, child.id);
+      const onAbort = () => { if (ctx.signal.reason !== NO_CASCADE) children().kill(ctx.tenant, child.id); };
       ctx.signal.addEventListener('abort', onAbort, { once: true });
       const final = await children().waitForTerminal(ctx.tenant, child.id);
       ctx.signal.removeEventListener('abort', onAbort);
