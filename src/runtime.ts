@@ -25,7 +25,7 @@ import { executionRoutes } from './executions/routes.ts';
 import { executionFollowRoute } from './executions/follow.ts';
 import { executionFileRoutes } from './executions/files-routes.ts';
 import { logRoutes } from './logs/routes.ts';
-import { createExecutionControl } from './executions/control.ts';
+import { createExecutionControl, type ExecutionControl } from './executions/control.ts';
 import { executionControlRoutes } from './executions/control-routes.ts';
 import { executionBulkRoutes } from './executions/bulk-routes.ts';
 import { deleteExecution } from './executions/delete.ts';
@@ -52,6 +52,7 @@ export interface Runtime {
   db: Db;
   directory?: FlowDirectory;
   executions: ExecutionService;
+  control: ExecutionControl;
   engine: Engine;
   exec: ReturnType<typeof wireExecutions>;
   /** starts listening; resolves with the base URL (port 0 picks a free port) */
@@ -121,7 +122,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   let server: ReturnType<typeof Bun.serve> | undefined;
   let disposed = false;
   const runtime: Runtime = {
-    config, app, events, flows, blobs, clock, db, directory, exec, executions: exec.executions, engine: exec.engine,
+    config, app, events, flows, blobs, clock, db, directory, exec, executions: exec.executions, engine: exec.engine, control,
     async listen() {
       server = Bun.serve({
         port: config.port,
