@@ -7,6 +7,13 @@ import { parseBasicAuth } from './config.ts';
 import { createRuntime } from './runtime.ts';
 import { VERSION } from './version.ts';
 import { runOnce } from './cli/run.ts';
+import { listSchedule } from './cli/schedule.ts';
+
+/** The dashboard needs a terminal to draw on; CI logs and pipes get one plain line per event. */
+function wantsDashboard(flags: ServeFlags): boolean {
+  const ci = process.env.CI;
+  return flags.dashboard !== false && process.stdout.isTTY === true && (ci === undefined || ci === '' || ci === '0' || ci === 'false');
+}
 
 async function serve(flags: ServeFlags, fixtures: { dir?: string; strict: boolean }): Promise<void> {
   const authText = flags.basicAuth ?? process.env.KESTRA_LITE_BASIC_AUTH;
@@ -18,23 +25,48 @@ async function serve(flags: ServeFlags, fixtures: { dir?: string; strict: boolea
     fixturesDir: fixtures.dir, strictFixtures: fixtures.strict,
   });
   const out = (line: string) => process.stdout.write(line + '\n');
-  const detach = attachPlainLogger(runtime.events, out, runtime.clock.now);
-  const url = await runtime.listen();
   const { config } = runtime;
-  out(`kestra-lite ${VERSION} listening on ${url}`);
-  out(`  flows directory: ${config.flowsDir ?? '(none)'}${config.watch ? ' (watching)' : ''}`);
-  out(`  fixtures: ${config.fixturesDir ?? '(none)'}${config.strictFixtures ? ' (strict)' : ''}`);
-  out(`  storage: ${config.memory ? 'in memory' : `persisted in ${config.dataDir}`}`);
-  out(`  basic auth: ${config.basicAuth ? 'on' : 'off'}`);
-
+  let stopDashboard: (() => Promise<void>) | undefined;
+  let detach = () => {};
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    await stopDashboard?.(); // give the terminal back before anything else
     detach();
     await runtime.dispose();
     process.exit(0);
   };
+
+  if (wantsDashboard(flags)) {
+    const url = await runtime.listen();
+    // loaded only here: plain mode (CI, pipes) never pays for React and Ink
+    const { startDashboard, runtimeDeps } = await import('./dashboard/start.tsx');
+    const info = {
+      url, flowsDir: config.flowsDir ?? undefined, watching: config.watch, version: VERSION, auth: !!config.basicAuth,
+      storage: config.memory ? 'in memory' : `persisted in ${config.dataDir}`,
+    };
+    const dashboard = startDashboard(runtimeDeps(runtime, info, () => void stop()));
+    stopDashboard = () => dashboard.stop();
+  } else {
+    detach = attachPlainLogger(runtime.events, out, runtime.clock.now, { format: flags.logFormat });
+    const url = await runtime.listen();
+    const banner = [
+      `kestra-lite ${VERSION} listening on ${url}`,
+      `  flows directory: ${config.flowsDir ?? '(none)'}${config.watch ? ' (watching)' : ''}`,
+      `  fixtures: ${config.fixturesDir ?? '(none)'}${config.strictFixtures ? ' (strict)' : ''}`,
+      `  storage: ${config.memory ? 'in memory' : `persisted in ${config.dataDir}`}`,
+      `  basic auth: ${config.basicAuth ? 'on' : 'off'}`,
+    ];
+    if (flags.logFormat === 'json') {
+      out(JSON.stringify({
+        time: new Date(runtime.clock.now()).toISOString(), level: 'INFO', event: 'server.started', message: banner[0], url,
+        flowsDir: config.flowsDir ?? null, watching: config.watch, fixturesDir: config.fixturesDir ?? null, strictFixtures: config.strictFixtures,
+        storage: config.memory ? 'memory' : config.dataDir, basicAuth: config.basicAuth ? 'on' : 'off',
+      }));
+    } else banner.forEach(out);
+  }
+
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
@@ -57,6 +89,11 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     return -1; // keep running
+  }
+  if (args.command === 'schedule') {
+    const file = args.rest[0];
+    if (!file) { process.stderr.write(`schedule needs a flow file\n\n${HELP}`); return 2; }
+    return listSchedule({ file, from: args.from, count: args.count, now: Date.now() }, (l) => process.stdout.write(l + '\n'));
   }
   if (args.command === 'run') {
     const file = args.rest[0];

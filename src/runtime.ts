@@ -29,6 +29,8 @@ import { createExecutionControl, type ExecutionControl } from './executions/cont
 import { executionControlRoutes } from './executions/control-routes.ts';
 import { executionBulkRoutes } from './executions/bulk-routes.ts';
 import { deleteExecution } from './executions/delete.ts';
+import { wireTriggers } from './triggers/wiring.ts';
+import { kestraEnvs } from './executions/wiring.ts';
 import { recoverExecutions } from './executions/recover.ts';
 import type { ExecutionService } from './executions/service.ts';
 import type { Engine } from './executions/engine/engine.ts';
@@ -55,6 +57,7 @@ export interface Runtime {
   control: ExecutionControl;
   engine: Engine;
   exec: ReturnType<typeof wireExecutions>;
+  triggers: ReturnType<typeof wireTriggers>;
   /** starts listening; resolves with the base URL (port 0 picks a free port) */
   listen(): Promise<string>;
   url?: string;
@@ -86,6 +89,11 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   });
   await exec.fixtures.start();
   recoverExecutions({ store: exec.executionStore, engine: exec.engine, executions: exec.executions, logs: exec.logs, now: clock.now });
+  const triggers = wireTriggers({
+    db, clock, events, flows, catalog, executions: exec.executions, engine: exec.engine, logs: exec.logs,
+    expressions: exec.expressions, envs: kestraEnvs(env ?? process.env), globals: config.globals,
+  });
+  await triggers.start();
 
   const control = createExecutionControl({ executions: exec.executions, store: exec.executionStore, engine: exec.engine, clock, ids, blobs, expressions: exec.expressions });
   exec.bindControl({ resume: (tenant, id, inputs) => control.resume(tenant, id, new Map(Object.entries(inputs))) });
@@ -113,6 +121,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
       executionFollowRoute({ executions: exec.executions, events, clock }),
       executionFileRoutes({ executions: exec.executions, blobs }),
       logRoutes({ logs: exec.logs, events, clock }),
+      ...triggers.routes,
       executionBulkRoutes({ control, executions: exec.executions, store: exec.executionStore, clock, deleteExecution: (t, e, q) => deleteExecution(deletion, t, e, q) }),
       executionControlRoutes({ control, clock }),
       executionRoutes({ executions: exec.executions, store: exec.executionStore, engine: exec.engine, logs: exec.logs, metrics: exec.metrics, blobs, clock, publicUrl: config.publicUrl }),
@@ -122,7 +131,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   let server: ReturnType<typeof Bun.serve> | undefined;
   let disposed = false;
   const runtime: Runtime = {
-    config, app, events, flows, blobs, clock, db, directory, exec, executions: exec.executions, engine: exec.engine, control,
+    config, app, events, flows, blobs, clock, db, directory, exec, triggers, executions: exec.executions, engine: exec.engine, control,
     async listen() {
       server = Bun.serve({
         port: config.port,
@@ -141,6 +150,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
       disposed = true;
       events.emit('server.stopping', {});
       await server?.stop(true);
+      triggers.stop();
       await exec.engine.dispose();
       await exec.fixtures.close();
       await directory?.close();

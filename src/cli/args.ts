@@ -3,14 +3,17 @@
 
 export interface ServeFlags {
   port?: number; host?: string; flows?: string; data?: string; memory?: boolean; watch?: boolean;
-  dashboard?: boolean; basicAuth?: string; apiTokens: string[]; maxBodyBytes?: number; publicUrl?: string;
+  dashboard?: boolean; logFormat?: LogFormat; basicAuth?: string; apiTokens: string[]; maxBodyBytes?: number; publicUrl?: string;
 }
 
-export interface ParsedArgs { command?: string; help: boolean; version: boolean; serve: ServeFlags; rest: string[]; inputs: string[]; fixtures?: string; strictFixtures: boolean }
+/** plain-mode output: human lines or one JSON object per line */
+export type LogFormat = 'text' | 'json';
+
+export interface ParsedArgs { command?: string; help: boolean; version: boolean; serve: ServeFlags; rest: string[]; inputs: string[]; fixtures?: string; strictFixtures: boolean; from?: string; count?: string }
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['--input', '--fixtures', '--port', '--host', '--flows', '--data', '--basic-auth', '--api-token', '--max-body-size', '--public-url']);
+const VALUE_FLAGS = new Set(['--from', '--count', '--input', '--fixtures', '--port', '--host', '--flows', '--data', '--basic-auth', '--api-token', '--max-body-size', '--public-url', '--log-format']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const out: ParsedArgs = { help: false, version: false, serve: { apiTokens: [] }, rest: [], inputs: [], strictFixtures: false };
@@ -34,6 +37,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
       }
       case '--host': s.host = value; break;
       case '--input': out.inputs.push(value!); break;
+      case '--from': out.from = value; break;
+      case '--count': out.count = value; break;
       case '--fixtures': out.fixtures = value; break;
       case '--strict-fixtures': out.strictFixtures = true; break;
       case '--flows': s.flows = value; break;
@@ -43,6 +48,9 @@ export function parseArgs(argv: string[]): ParsedArgs {
       case '--watch': s.watch = true; break;
       case '--no-dashboard': s.dashboard = false; break;
       case '--dashboard': s.dashboard = true; break;
+      case '--log-format':
+        if (value !== 'text' && value !== 'json') throw new UsageError(`--log-format expects text or json, got '${value}'`);
+        s.logFormat = value; break;
       case '--basic-auth': s.basicAuth = value; break;
       case '--api-token': s.apiTokens.push(value!); break;
       case '--public-url': s.publicUrl = value; break;
@@ -74,6 +82,8 @@ Usage:
   kestra-lite serve [options]     serve the Kestra API with the flows of a directory
   kestra-lite run FILE.yml [--input key=value ...] [--fixtures DIR] [--strict-fixtures]
                                   run one flow in memory, print its logs, exit 0 on SUCCESS or WARNING
+  kestra-lite schedule FILE.yml [--from DATE] [--count N]
+                                  list the next fire times of the flow's schedules
 
 Options for serve:
   --port N              port to listen on (default 8080; 0 = any free port)
@@ -82,7 +92,9 @@ Options for serve:
   --data DIR            data directory for persisted storage (default ./.kestra-lite)
   --memory              keep everything in memory; nothing touches disk
   --no-watch            scan the flows directory at start only
-  --no-dashboard        plain log lines instead of the terminal dashboard
+  --no-dashboard        plain log lines instead of the terminal dashboard (also when stdout
+                        is not a terminal or CI=true)
+  --log-format FORMAT   plain log lines as text (default) or json (one object per line)
   --basic-auth U:P      require HTTP basic auth (also KESTRA_LITE_BASIC_AUTH)
   --api-token TOKEN     accept "Authorization: Bearer TOKEN" (repeatable; also KESTRA_LITE_API_TOKENS, comma-separated)
   --fixtures DIR        fixtures for tasks that cannot run locally (default ./fixtures)

@@ -13,7 +13,7 @@ import type { Engine } from './engine/engine.ts';
 import { createPlan, type FlowPlan } from './engine/plan.ts';
 import { resolveInputs, type ProvidedValue } from './inputs.ts';
 import type { Execution, ExecutionTrigger } from './model.ts';
-import { newState } from './state.ts';
+import { newState, withState } from './state.ts';
 import type { ExecutionStore } from './store.ts';
 
 export interface ExecutionServiceDeps {
@@ -40,6 +40,10 @@ export interface CreateExecutionRequest {
   skipInputs?: boolean;
   /** false for schedule/webhook/flow-trigger executions (no system.correlationId, engine-contract §3.13) */
   correlationId?: boolean;
+  /** execution `variables` (Schedule puts `{schedule: {...}}` there) */
+  variables?: Record<string, unknown>;
+  /** an execution that must start FAILED (a trigger condition that could not be evaluated) */
+  failed?: boolean;
 }
 
 export type ExecutionService = ReturnType<typeof createExecutionService>;
@@ -92,6 +96,8 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     if (inputs && Object.keys(inputs).length) exec.inputs = inputs;
     if (req.trigger) exec.trigger = req.trigger;
     if (req.scheduleDate !== undefined) exec.scheduleDate = req.scheduleDate;
+    if (req.variables) exec.variables = req.variables;
+    if (req.failed) exec.state = withState(exec.state, 'FAILED', now);
     deps.executions.save(exec);
     // the caller answers with the execution as created (CREATED), not as the engine moves it on
     const created = structuredClone(exec);

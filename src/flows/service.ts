@@ -118,6 +118,8 @@ export function createFlowService(deps: FlowServiceDeps) {
 
     revisions: (tenant: string, namespace: string, id: string) => store.revisions(tenant, namespace, id),
 
+    tenants: () => store.tenants(),
+
     /** changes whenever any flow is written (cache key for derived views) */
     version: () => store.version(),
 

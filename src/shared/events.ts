@@ -16,6 +16,8 @@ export interface EventMap {
   'flow.file-synced': { tenant: string; file: string; result: 'saved' | 'unchanged' | 'invalid' | 'error' | 'deleted' | 'missing' };
   'execution.updated': { execution: Execution };
   'log.created': { entry: LogEntry };
+  /** the scheduler armed its timer for this date (epoch ms) */
+  'scheduler.next': { date: number };
   'server.started': { url: string };
   'server.stopping': Record<string, never>;
 }

@@ -1,0 +1,180 @@
+// The scheduler (engine-contract §5.1–5.2): trigger contexts for every Schedule and
+// ScheduleOnDates trigger, re-synced when a flow changes, fired on the injected clock with a
+// single timer armed for the earliest due slot (no polling while idle), one execution per
+// trigger at a time, missed schedules recovered at start-up, backfills.
+
+import type { ExpressionEngine } from '../expressions/index.ts';
+import type { ExecutionService } from '../executions/service.ts';
+import type { FlowService } from '../flows/service.ts';
+import type { Label } from '../flows/model.ts';
+import type { PluginCatalog } from '../plugins/catalog.ts';
+import type { Clock, TimerHandle } from '../shared/clock.ts';
+import type { EventBus } from '../shared/events.ts';
+import { isTerminal } from '../executions/state.ts';
+import { evaluateConditions } from './conditions/index.ts';
+import { keyOf, SCHEDULED_TYPES, triggerKey, type TriggerContext } from './model.ts';
+import { skipLate, type SlotCalculator, type TriggerDef } from './slots.ts';
+import type { TriggerStore } from './store.ts';
+import { syncFlowContexts, recoverMissed } from './sync.ts';
+
+export interface SchedulerDeps {
+  store: TriggerStore; flows: FlowService; catalog: PluginCatalog; executions: ExecutionService; events: EventBus;
+  clock: Clock; slots: SlotCalculator; expressions(tenant: string): ExpressionEngine;
+  envs: Record<string, string>; globals: Record<string, unknown>;
+  onError?(message: string, t?: TriggerContext): void;
+}
+
+export type Scheduler = ReturnType<typeof createScheduler>;
+
+export const labelsOf = (value: unknown): Label[] =>
+  Array.isArray(value) ? value.map((l) => ({ key: String(l.key), value: String(l.value) }))
+    : value && typeof value === 'object' ? Object.entries(value).map(([key, v]) => ({ key, value: String(v) })) : [];
+
+export function createScheduler(deps: SchedulerDeps) {
+  const { store, clock, slots } = deps;
+  let timer: TimerHandle | undefined;
+  let armedAt: number | undefined;
+  let stopped = false;
+  let evaluating = false;
+  let again = false;
+
+  /** The trigger definition and flow of a context, when the flow still has that trigger. */
+  function definition(t: TriggerContext): { def: TriggerDef; type: string; flowDisabled: boolean; flow: Record<string, unknown> } | undefined {
+    const record = deps.flows.getCurrent(t.tenant, t.namespace, t.flowId);
+    if (!record) return undefined;
+    const def = ((record.flow.triggers as TriggerDef[] | undefined) ?? []).find((d) => d.id === t.triggerId);
+    if (!def) return undefined;
+    return { def, type: deps.catalog.canonicalType(String(def.type)), flowDisabled: record.disabled, flow: { ...record.flow, revision: record.revision } };
+  }
+
+  const activeBackfill = (t: TriggerContext) => (t.backfill && !t.backfill.paused && t.backfill.currentDate !== undefined ? t.backfill : undefined);
+  const dueDate = (t: TriggerContext) => activeBackfill(t)?.currentDate ?? t.nextExecutionDate;
+
+  function arm() {
+    if (stopped) return;
+    let earliest: number | undefined;
+    for (const t of store.all()) {
+      if (t.disabled || t.executionId) continue;
+      const due = dueDate(t);
+      if (due !== undefined && (earliest === undefined || due < earliest)) earliest = due;
+    }
+    if (earliest === armedAt && timer) return;
+    timer?.cancel();
+    timer = undefined;
+    armedAt = earliest;
+    if (earliest !== undefined) {
+      timer = clock.setTimer(Math.max(0, earliest - clock.now()), () => { timer = undefined; armedAt = undefined; void evaluate(); });
+      deps.events.emit('scheduler.next', { date: earliest });
+    }
+  }
+
+  async function fire(t: TriggerContext, d: NonNullable<ReturnType<typeof definition>>, slot: number) {
+    const tz = slots.zoneOf(d.def);
+    const backfill = activeBackfill(t);
+    const next = slots.next(d.def, d.type, slot);
+    const previous = slots.previous(d.def, d.type, slot);
+    const vars: Record<string, unknown> = { date: slots.format(slot, tz) };
+    if (next !== undefined) vars.next = slots.format(next, tz);
+    if (previous !== undefined) vars.previous = slots.format(previous, tz);
+    const ex = deps.expressions(t.tenant);
+    const variables = { flow: { id: t.flowId, namespace: t.namespace, revision: d.flow.revision }, trigger: vars, schedule: vars, envs: deps.envs, globals: deps.globals };
+    const render = (template: string) => ex.render(template, variables);
+
+    // advance first, so a failure below never fires the same slot twice
+    if (backfill) {
+      const following = slots.next(d.def, d.type, slot);
+      if (following === undefined || (backfill.end !== undefined && following > backfill.end)) {
+        t.nextExecutionDate = backfill.previousNextExecutionDate ?? t.nextExecutionDate;
+        t.backfill = undefined;
+      } else backfill.currentDate = following;
+    } else {
+      t.nextExecutionDate = skipLate(slots, d.def, d.type, slots.next(d.def, d.type, slot), clock.now());
+    }
+    t.date = slot;
+    t.updatedDate = clock.now();
+
+    const conditions = evaluateConditions(d.def.conditions as never, { variables, render, now: clock.now(), timezone: tz });
+    if (!conditions.ok && !conditions.error) { store.save(t); return; }
+    try {
+      const inputs = { ...((d.def.inputs ? ex.renderDeep(d.def.inputs, variables) : {}) as Record<string, unknown>), ...(backfill?.inputs ?? {}) };
+      const labels = [...labelsOf(d.def.labels ? ex.renderDeep(d.def.labels, variables) : undefined), ...(backfill ? [...(backfill.labels ?? []), { key: 'system.backfill', value: 'true' }] : [])];
+      const isDates = d.type !== 'io.kestra.plugin.core.trigger.Schedule';
+      const exec = await deps.executions.create({
+        tenant: t.tenant, namespace: t.namespace, flowId: t.flowId, inputs, labels, correlationId: false,
+        trigger: { id: t.triggerId, type: d.type, ...(isDates ? {} : { variables: vars }) },
+        variables: isDates ? undefined : { schedule: vars },
+        scheduleDate: isDates ? slot : undefined,
+        failed: conditions.error !== undefined,
+      });
+      t.executionId = exec.id;
+    } catch (err) {
+      deps.onError?.(`Failed to create the scheduled execution of ${t.namespace}.${t.flowId} for trigger ${t.triggerId}: ${(err as Error).message}`, t);
+    }
+    store.save(t);
+  }
+
+  /** Fires every due, unlocked, enabled trigger once, then re-arms the timer. */
+  async function evaluate(): Promise<void> {
+    if (stopped) return;
+    if (evaluating) { again = true; return; }
+    evaluating = true;
+    try {
+      do {
+        again = false;
+        const now = clock.now();
+        for (const t of [...store.all()]) {
+          if (t.disabled || t.executionId) continue;
+          const due = dueDate(t);
+          if (due === undefined || due > now) continue;
+          const d = definition(t);
+          if (!d || d.flowDisabled || d.def.disabled === true) continue;
+          await fire(t, d, due);
+        }
+      } while (again);
+    } finally {
+      evaluating = false;
+      arm();
+    }
+  }
+
+  const offs = [
+    deps.events.on('flow.changed', (e) => {
+      syncFlowContexts(deps, e.tenant, e.namespace, e.id, e.deleted);
+      void evaluate();
+    }),
+    deps.events.on('execution.updated', ({ execution }) => {
+      if (!isTerminal(execution.state.current) || !execution.trigger) return;
+      const t = store.get(triggerKey(execution.tenant, execution.namespace, execution.flowId, execution.trigger.id));
+      if (!t || t.executionId !== execution.id) return;
+      t.executionId = undefined;
+      if (t.stopAfter?.includes(execution.state.current)) t.disabled = true;
+      store.save(t);
+      queueMicrotask(() => void evaluate());
+    }),
+  ];
+
+  return {
+    /** start-up: contexts for every flow, missed schedules recovered, then the first evaluation */
+    async start() {
+      for (const tenant of deps.flows.tenants()) {
+        for (const r of deps.flows.list(tenant)) syncFlowContexts(deps, tenant, r.namespace, r.id, false);
+      }
+      recoverMissed(deps, definition);
+      await evaluate();
+    },
+    evaluate,
+    definition,
+    get: (tenant: string, namespace: string, flowId: string, triggerId: string) => store.get(triggerKey(tenant, namespace, flowId, triggerId)),
+    save(t: TriggerContext) { store.save(t); arm(); },
+    remove(t: TriggerContext) { store.delete(t); arm(); },
+    all: () => store.all(),
+    key: keyOf,
+    stop() {
+      stopped = true;
+      timer?.cancel();
+      offs.forEach((off) => off());
+    },
+  };
+}
+
+export const isScheduled = (type: string) => SCHEDULED_TYPES.has(type);
