@@ -44,6 +44,8 @@ export interface CreateExecutionRequest {
   variables?: Record<string, unknown>;
   /** an execution that must start FAILED (a trigger condition that could not be evaluated) */
   failed?: boolean;
+  /** labels set by kestra-lite itself (e.g. system.backfill) skip the system-label check */
+  trustedLabels?: boolean;
 }
 
 export type ExecutionService = ReturnType<typeof createExecutionService>;
@@ -75,7 +77,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     }
     const record = deps.flows.get(req.tenant, req.namespace, req.flowId, { revision: plan.revision });
     if (record.disabled) throw illegalState('Requested Flow is disabled.');
-    for (const l of req.labels ?? []) {
+    for (const l of req.trustedLabels ? [] : req.labels ?? []) {
       if (l.key.startsWith('system.') && l.key !== 'system.correlationId') {
         throw illegalArgument(`System labels can only be set by Kestra itself, offending label: ${l.key}=${l.value}`);
       }

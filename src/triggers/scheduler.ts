@@ -100,13 +100,16 @@ export function createScheduler(deps: SchedulerDeps) {
       const labels = [...labelsOf(d.def.labels ? ex.renderDeep(d.def.labels, variables) : undefined), ...(backfill ? [...(backfill.labels ?? []), { key: 'system.backfill', value: 'true' }] : [])];
       const isDates = d.type !== 'io.kestra.plugin.core.trigger.Schedule';
       const exec = await deps.executions.create({
-        tenant: t.tenant, namespace: t.namespace, flowId: t.flowId, inputs, labels, correlationId: false,
+        tenant: t.tenant, namespace: t.namespace, flowId: t.flowId, inputs, labels, correlationId: false, trustedLabels: backfill !== undefined,
         trigger: { id: t.triggerId, type: d.type, ...(isDates ? {} : { variables: vars }) },
         variables: isDates ? undefined : { schedule: vars },
         scheduleDate: isDates ? slot : undefined,
         failed: conditions.error !== undefined,
       });
-      t.executionId = exec.id;
+      // a quick flow may already have ended while we awaited its creation
+      const now = deps.executions.find(t.tenant, exec.id);
+      if (!now || !isTerminal(now.state.current)) t.executionId = exec.id;
+      else if (t.stopAfter?.includes(now.state.current)) t.disabled = true;
     } catch (err) {
       deps.onError?.(`Failed to create the scheduled execution of ${t.namespace}.${t.flowId} for trigger ${t.triggerId}: ${(err as Error).message}`, t);
     }
@@ -119,8 +122,12 @@ export function createScheduler(deps: SchedulerDeps) {
     if (evaluating) { again = true; return; }
     evaluating = true;
     try {
+      // keep passing while something fired: a quick flow frees its trigger at once, and the
+      // next due slot (missed schedules, backfills) must not wait for a timer
+      let fired = false;
       do {
         again = false;
+        fired = false;
         const now = clock.now();
         for (const t of [...store.all()]) {
           if (t.disabled || t.executionId) continue;
@@ -129,8 +136,9 @@ export function createScheduler(deps: SchedulerDeps) {
           const d = definition(t);
           if (!d || d.flowDisabled || d.def.disabled === true) continue;
           await fire(t, d, due);
+          fired = true;
         }
-      } while (again);
+      } while (again || fired);
     } finally {
       evaluating = false;
       arm();

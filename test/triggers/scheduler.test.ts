@@ -1,0 +1,151 @@
+import { describe, expect, test } from 'bun:test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fakeClock, type FakeClock } from '../../src/shared/clock.ts';
+import { testRuntime, YAML } from '../helpers/runtime.ts';
+import { saveFlow } from '../helpers/flows.ts';
+
+const tick = async (n = 3) => { for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r)); };
+const scheduleFlow = (cron: string, extra = '') => `id: sched\nnamespace: t\ntriggers:\n  - id: every\n    type: io.kestra.plugin.core.trigger.Schedule\n    cron: "${cron}"\n${extra}tasks:\n  - id: l\n    type: io.kestra.plugin.core.log.Log\n    message: "{{ trigger.date }}"\n`;
+
+async function executions(c: Awaited<ReturnType<typeof testRuntime>>) {
+  return (await c.json('GET', '/api/v1/executions/search?flowId=sched&namespace=t&size=1000&sort=state.startDate:asc')).body;
+}
+
+/** advances the fake clock step by step, letting the engine and the scheduler settle in between */
+async function advance(c: Awaited<ReturnType<typeof testRuntime>>, ms: number, step = 60_000) {
+  const clock = c.rt.clock as FakeClock;
+  for (let done = 0; done < ms; done += step) { clock.advance(Math.min(step, ms - done)); await tick(); }
+}
+
+describe('Schedule trigger on the fake clock', () => {
+  test('fires exactly at its cron times with trigger.date/next/previous, no immediate run', async () => {
+    const c = await testRuntime({ clock: fakeClock(Date.UTC(2025, 0, 1, 0, 0, 30)) });
+    await saveFlow(c, scheduleFlow('*/15 * * * *'));
+    await tick();
+    expect((await executions(c)).total).toBe(0);
+    await advance(c, 46 * 60_000);
+    const list = (await executions(c)).results;
+    expect(list.map((e: any) => e.trigger.variables.date)).toEqual(['2025-01-01T00:15:00Z', '2025-01-01T00:30:00Z', '2025-01-01T00:45:00Z']);
+    expect(list[0].trigger).toMatchObject({ id: 'every', type: 'io.kestra.plugin.core.trigger.Schedule', variables: { next: '2025-01-01T00:30:00Z', previous: '2025-01-01T00:00:00Z' } });
+    expect(list[0].variables.schedule.date).toBe('2025-01-01T00:15:00Z');
+    expect(list[0].labels.some((l: any) => l.key === 'system.correlationId')).toBe(false);
+    expect(list.every((e: any) => e.state.current === 'SUCCESS')).toBe(true);
+  });
+
+  test('across a DST change in Europe/Paris: 02:30 local on spring-forward day', async () => {
+    const c = await testRuntime({ clock: fakeClock(Date.UTC(2025, 2, 29, 0, 0)) });
+    await saveFlow(c, scheduleFlow('30 2 * * *', '    timezone: Europe/Paris\n'));
+    await advance(c, 3 * 86_400_000, 30 * 60_000);
+    const dates = (await executions(c)).results.map((e: any) => e.trigger.variables.date);
+    expect(dates[0]).toBe('2025-03-29T02:30:00+01:00');
+    expect(dates.slice(1)).toEqual(['2025-03-30T03:30:00+02:00', '2025-03-31T02:30:00+02:00']);
+  });
+
+  test('a disabled trigger stops; re-enabled it fires again', async () => {
+    const c = await testRuntime({ clock: fakeClock(Date.UTC(2025, 0, 1)) });
+    await saveFlow(c, scheduleFlow('0 * * * *'));
+    await advance(c, 60 * 60_000);
+    expect((await executions(c)).total).toBe(1);
+    const put = await c.json('PUT', '/api/v1/triggers', { body: { namespace: 't', flowId: 'sched', triggerId: 'every', disabled: true } });
+    expect(put.status).toBe(200);
+    expect(put.body.disabled).toBe(true);
+    expect(put.body.nextExecutionDate).toBeUndefined();
+    await advance(c, 3 * 60 * 60_000);
+    expect((await executions(c)).total).toBe(1);
+    await c.json('PUT', '/api/v1/triggers', { body: { namespace: 't', flowId: 'sched', triggerId: 'every', disabled: false } });
+    await advance(c, 60 * 60_000);
+    expect((await executions(c)).total).toBe(2);
+  });
+
+  test('editing the flow without changing the schedule keeps the slot: no duplicate, no lost fire', async () => {
+    const c = await testRuntime({ clock: fakeClock(Date.UTC(2025, 0, 1)) });
+    await saveFlow(c, scheduleFlow('0 * * * *'));
+    await advance(c, 30 * 60_000);
+    await c.json('PUT', '/api/v1/flows/t/sched', { body: scheduleFlow('0 * * * *').replace('message:', 'description: edited\n    message:').replace('tasks:', 'description: edited\ntasks:').replace('    description: edited\n', ''), type: YAML });
+    await advance(c, 30 * 60_000);
+    expect((await executions(c)).total).toBe(1);
+    await c.json('PUT', '/api/v1/flows/t/sched', { body: scheduleFlow('30 * * * *'), type: YAML });
+    await advance(c, 30 * 60_000);
+    const dates = (await executions(c)).results.map((e: any) => e.trigger.variables.date);
+    expect(dates).toEqual(['2025-01-01T01:00:00Z', '2025-01-01T01:30:00Z']);
+    await c.call('DELETE', '/api/v1/flows/t/sched');
+    expect((await c.json('GET', '/api/v1/triggers/search')).body.total).toBe(0);
+  });
+
+  test('one execution at a time: a slot waits for the running one, then fires', async () => {
+    const c = await testRuntime({ clock: fakeClock(Date.UTC(2025, 0, 1)) });
+    await saveFlow(c, `id: sched\nnamespace: t\ntriggers:\n  - id: every\n    type: io.kestra.plugin.core.trigger.Schedule\n    cron: "* * * * *"\ntasks:\n  - id: nap\n    type: io.kestra.plugin.core.flow.Sleep\n    duration: PT150S\n`);
+    await advance(c, 5 * 60_000, 30_000);
+    const list = (await executions(c)).results;
+    expect(list.length).toBe(2);
+    const ctx = (await c.json('GET', '/api/v1/triggers/t/sched')).body.results[0];
+    expect(ctx.executionId).toBe(list[1].id);
+  });
+
+  test('backfill of 100 fire times creates 100 executions with the right trigger.date and label', async () => {
+    const c = await testRuntime({ clock: fakeClock(Date.UTC(2025, 1, 1)) });
+    await saveFlow(c, scheduleFlow('0 * * * *'));
+    const start = new Date(Date.UTC(2025, 0, 1, 0, 0)).toISOString();
+    const end = new Date(Date.UTC(2025, 0, 5, 3, 0)).toISOString();
+    const put = await c.json('PUT', '/api/v1/triggers', { body: { namespace: 't', flowId: 'sched', triggerId: 'every', backfill: { start, end, labels: [{ key: 'run', value: 'backfill' }] } } });
+    expect(put.status).toBe(200);
+    expect(put.body.backfill).toMatchObject({ start: '2025-01-01T00:00:00Z', paused: false });
+    for (let i = 0; i < 400; i++) await tick(1);
+    // all created at the same fake instant: order by slot
+    const list = (await executions(c)).results.sort((a: any, b: any) => a.trigger.variables.date.localeCompare(b.trigger.variables.date));
+    expect(list.length).toBe(100);
+    expect(new Set(list.map((e: any) => e.trigger.variables.date)).size).toBe(100);
+    expect(list[0].trigger.variables.date).toBe('2025-01-01T00:00:00Z');
+    expect(list[99].trigger.variables.date).toBe('2025-01-05T03:00:00Z');
+    expect(list[0].labels).toContainEqual({ key: 'system.backfill', value: 'true' });
+    expect(list[0].labels).toContainEqual({ key: 'run', value: 'backfill' });
+    const ctx = (await c.json('GET', '/api/v1/triggers/t/sched')).body.results[0];
+    expect(ctx.backfill).toBeUndefined();
+  });
+
+  test('bad backfills are refused; backfill pause/unpause/delete', async () => {
+    const c = await testRuntime({ clock: fakeClock(Date.UTC(2025, 1, 1)) });
+    await saveFlow(c, `id: sched\nnamespace: t\ntriggers:\n  - id: every\n    type: io.kestra.plugin.core.trigger.Schedule\n    cron: "0 * * * *"\ntasks:\n  - id: nap\n    type: io.kestra.plugin.core.flow.Sleep\n    duration: PT1H\n`);
+    const ref = { namespace: 't', flowId: 'sched', triggerId: 'every' };
+    const bad = await c.json('PUT', '/api/v1/triggers', { body: { ...ref, backfill: { start: '2025-01-05T00:00:00Z', end: '2025-01-01T00:00:00Z' } } });
+    expect(bad.status).toBe(400);
+    expect((await c.json('PUT', '/api/v1/triggers', { body: { ...ref, backfill: { start: 'yesterday' } } })).status).toBe(400);
+    expect((await c.json('PUT', '/api/v1/triggers/backfill/pause', { body: ref })).status).toBe(400);
+    expect((await c.json('PUT', '/api/v1/triggers', { body: { namespace: 't', flowId: 'nope', triggerId: 'every' } })).status).toBe(404);
+    await c.json('PUT', '/api/v1/triggers', { body: { ...ref, backfill: { start: '2025-01-01T00:00:00Z', end: '2025-01-01T05:00:00Z', paused: true } } });
+    await tick();
+    expect((await executions(c)).total).toBe(0);
+    const unpaused = await c.json('PUT', '/api/v1/triggers/backfill/unpause', { body: ref });
+    expect(unpaused.body.backfill.paused).toBe(false);
+    await tick();
+    expect((await executions(c)).total).toBe(1);
+    const deleted = await c.json('POST', '/api/v1/triggers/backfill/delete', { body: ref });
+    expect(deleted.body.backfill).toBeUndefined();
+    const unlock = await c.json('POST', '/api/v1/triggers/t/sched/every/unlock');
+    expect(unlock.status).toBe(200);
+    expect(unlock.body.executionId).toBeUndefined();
+    expect((await c.json('POST', '/api/v1/triggers/t/sched/every/unlock')).status).toBe(409);
+  });
+
+  test('missed schedules after a restart honour recoverMissedSchedules', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kl-sched-'));
+    try {
+      for (const [policy, expected] of [['ALL', 3], ['LAST', 1], ['NONE', 0]] as const) {
+        const data = join(dir, policy);
+        const clock = fakeClock(Date.UTC(2025, 0, 1));
+        const first = await testRuntime({ memory: false, dataDir: data, clock });
+        await saveFlow(first, scheduleFlow('0 * * * *', `    recoverMissedSchedules: ${policy}\n`));
+        await first.rt.dispose();
+        clock.set(Date.UTC(2025, 0, 1, 3, 30));
+        const second = await testRuntime({ memory: false, dataDir: data, clock });
+        for (let i = 0; i < 20; i++) await tick(1);
+        expect((await executions(second)).total).toBe(expected);
+        await second.rt.dispose();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
