@@ -30,6 +30,10 @@ if (want('control')) {
   const { run, print } = await import('./control.ts');
   print(await run());
 }
+if (want('stats')) {
+  const { run, print } = await import('./stats.ts');
+  print(await run());
+}
 if (want('expressions')) {
   try {
     const mod = await import('./expressions.ts');

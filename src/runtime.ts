@@ -31,6 +31,13 @@ import { executionBulkRoutes } from './executions/bulk-routes.ts';
 import { deleteExecution } from './executions/delete.ts';
 import { wireTriggers } from './triggers/wiring.ts';
 import { kestraEnvs } from './executions/wiring.ts';
+import { createTaskRunIndex } from './stats/taskrun-index.ts';
+import { flowCounters, triggerContextCounter } from './stats/flow-counts.ts';
+import { createStatsService } from './stats/service.ts';
+import { statsRoutes } from './stats/routes.ts';
+import { metricRoutes } from './metrics/routes.ts';
+import { createMetricQueries } from './metrics/queries.ts';
+import { taskRunRoutes } from './executions/taskruns-routes.ts';
 import { recoverExecutions } from './executions/recover.ts';
 import type { ExecutionService } from './executions/service.ts';
 import type { Engine } from './executions/engine/engine.ts';
@@ -94,6 +101,10 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     expressions: exec.expressions, envs: kestraEnvs(env ?? process.env), globals: config.globals,
   });
   await triggers.start();
+  const taskRuns = createTaskRunIndex(db);
+  const stats = createStatsService({
+    db, clock, taskRuns, countFlows: flowCounters(flows).countFlows, countTriggers: triggerContextCounter(triggers.scheduler),
+  });
 
   const control = createExecutionControl({ executions: exec.executions, store: exec.executionStore, engine: exec.engine, clock, ids, blobs, expressions: exec.expressions });
   exec.bindControl({ resume: (tenant, id, inputs) => control.resume(tenant, id, new Map(Object.entries(inputs))) });
@@ -105,7 +116,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     modules: [
       miscRoutes({
         auth, instanceUuid, startedAt, version: VERSION,
-        features: { templates: false, dashboards: false, taskruns: false },
+        features: { templates: false, dashboards: false, taskruns: true },
         counts: () => {
           const all = flows.list('main');
           const taskTypes = new Set<unknown>(); const triggerTypes = new Set<unknown>();
@@ -122,6 +133,9 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
       executionFileRoutes({ executions: exec.executions, blobs }),
       logRoutes({ logs: exec.logs, events, clock }),
       ...triggers.routes,
+      statsRoutes({ stats }),
+      metricRoutes({ metrics: createMetricQueries(db), clock }),
+      taskRunRoutes({ taskRuns, clock }),
       executionBulkRoutes({ control, executions: exec.executions, store: exec.executionStore, clock, deleteExecution: (t, e, q) => deleteExecution(deletion, t, e, q) }),
       executionControlRoutes({ control, clock }),
       executionRoutes({ executions: exec.executions, store: exec.executionStore, engine: exec.engine, logs: exec.logs, metrics: exec.metrics, blobs, clock, publicUrl: config.publicUrl }),

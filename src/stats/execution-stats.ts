@@ -11,6 +11,7 @@ import type { Window } from './time-buckets.ts';
 
 export const EXECUTIONS: StateSource = { table: 'executions', byState: 'stats_executions_state', fulltext: FULLTEXT.executions };
 const BY_FLOW_INDEX = 'stats_executions_flow';
+const BY_FLOW = { table: 'executions', index: BY_FLOW_INDEX, fulltext: FULLTEXT.executions };
 
 export interface ExecutionStats {
   daily(tenant: string, filter: RowFilter, states: StateType[] | undefined, win: Window): Record<string, unknown>[];
@@ -23,7 +24,7 @@ export interface ExecutionStats {
 export function createExecutionStats(db: Db, now: () => number): ExecutionStats {
   const latestOf = db.query<{ json: string }, [string, string, string]>(
     `SELECT json FROM executions INDEXED BY stats_executions_ended
-     WHERE tenant = ? AND namespace = ? AND flow_id = ? AND end_date IS NOT NULL ORDER BY end_date DESC LIMIT 1`,
+     WHERE tenant = ? AND namespace = ? AND flow_id = ? AND end_date IS NOT NULL ORDER BY end_date DESC, start_date DESC LIMIT 1`,
   );
 
   return {
@@ -35,7 +36,7 @@ export function createExecutionStats(db: Db, now: () => number): ExecutionStats 
     dailyByFlow(tenant, filter, namespaceOnly, win) {
       const keys = flowStateKeys(db, 'executions', BY_FLOW_INDEX, tenant).filter((k) => flowMatches(filter, k.namespace, k.flow_id));
       const grouped = new Map<string, Map<string, Cell[]>>();
-      for (const { key, cells } of keyAggregates(db, 'executions', BY_FLOW_INDEX, FULLTEXT.executions, tenant, keys, filter.q, win, now(), true)) {
+      for (const { key, cells } of keyAggregates(db, { ...BY_FLOW, q: filter.q, perBucket: true }, tenant, keys, win, now())) {
         const flows = grouped.get(key.namespace) ?? new Map<string, Cell[]>();
         grouped.set(key.namespace, flows);
         const flowKey = namespaceOnly ? '*' : key.flow_id;
@@ -54,7 +55,7 @@ export function createExecutionStats(db: Db, now: () => number): ExecutionStats 
     countsByNamespace(tenant, namespace, win) {
       const keys = flowStateKeys(db, 'executions', BY_FLOW_INDEX, tenant, namespace || undefined);
       const counts = new Map<string, Map<string, number>>();
-      for (const { key, cells } of keyAggregates(db, 'executions', BY_FLOW_INDEX, FULLTEXT.executions, tenant, keys, undefined, win, now(), false)) {
+      for (const { key, cells } of keyAggregates(db, { ...BY_FLOW, perBucket: false, countsOnly: true }, tenant, keys, win, now())) {
         const byState = counts.get(key.namespace) ?? new Map<string, number>();
         counts.set(key.namespace, byState);
         byState.set(key.state, (byState.get(key.state) ?? 0) + cells[0]!.n);

@@ -1,5 +1,5 @@
-// Counters for `/stats/summary` built from the flow service, for runtimes without a trigger
-// store: trigger contexts are then estimated from the trigger definitions that get one
+// Counters for `/stats/summary`: flows from the flow service; trigger contexts from a trigger
+// store, or, for runtimes without one, estimated from the trigger definitions that get a context
 // (scheduled, polling and realtime triggers; webhook and flow triggers never do).
 
 import type { FlowRecord } from '../flows/store.ts';
@@ -19,5 +19,14 @@ export function flowCounters(flows: FlowLister) {
       }
       return n;
     },
+  };
+}
+
+/** `countTriggers` over a trigger-context store (anything listing contexts with tenant and namespace). */
+export function triggerContextCounter(contexts: { all(): Iterable<{ tenant: string; namespace: string }> }) {
+  return (tenant: string, namespace?: string): number => {
+    let n = 0;
+    for (const t of contexts.all()) if (t.tenant === tenant && (namespace === undefined || t.namespace === namespace)) n++;
+    return n;
   };
 }

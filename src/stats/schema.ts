@@ -18,6 +18,14 @@ export function requireTables(db: Db, tables: string[], what: string): void {
   }
 }
 
+/**
+ * Marks an execution changed. Not `INSERT OR IGNORE`: inside a trigger the outer statement's
+ * conflict policy wins, and the store's upsert would turn a repeated mark into a failed save.
+ */
+const markDirty = (row: 'NEW' | 'OLD') =>
+  `INSERT INTO stats_taskruns_dirty (tenant, id) SELECT ${row}.tenant, ${row}.id
+   WHERE NOT EXISTS (SELECT 1 FROM stats_taskruns_dirty WHERE tenant = ${row}.tenant AND id = ${row}.id);`;
+
 export function migrateExecutionStats(db: Db): void {
   requireTables(db, ['executions'], 'stats');
   migrate(db, 'stats-executions', [
@@ -32,11 +40,11 @@ export function migrateExecutionStats(db: Db): void {
      CREATE INDEX stats_taskruns_start ON stats_taskruns (tenant, start_date);
      CREATE TABLE stats_taskruns_dirty (tenant TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (tenant, id)) WITHOUT ROWID;
      CREATE TRIGGER stats_taskruns_on_insert AFTER INSERT ON executions
-       BEGIN INSERT OR IGNORE INTO stats_taskruns_dirty (tenant, id) VALUES (NEW.tenant, NEW.id); END;
+       BEGIN ${markDirty('NEW')} END;
      CREATE TRIGGER stats_taskruns_on_update AFTER UPDATE OF json ON executions
-       BEGIN INSERT OR IGNORE INTO stats_taskruns_dirty (tenant, id) VALUES (NEW.tenant, NEW.id); END;
+       BEGIN ${markDirty('NEW')} END;
      CREATE TRIGGER stats_taskruns_on_delete AFTER DELETE ON executions
-       BEGIN INSERT OR IGNORE INTO stats_taskruns_dirty (tenant, id) VALUES (OLD.tenant, OLD.id); END;
+       BEGIN ${markDirty('OLD')} END;
      INSERT INTO stats_taskruns_dirty (tenant, id) SELECT tenant, id FROM executions`,
   ]);
 }

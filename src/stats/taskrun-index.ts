@@ -44,7 +44,8 @@ export function createTaskRunIndex(db: Db): TaskRunIndex {
              t.value ->> '$.state.histories[0].date',
              CASE WHEN (t.value ->> '$.state.current') IN (${ENDED}) THEN t.value ->> '$.state.histories[#-1].date' END,
              t.value
-      FROM stats_taskruns_dirty d JOIN executions e ON e.tenant = d.tenant AND e.id = d.id, json_each(e.json, '$.taskRunList') t`);
+      -- CROSS JOIN keeps the (small) dirty set as the outer loop instead of scanning executions
+      FROM stats_taskruns_dirty d CROSS JOIN executions e ON e.tenant = d.tenant AND e.id = d.id, json_each(e.json, '$.taskRunList') t`);
     db.run('DELETE FROM stats_taskruns_dirty');
   });
 

@@ -58,7 +58,7 @@ export function recoverMissed(deps: SchedulerDeps, definition: (t: TriggerContex
       if (policy === 'NONE') { t.nextExecutionDate = deps.slots.next(d.def, d.type, now); dirty = true; }
       if (policy === 'LAST') {
         const last = deps.slots.previous(d.def, d.type, now + 1);
-        t.nextExecutionDate = last !== undefined && last >= t.nextExecutionDate ? last : deps.slots.next(d.def, d.type, now);
+        t.nextExecutionDate = last !== undefined && last >= (t.nextExecutionDate ?? 0) ? last : deps.slots.next(d.def, d.type, now);
         dirty = true;
       }
     }

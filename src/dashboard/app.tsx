@@ -1,0 +1,40 @@
+// The live dashboard: state from the reducer, fed by the event stream; keys through the keymap;
+// side effects through the injected deps. Everything drawn comes from DashboardView.
+
+import { useWindowSize } from 'ink';
+import { useCallback, useReducer } from 'react';
+import type { Action } from './actions.ts';
+import type { DashboardDeps } from './deps.ts';
+import type { Timers } from './event-collector.ts';
+import type { Limits } from './model.ts';
+import { counts } from './selectors.ts';
+import { initialState, reduceAll } from './state.ts';
+import { useCommands } from './use-commands.ts';
+import { useEventStream } from './use-event-stream.ts';
+import { useKeys } from './use-keys.ts';
+import { useNow } from './use-now.ts';
+import { DashboardView } from './view.tsx';
+
+export interface AppProps {
+  deps: DashboardDeps;
+  /** false when stdin is not a terminal (raw mode would throw): the dashboard is then view-only */
+  keys?: boolean;
+  intervalMs?: number;
+  timers?: Timers;
+  limits?: Partial<Limits>;
+  /** fixed size (tests, benchmarks); else the terminal's, following resizes */
+  columns?: number;
+  rows?: number;
+}
+
+export function App(props: AppProps) {
+  const { deps } = props;
+  const [state, dispatch] = useReducer(reduceAll, undefined, () => reduceAll(initialState(props.limits), [deps.seed()]));
+  const send = useCallback((actions: Action[]) => { if (actions.length) dispatch(actions); }, []);
+  useEventStream(deps.events, send, props.intervalMs, props.timers);
+  const perform = useCommands(deps, send);
+  const now = useNow(deps.now, counts(state).running > 0);
+  const size = useWindowSize();
+  useKeys(state, send, perform, props.keys !== false);
+  return <DashboardView state={state} info={deps.info} now={now} columns={props.columns ?? size.columns} rows={props.rows ?? size.rows} />;
+}

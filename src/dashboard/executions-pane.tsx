@@ -1,0 +1,45 @@
+// The live executions list: id, flow, state in Kestra's colour, start, duration, task progress.
+
+import { Text } from 'ink';
+import { isTerminal } from '../executions/state.ts';
+import { clock, duration, fit, fitRight } from './format.ts';
+import { inner, type Box } from './layout.ts';
+import type { DashboardState, ExecRow } from './model.ts';
+import { Pane } from './pane.tsx';
+import { progress, selectedExecution, visibleExecutions, windowAround } from './selectors.ts';
+import { StateLabel } from './state-label.tsx';
+
+const ID_W = 10, STATE_W = 9, START_W = 8, DUR_W = 7, PROG_W = 6;
+
+export const execDuration = (e: Pick<ExecRow, 'start' | 'end' | 'state'>, now: number) =>
+  duration((e.end ?? (isTerminal(e.state) ? e.start : now)) - e.start);
+
+export function ExecutionsPane(props: { state: DashboardState; box: Box; now: number }) {
+  const { state, now } = props;
+  const { width, height } = inner(props.box);
+  const focused = state.ui.focus === 'executions';
+  const list = visibleExecutions(state);
+  const selected = selectedExecution(state);
+  const cursor = selected ? list.indexOf(selected) : 0;
+  const flowW = Math.max(6, width - (2 + ID_W + STATE_W + START_W + DUR_W + PROG_W + 5));
+  const { items } = windowAround(list, cursor, height - 1);
+  return (
+    <Pane title={`Executions ${list.length}`} width={props.box.width} height={props.box.height} focused={focused}>
+      <Text dimColor wrap="truncate-end">
+        {fit('  ' + fit('id', ID_W) + ' ' + fit('flow', flowW) + ' ' + fit('state', STATE_W) + ' ' + fit('start', START_W) + ' ' + fitRight('dur', DUR_W) + ' ' + fitRight('tasks', PROG_W), width)}
+      </Text>
+      {list.length === 0 ? <Text dimColor>{fit('  no executions yet: press x on a flow', width)}</Text> : null}
+      {items.map((e) => {
+        const isSel = e === selected;
+        const p = progress(e);
+        return (
+          <Text key={e.id} inverse={isSel && focused} bold={isSel} wrap="truncate-end">
+            {`${isSel ? '›' : ' '} ${fit(e.id, ID_W)} ${fit(`${e.namespace}.${e.flowId}`, flowW)} `}
+            <StateLabel state={e.state} width={STATE_W} />
+            {` ${fit(clock(e.start), START_W)} ${fitRight(execDuration(e, now), DUR_W)} ${fitRight(`${p.done}/${p.total}`, PROG_W)}`}
+          </Text>
+        );
+      })}
+    </Pane>
+  );
+}
