@@ -34,6 +34,10 @@ if (want('stats')) {
   const { run, print } = await import('./stats.ts');
   print(await run());
 }
+if (want('triggers')) {
+  const { run, print } = await import('./triggers.ts');
+  print(await run());
+}
 if (want('expressions')) {
   try {
     const mod = await import('./expressions.ts');

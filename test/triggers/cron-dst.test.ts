@@ -27,6 +27,10 @@ describe('spring-forward (the local time does not exist)', () => {
     ['*/30 * * * *', PARIS, '2024-03-31T00:15:00Z', ['2024-03-31T01:30:00+01:00', '2024-03-31T03:00:00+02:00', '2024-03-31T03:30:00+02:00']],
     ['0 2 * * *', NY, '2024-03-09T12:00:00Z', ['2024-03-10T03:00:00-04:00', '2024-03-11T02:00:00-04:00']],
     ['30 2 * * SUN', NY, '2024-03-03T12:00:00Z', ['2024-03-10T03:30:00-04:00', '2024-03-17T02:30:00-04:00']],
+    // Sao Paulo (2018) sprang forward at midnight: the day starts at 01:00
+    ['0 0 * * *', 'America/Sao_Paulo', '2018-11-03T12:00:00Z', ['2018-11-04T01:00:00-02:00', '2018-11-05T00:00:00-02:00']],
+    // Lord Howe springs forward by 30 minutes (02:00 -> 02:30): 02:20 is shifted after the regular 02:40
+    ['20,40 2 * * *', 'Australia/Lord_Howe', '2024-10-05T12:00:00Z', ['2024-10-06T02:40:00+11:00', '2024-10-06T02:50:00+11:00', '2024-10-07T02:20:00+11:00']],
   ])('%s in %s after %s', (cron, tz, from, expected) => {
     expect(list(cron, from, tz, expected.length)).toEqual(expected);
   });

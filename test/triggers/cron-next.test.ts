@@ -48,6 +48,12 @@ describe('nextFire in UTC', () => {
     expect(list('@hourly', '2024-06-01T10:00:00Z', 'UTC', 1, true)).toEqual(['2024-06-01T11:00:00Z']);
   });
 
+  test('upcoming: count 0 gives nothing; instants before 1970 work', () => {
+    expect(upcoming(parseCron('* * * * *'), 0, 'UTC', 0)).toEqual([]);
+    expect(list('0 12 * * *', '1969-07-20T20:17:40Z', 'UTC', 2)).toEqual(['1969-07-21T12:00:00Z', '1969-07-22T12:00:00Z']);
+    expect(formatZoned(previousFire(parseCron('0 0 1 1 *'), 0, 'UTC')!, 'UTC')).toBe('1969-01-01T00:00:00Z');
+  });
+
   test('year rollover from the last second of a year', () => {
     expect(list('* * * * * *', '2024-12-31T23:59:59Z', 'UTC', 2, true)).toEqual(['2025-01-01T00:00:00Z', '2025-01-01T00:00:01Z']);
   });
