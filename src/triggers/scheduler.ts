@@ -16,6 +16,7 @@ import { keyOf, SCHEDULED_TYPES, triggerKey, type TriggerContext } from './model
 import { skipLate, type SlotCalculator, type TriggerDef } from './slots.ts';
 import type { TriggerStore } from './store.ts';
 import { syncFlowContexts, recoverMissed } from './sync.ts';
+import { createDueQueue } from './due-queue.ts';
 
 export interface SchedulerDeps {
   store: TriggerStore; flows: FlowService; catalog: PluginCatalog; executions: ExecutionService; events: EventBus;
@@ -37,6 +38,7 @@ export function createScheduler(deps: SchedulerDeps) {
   let stopped = false;
   let evaluating = false;
   let again = false;
+  const queue = createDueQueue();
 
   /** The trigger definition and flow of a context, when the flow still has that trigger. */
   function definition(t: TriggerContext): { def: TriggerDef; type: string; flowDisabled: boolean; flow: Record<string, unknown> } | undefined {
@@ -50,14 +52,13 @@ export function createScheduler(deps: SchedulerDeps) {
   const activeBackfill = (t: TriggerContext) => (t.backfill && !t.backfill.paused && t.backfill.currentDate !== undefined ? t.backfill : undefined);
   const dueDate = (t: TriggerContext) => activeBackfill(t)?.currentDate ?? t.nextExecutionDate;
 
+  const eligible = (t: TriggerContext) => !t.disabled && !t.executionId;
+  /** re-files a trigger in the agenda after any change to it */
+  const touch = (t: TriggerContext) => queue.update(keyOf(t), eligible(t) ? dueDate(t) : undefined);
+
   function arm() {
     if (stopped) return;
-    let earliest: number | undefined;
-    for (const t of store.all()) {
-      if (t.disabled || t.executionId) continue;
-      const due = dueDate(t);
-      if (due !== undefined && (earliest === undefined || due < earliest)) earliest = due;
-    }
+    const earliest = queue.peek();
     if (earliest === armedAt && timer) return;
     timer?.cancel();
     timer = undefined;
@@ -122,23 +123,25 @@ export function createScheduler(deps: SchedulerDeps) {
     if (evaluating) { again = true; return; }
     evaluating = true;
     try {
-      // keep passing while something fired: a quick flow frees its trigger at once, and the
-      // next due slot (missed schedules, backfills) must not wait for a timer
-      let fired = false;
+      // keep going while triggers are due: a quick flow frees its trigger at once, and the next
+      // due slot (missed schedules, backfills) must not wait for a timer
       do {
         again = false;
-        fired = false;
-        const now = clock.now();
-        for (const t of [...store.all()]) {
-          if (t.disabled || t.executionId) continue;
-          const due = dueDate(t);
-          if (due === undefined || due > now) continue;
-          const d = definition(t);
-          if (!d || d.flowDisabled || d.def.disabled === true) continue;
-          await fire(t, d, due);
-          fired = true;
+        for (let keys = queue.popDue(clock.now()); keys.length; keys = queue.popDue(clock.now())) {
+          for (const key of keys) {
+            const t = store.get(key);
+            if (!t || !eligible(t)) continue;
+            const due = dueDate(t);
+            if (due === undefined) continue;
+            if (due > clock.now()) { touch(t); continue; }
+            const d = definition(t);
+            // a disabled flow or trigger is filed again when the flow changes (flow.changed re-syncs it)
+            if (!d || d.flowDisabled || d.def.disabled === true) continue;
+            await fire(t, d, due);
+            touch(t);
+          }
         }
-      } while (again || fired);
+      } while (again);
     } finally {
       evaluating = false;
       arm();
@@ -147,7 +150,7 @@ export function createScheduler(deps: SchedulerDeps) {
 
   const offs = [
     deps.events.on('flow.changed', (e) => {
-      syncFlowContexts(deps, e.tenant, e.namespace, e.id, e.deleted);
+      syncFlowContexts(deps, e.tenant, e.namespace, e.id, e.deleted, undefined, touch, (key) => queue.update(key, undefined));
       void evaluate();
     }),
     deps.events.on('execution.updated', ({ execution }) => {
@@ -157,6 +160,7 @@ export function createScheduler(deps: SchedulerDeps) {
       t.executionId = undefined;
       if (t.stopAfter?.includes(execution.state.current)) t.disabled = true;
       store.save(t);
+      touch(t);
       queueMicrotask(() => void evaluate());
     }),
   ];
@@ -164,17 +168,30 @@ export function createScheduler(deps: SchedulerDeps) {
   return {
     /** start-up: contexts for every flow, missed schedules recovered, then the first evaluation */
     async start() {
-      for (const tenant of deps.flows.tenants()) {
-        for (const r of deps.flows.list(tenant)) syncFlowContexts(deps, tenant, r.namespace, r.id, false);
+      // group existing contexts per flow once: syncing 10,000 flows must not rescan every context
+      const byFlow = new Map<string, TriggerContext[]>();
+      for (const t of store.all()) {
+        const k = `${t.tenant}\u0000${t.namespace}\u0000${t.flowId}`;
+        byFlow.set(k, [...(byFlow.get(k) ?? []), t]);
       }
+      const seen = new Set<string>();
+      for (const tenant of deps.flows.tenants()) {
+        for (const r of deps.flows.list(tenant)) {
+          const k = `${tenant}\u0000${r.namespace}\u0000${r.id}`;
+          seen.add(k);
+          syncFlowContexts(deps, tenant, r.namespace, r.id, false, byFlow.get(k) ?? []);
+        }
+      }
+      for (const [k, list] of byFlow) if (!seen.has(k)) for (const t of list) store.delete(t);
       recoverMissed(deps, definition);
+      for (const t of store.all()) touch(t);
       await evaluate();
     },
     evaluate,
     definition,
     get: (tenant: string, namespace: string, flowId: string, triggerId: string) => store.get(triggerKey(tenant, namespace, flowId, triggerId)),
-    save(t: TriggerContext) { store.save(t); arm(); },
-    remove(t: TriggerContext) { store.delete(t); arm(); },
+    save(t: TriggerContext) { store.save(t); touch(t); arm(); },
+    remove(t: TriggerContext) { store.delete(t); queue.update(keyOf(t), undefined); arm(); },
     all: () => store.all(),
     key: keyOf,
     stop() {

@@ -4,7 +4,7 @@
 // with the trigger or the flow. At start-up, missed slots follow `recoverMissedSchedules`.
 
 import { isTerminal } from '../executions/state.ts';
-import { SCHEDULED_TYPES, type TriggerContext } from './model.ts';
+import { keyOf, SCHEDULED_TYPES, type TriggerContext } from './model.ts';
 import type { SchedulerDeps } from './scheduler.ts';
 import type { TriggerDef } from './slots.ts';
 
@@ -12,8 +12,11 @@ type Ctx = TriggerContext & { signature?: string };
 
 const truncateSeconds = (ms: number) => Math.floor(ms / 1000) * 1000;
 
-export function syncFlowContexts(deps: SchedulerDeps, tenant: string, namespace: string, flowId: string, deleted: boolean): void {
-  const existing = [...deps.store.all()].filter((t) => t.tenant === tenant && t.namespace === namespace && t.flowId === flowId) as Ctx[];
+export function syncFlowContexts(
+  deps: SchedulerDeps, tenant: string, namespace: string, flowId: string, deleted: boolean,
+  known?: TriggerContext[], touched?: (t: TriggerContext) => void, removed?: (key: string) => void,
+): void {
+  const existing = (known ?? [...deps.store.all()].filter((t) => t.tenant === tenant && t.namespace === namespace && t.flowId === flowId)) as Ctx[];
   const record = deleted ? undefined : deps.flows.getCurrent(tenant, namespace, flowId);
   const defs = ((record?.flow.triggers as TriggerDef[] | undefined) ?? [])
     .map((def) => ({ def, type: deps.catalog.canonicalType(String(def.type)) }))
@@ -36,11 +39,18 @@ export function syncFlowContexts(deps: SchedulerDeps, tenant: string, namespace:
       changed.push({ tenant, namespace, flowId, triggerId: def.id, date: truncateSeconds(now), nextExecutionDate: next, disabled: false, stopAfter, timezone, signature, updatedDate: now });
     } else if (ctx.signature !== signature || ctx.timezone !== timezone || JSON.stringify(ctx.stopAfter) !== JSON.stringify(stopAfter)) {
       changed.push({ ...ctx, nextExecutionDate: next, timezone, signature, stopAfter, updatedDate: now });
+    } else {
+      touched?.(ctx); // unchanged, but the flow may have been re-enabled: file it again
     }
   }
   if (changed.length) deps.store.saveMany(changed);
+  for (const t of changed) touched?.(t);
   const ids = new Set(defs.map((d) => d.def.id));
-  for (const t of existing) if (!ids.has(t.triggerId)) deps.store.delete(t);
+  for (const t of existing) {
+    if (ids.has(t.triggerId)) continue;
+    deps.store.delete(t);
+    removed?.(keyOf(t));
+  }
 }
 
 export function recoverMissed(deps: SchedulerDeps, definition: (t: TriggerContext) => { def: TriggerDef; type: string } | undefined): void {
