@@ -27,7 +27,7 @@ export function createSlotCalculator(defaultZone = 'UTC'): SlotCalculator {
     return c;
   };
   const dates = (def: TriggerDef) =>
-    (Array.isArray(def.dates) ? def.dates : []).map((d) => Date.parse(String(d))).filter((d) => !Number.isNaN(d)).sort((a, b) => a - b);
+    (Array.isArray(def.dates) ? def.dates : []).map((d) => Date.parse(String(d).replace(/\[[^\]]+\]$/, ''))).filter((d) => !Number.isNaN(d)).sort((a, b) => a - b);
   const zoneOf = (def: TriggerDef) => (typeof def.timezone === 'string' && def.timezone ? def.timezone : defaultZone);
 
   return {
