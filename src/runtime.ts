@@ -100,6 +100,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     db, clock, events, flows, catalog, executions: exec.executions, engine: exec.engine, logs: exec.logs,
     expressions: exec.expressions, envs: kestraEnvs(env ?? process.env), globals: config.globals,
   });
+  exec.bindTriggers(triggers.access);
   await triggers.start();
   const taskRuns = createTaskRunIndex(db);
   const stats = createStatsService({

@@ -22,7 +22,7 @@ import { blobKey, pathOfUri } from './storage-paths.ts';
 import { createExecutionStore } from './store.ts';
 import { subflowTask, type ChildExecutions } from './subflows/subflow-task.ts';
 import { ITEMS, MERGE, SPLIT, itemsTask, mergeTask, splitTask } from './subflows/for-each-item.ts';
-import type { RunnableTask } from '../tasks/types.ts';
+import type { RunnableTask, TriggersAccess } from '../tasks/types.ts';
 import { createTaskServices } from './task-services.ts';
 import { resumeTask, type ResumeControl } from './tasks/resume-task.ts';
 import type { ExecutionService } from './service.ts';
@@ -62,6 +62,7 @@ export function wireExecutions(deps: ExecutionWiringDeps) {
   };
   const SUBFLOW = 'io.kestra.plugin.core.flow.Subflow';
   let resumeControl: ResumeControl | undefined;
+  let triggersAccess: ((tenant: string) => TriggersAccess) | undefined;
   const engineTasks: Record<string, RunnableTask> = {
     'io.kestra.plugin.core.execution.Resume': resumeTask(() => resumeControl),
     [SUBFLOW]: subflowTask(() => children, SUBFLOW),
@@ -103,7 +104,7 @@ export function wireExecutions(deps: ExecutionWiringDeps) {
     runnable: (type) => engineTasks[type] ?? registry.runnable(type) ?? fixtures.runner,
     inputsVariable: (plan, exec) => inputsWithDefaults(plan.flow.inputs as never, exec.inputs),
     coerceOutput, envs: kestraEnvs(env), globals: deps.globals,
-    services: createTaskServices({ blobs: deps.blobs, logs, metrics, store: executionStore, engine: () => engine }),
+    services: createTaskServices({ blobs: deps.blobs, logs, metrics, store: executionStore, engine: () => engine, triggers: () => triggersAccess }),
   });
   const executions = service = createExecutionService({
     flows: deps.flows, catalog: deps.catalog, executions: executionStore, engine, clock: deps.clock, ids: deps.ids,
@@ -113,5 +114,6 @@ export function wireExecutions(deps: ExecutionWiringDeps) {
     executionStore, logs, metrics, kv, fixtures, registry, engine, executions, expressions,
     /** the control service is built after the engine; the Resume task reaches it through here */
     bindControl: (control: ResumeControl) => { resumeControl = control; },
+    bindTriggers: (access: (tenant: string) => TriggersAccess) => { triggersAccess = access; },
   };
 }

@@ -16,6 +16,7 @@ import { createScheduler } from './scheduler.ts';
 import { createSlotCalculator } from './slots.ts';
 import { createTriggerStore } from './store.ts';
 import { webhookRoutes } from './webhook-routes.ts';
+import { applyDisabled } from './updates.ts';
 
 export interface TriggerWiringDeps {
   db: Db; clock: Clock; events: EventBus; flows: FlowService; catalog: PluginCatalog; executions: ExecutionService; engine: Engine;
@@ -37,9 +38,21 @@ export function wireTriggers(deps: TriggerWiringDeps) {
     expressions: deps.expressions, envs: deps.envs, globals: deps.globals,
     log: (entry) => deps.logs.insert([entry]),
   });
+  /** trigger.Toggle: enable or disable a trigger of any flow of the tenant */
+  const access = (tenant: string) => ({
+    setDisabled(namespace: string, flowId: string, triggerId: string, disabled: boolean): boolean {
+      const t = scheduler.get(tenant, namespace, flowId, triggerId);
+      const d = t && scheduler.definition(t);
+      if (!t || !d) return false;
+      applyDisabled(t, d, disabled, slots, deps.clock.now());
+      scheduler.save(t);
+      return true;
+    },
+  });
   return {
     scheduler,
     slots,
+    access,
     routes: [
       webhookRoutes({ flows: deps.flows, catalog: deps.catalog, executions: deps.executions, engine: deps.engine, clock: deps.clock, expressions: deps.expressions, envs: deps.envs, globals: deps.globals }),
       triggerRoutes({ scheduler, slots, clock: deps.clock, engine: deps.engine }),

@@ -164,3 +164,21 @@ describe('flow enable/disable and the scheduler', () => {
     expect((await executions(c)).total).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('trigger.Toggle', () => {
+  test('a flow disables and re-enables another flow\'s schedule', async () => {
+    const c = await testRuntime({ clock: fakeClock(Date.UTC(2025, 0, 1)) });
+    await saveFlow(c, scheduleFlow('0 * * * *'));
+    await saveFlow(c, 'id: toggler\nnamespace: t\ninputs:\n  - id: on\n    type: BOOLEAN\ntasks:\n  - id: t\n    type: io.kestra.plugin.core.trigger.Toggle\n    namespace: t\n    flowId: sched\n    trigger: every\n    enabled: "{{ inputs.on }}"\n');
+    const off = new FormData();
+    off.append('on', 'false');
+    expect((await c.json('POST', '/api/v1/executions/t/toggler?wait=true', { body: off })).body.state.current).toBe('SUCCESS');
+    expect((await c.json('GET', '/api/v1/triggers/t/sched')).body.results[0].disabled).toBe(true);
+    const on = new FormData();
+    on.append('on', 'true');
+    await c.json('POST', '/api/v1/executions/t/toggler?wait=true', { body: on });
+    expect((await c.json('GET', '/api/v1/triggers/t/sched')).body.results[0].disabled).toBe(false);
+    await saveFlow(c, 'id: wrong\nnamespace: t\ntasks:\n  - id: t\n    type: io.kestra.plugin.core.trigger.Toggle\n    namespace: t\n    flowId: sched\n    trigger: nope\n');
+    expect((await c.json('POST', '/api/v1/executions/t/wrong?wait=true')).body.state.current).toBe('FAILED');
+  });
+});
