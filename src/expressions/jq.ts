@@ -5,7 +5,7 @@
 //  - `keys_unsorted` was missing.
 // jqjs stores `def`s in its global function table, so the definitions below replace the
 // builtins for every program; that is exactly the fix we want.
-import jq, { compileNode } from '@michaelhomer/jqjs';
+import type jqModule from '@michaelhomer/jqjs';
 import { EvalError } from './errors.ts';
 import { toPlain } from './values.ts';
 
@@ -17,7 +17,9 @@ const PRELUDE = [
   '.',
 ].join(' ');
 
-function patchAlternative(): void {
+type Jq = typeof jqModule;
+
+function patchAlternative(compileNode: (program: string) => unknown): void {
   const proto = Object.getPrototypeOf(compileNode('1 // 2')) as {
     apply: (input: unknown, conf: unknown) => Iterable<unknown>;
   };
@@ -33,14 +35,23 @@ function patchAlternative(): void {
   };
 }
 
-Array.from((jq.compile(PRELUDE) as JqFilter)(null));
-patchAlternative();
+let loaded: Jq | undefined;
+/** jqjs is loaded and patched on the first jq program, not at start-up (few flows use jq). */
+function jqLib(): Jq {
+  if (loaded) return loaded;
+  const mod = require('@michaelhomer/jqjs') as { default: Jq; compileNode: (program: string) => unknown };
+  const lib = mod.default;
+  Array.from((lib.compile(PRELUDE) as JqFilter)(null));
+  patchAlternative(mod.compileNode);
+  loaded = lib;
+  return lib;
+}
 
 /** Compiles a jq program; the returned function always yields a list (Kestra's contract). */
 export function compileJq(program: string): (input: unknown) => unknown[] {
   let filter: JqFilter;
   try {
-    filter = jq.compile(program) as JqFilter;
+    filter = jqLib().compile(program) as JqFilter;
   } catch (e) {
     throw new EvalError(`Invalid JQ expression '${program}': ${errorText(e)}`);
   }
