@@ -3,6 +3,7 @@
 
 import { HELP, parseArgs, UsageError, type ServeFlags } from './cli/args.ts';
 import { attachPlainLogger } from './cli/plain-logger.ts';
+import { loadDashboard } from './dashboard/load.ts';
 import { parseBasicAuth } from './config.ts';
 import { createRuntime } from './runtime.ts';
 import { VERSION } from './version.ts';
@@ -40,8 +41,7 @@ async function serve(flags: ServeFlags, fixtures: { dir?: string; strict: boolea
 
   if (wantsDashboard(flags)) {
     const url = await runtime.listen();
-    // loaded only here: plain mode (CI, pipes) never pays for React and Ink
-    const { startDashboard, runtimeDeps } = await import('./dashboard/start.tsx');
+    const { startDashboard, runtimeDeps } = await loadDashboard();
     const info = {
       url, flowsDir: config.flowsDir ?? undefined, watching: config.watch, version: VERSION, auth: !!config.basicAuth,
       storage: config.memory ? 'in memory' : `persisted in ${config.dataDir}`,
@@ -109,5 +109,7 @@ async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
-const code = await main(process.argv.slice(2));
-if (code >= 0) process.exit(code);
+// no top-level await: the compiled binary is built as bytecode, which needs a CommonJS-style entry
+void main(process.argv.slice(2)).then((code) => {
+  if (code >= 0) process.exit(code);
+});

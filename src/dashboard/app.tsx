@@ -1,7 +1,11 @@
 // The live dashboard: state from the reducer, fed by the event stream; keys through the keymap;
 // side effects through the injected deps. Everything drawn comes from DashboardView.
 
+/** @jsxRuntime classic */
+/** @jsx React.createElement */
+
 import { useWindowSize } from 'ink';
+import * as React from 'react';
 import { useCallback, useReducer } from 'react';
 import type { Action } from './actions.ts';
 import type { DashboardDeps } from './deps.ts';

@@ -23,6 +23,10 @@ export interface CollectorOptions {
   events: EventBus;
   onBatch(actions: Action[]): void;
   intervalMs?: number;
+  /** the interval after a big batch: under load, fewer and larger batches cost less per event */
+  busyIntervalMs?: number;
+  /** a batch at least this large marks the stream busy */
+  busyBatch?: number;
   /** log lines kept between two flushes; older ones would be evicted by the reducer anyway */
   maxPendingLogs?: number;
   timers?: Timers;
@@ -31,7 +35,10 @@ export interface CollectorOptions {
 export interface EventCollector { flush(): void; dispose(): void }
 
 export function createEventCollector(o: CollectorOptions): EventCollector {
-  const interval = o.intervalMs ?? 100;
+  const quiet = o.intervalMs ?? 100;
+  const busy = Math.max(quiet, o.busyIntervalMs ?? 4 * quiet);
+  const busyBatch = o.busyBatch ?? 250;
+  let interval = quiet;
   const maxLogs = o.maxPendingLogs ?? 10_000;
   const timers = o.timers ?? realTimers;
   let other: Action[] = [];
@@ -48,6 +55,7 @@ export function createEventCollector(o: CollectorOptions): EventCollector {
     for (const e of executions.values()) batch.push({ type: 'execution', row: execRow(e) });
     for (const l of logs.length > maxLogs ? logs.slice(-maxLogs) : logs) batch.push(l);
     other = []; logs = []; executions = new Map();
+    interval = batch.length >= busyBatch ? busy : quiet;
     o.onBatch(batch);
   }
 

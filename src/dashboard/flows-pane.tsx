@@ -1,6 +1,10 @@
 // The flows list, with invalid flow files flagged in red under it, each with its error.
 
+/** @jsxRuntime classic */
+/** @jsx React.createElement */
+
 import { Text } from 'ink';
+import * as React from 'react';
 import { fit } from './format.ts';
 import { inner, type Box } from './layout.ts';
 import { flowKey, type DashboardState } from './model.ts';

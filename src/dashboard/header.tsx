@@ -1,6 +1,10 @@
 // Two header lines: where the server is (URL, flows directory, storage, auth) and the counts.
 
+/** @jsxRuntime classic */
+/** @jsx React.createElement */
+
 import { Box, Text } from 'ink';
+import * as React from 'react';
 import type { DashboardInfo } from './deps.ts';
 import { clock } from './format.ts';
 import type { DashboardState } from './model.ts';

@@ -1,10 +1,20 @@
 // The footer: the filter being typed, else the answer to the last action, else the key summary.
 
+/** @jsxRuntime classic */
+/** @jsx React.createElement */
+
 import { Text } from 'ink';
+import * as React from 'react';
 import { fit } from './format.ts';
 import type { DashboardState } from './model.ts';
 
-export const KEYS_SHORT = '↑↓ move  Tab pane  ⏎ open  x run  r replay  k kill  p/u pause/resume  / filter  l level  ? help  q quit';
+const ACTIONS = 'x run  r replay  k kill  p/u pause/resume  / filter  l level  ? help  q quit';
+/** the navigation keys are dropped first on narrow terminals: `?` lists them */
+export const keysLine = (width: number, opened: boolean) => {
+  const nav = opened ? 'Esc back  f follow  ↑↓ Tab  ' : '↑↓ move  Tab pane  ⏎ open  ';
+  const full = nav + ACTIONS;
+  return full.length <= width ? full : (opened ? 'Esc back  f follow  ' : '') + ACTIONS;
+};
 
 export function HelpLine(props: { state: DashboardState; width: number }) {
   const { ui } = props.state;
@@ -15,6 +25,5 @@ export function HelpLine(props: { state: DashboardState; width: number }) {
     return <Text color={ui.message.tone === 'error' ? 'red' : 'green'} wrap="truncate-end">{fit(ui.message.text, props.width)}</Text>;
   }
   if (ui.prompt) return <Text dimColor wrap="truncate-end">{fit('↑↓/Tab field  ←→ choices  ⏎ next / run  Esc cancel', props.width)}</Text>;
-  if (ui.opened) return <Text dimColor wrap="truncate-end">{fit('Esc back  ' + KEYS_SHORT.replace('⏎ open  ', 'f follow  '), props.width)}</Text>;
-  return <Text dimColor wrap="truncate-end">{fit(KEYS_SHORT, props.width)}</Text>;
+  return <Text dimColor wrap="truncate-end">{fit(keysLine(props.width, !!ui.opened), props.width)}</Text>;
 }

@@ -1,6 +1,10 @@
 // `?`: every key, in the body's place.
 
+/** @jsxRuntime classic */
+/** @jsx React.createElement */
+
 import { Text } from 'ink';
+import * as React from 'react';
 import { fit } from './format.ts';
 import type { Box } from './layout.ts';
 import { Pane } from './pane.tsx';

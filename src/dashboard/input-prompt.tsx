@@ -1,6 +1,10 @@
 // The `x` prompt: one line per flow input with its type, default and the value being typed.
 
+/** @jsxRuntime classic */
+/** @jsx React.createElement */
+
 import { Text } from 'ink';
+import * as React from 'react';
 import { fit } from './format.ts';
 import type { Box } from './layout.ts';
 import type { Prompt } from './model.ts';

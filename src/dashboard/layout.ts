@@ -31,7 +31,7 @@ export function layout(columns: number, rows: number, opened: boolean, taskRows 
     return { width, height, body, sideBySide: false, flows: { width: 0, height: 0 }, executions: { width: 0, height: 0 }, tasks: { width, height: tasksH }, logs: { width, height: bodyH - tasksH } };
   }
   const topH = Math.max(5, Math.floor(bodyH * 0.42));
-  const flowsW = Math.max(22, Math.min(40, Math.floor(width * 0.3)));
+  const flowsW = Math.max(26, Math.min(44, Math.floor(width * 0.34)));
   const top = { flows: { width: flowsW, height: topH }, executions: { width: width - flowsW, height: topH } };
   const restH = bodyH - topH;
   if (width >= 120) {

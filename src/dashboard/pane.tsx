@@ -1,8 +1,12 @@
 // A bordered pane whose title sits in the top border (Ink borders have no titles, so the top
 // edge is drawn as text). Its content area is exactly (width-2) × (height-2).
 
+/** @jsxRuntime classic */
+/** @jsx React.createElement */
+
 import { Box, Text } from 'ink';
-import type { ReactNode } from 'react';
+import * as React from 'react';
+import { type ReactNode } from 'react';
 import { BLUR_COLOR, FOCUS_COLOR } from './colors.ts';
 
 export function Pane(props: { title: string; width: number; height: number; focused: boolean; children?: ReactNode }) {

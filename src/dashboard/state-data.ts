@@ -12,10 +12,8 @@ type LogAction = Extract<DataAction, { type: 'log' }>;
 export function reduceData(d: DashboardData, a: DataAction, limits: Limits, keep: Set<string>): DashboardData {
   switch (a.type) {
     case 'seed': {
-      let next: DashboardData = { ...d, flows: [...a.flows].sort(byFlow), invalid: a.invalid.slice(0, limits.invalidFiles) };
-      // oldest first, so the newest ends on top exactly as if they had arrived live
-      for (const row of [...a.executions].sort((x, y) => x.start - y.start)) next = upsertExecution(next, row, limits);
-      return next;
+      const next: DashboardData = { ...d, flows: [...a.flows].sort(byFlow), invalid: a.invalid.slice(0, limits.invalidFiles) };
+      return upsertExecutions(next, a.executions, limits);
     }
     case 'flow.changed': {
       const key = flowKey(a.flow);
@@ -30,7 +28,7 @@ export function reduceData(d: DashboardData, a: DataAction, limits: Limits, keep
     case 'flow.valid':
       return d.invalid.some((f) => f.file === a.file) ? { ...d, invalid: d.invalid.filter((f) => f.file !== a.file) } : d;
     case 'execution':
-      return upsertExecution(d, a.row, limits);
+      return upsertExecutions(d, [a.row], limits);
     case 'log':
       return appendLogs(d, [a], limits, keep);
     case 'next-fire':
@@ -42,35 +40,59 @@ const byFlow = (a: FlowRow, b: FlowRow) => flowKey(a).localeCompare(flowKey(b)) 
 
 const countsOf = (row: ExecRow | undefined) => ({ s: row?.state === 'SUCCESS' ? 1 : 0, f: row?.state === 'FAILED' ? 1 : 0 });
 
-function upsertExecution(d: DashboardData, row: ExecRow, limits: Limits): DashboardData {
-  const i = d.executions.findIndex((e) => e.id === row.id);
-  const before = countsOf(i >= 0 ? d.executions[i] : undefined);
-  const after = countsOf(row);
-  let executions: ExecRow[];
-  if (i >= 0) {
-    executions = d.executions.slice();
-    executions[i] = row;
-  } else {
-    // newest first; a replay or a seeded row may be older than the head, so find its place
-    const at = d.executions.findIndex((e) => e.start <= row.start);
-    executions = d.executions.slice();
-    executions.splice(at < 0 ? executions.length : at, 0, row);
+/**
+ * Applies a run of execution rows at once: one copy of the list, one merge, one eviction pass,
+ * at most one copy of the log index. Under load (thousands of executions per second) the
+ * per-row version spent its time copying the same arrays over and over.
+ */
+export function upsertExecutions(d: DashboardData, rows: ExecRow[], limits: Limits): DashboardData {
+  if (!rows.length) return d;
+  const index = new Map(d.executions.map((e, i) => [e.id, i]));
+  const executions = d.executions.slice();
+  const fresh = new Map<string, ExecRow>();
+  let succeeded = d.succeeded;
+  let failed = d.failed;
+  for (const row of rows) {
+    const i = index.get(row.id);
+    const before = countsOf(i !== undefined ? executions[i] : fresh.get(row.id));
+    const after = countsOf(row);
+    succeeded += after.s - before.s;
+    failed += after.f - before.f;
+    if (i !== undefined) executions[i] = row;
+    else fresh.set(row.id, row);
   }
+  // newest first: merge the new rows (sorted) into the already sorted list
+  const added = [...fresh.values()].sort((a, b) => b.start - a.start);
+  const merged: ExecRow[] = [];
+  let a = 0;
+  for (const e of executions) {
+    while (a < added.length && added[a]!.start >= e.start) merged.push(added[a++]!);
+    merged.push(e);
+  }
+  while (a < added.length) merged.push(added[a++]!);
+  const { kept, gone } = evict(merged, limits.executions);
   let logs = d.logs;
   let logTotal = d.logTotal;
-  while (executions.length > limits.executions) {
-    // evict the oldest finished execution; running ones stay visible however many there are
-    let victim = executions.length - 1;
-    while (victim >= 0 && !isTerminal(executions[victim]!.state)) victim--;
-    if (victim < 0) victim = executions.length - 1;
-    const [gone] = executions.splice(victim, 1);
-    if (logs[gone!.id]) {
-      logs = { ...logs };
-      logTotal -= logs[gone!.id]!.length;
-      delete logs[gone!.id];
-    }
+  for (const id of gone) {
+    if (!logs[id]) continue;
+    if (logs === d.logs) logs = { ...logs };
+    logTotal -= logs[id]!.length;
+    delete logs[id];
   }
-  return { ...d, executions, logs, logTotal, succeeded: d.succeeded + after.s - before.s, failed: d.failed + after.f - before.f };
+  return { ...d, executions: kept, logs, logTotal, succeeded, failed };
+}
+
+/** Drops the oldest finished executions beyond the cap; running ones stay while possible. */
+function evict(list: ExecRow[], cap: number): { kept: ExecRow[]; gone: string[] } {
+  const over = list.length - cap;
+  if (over <= 0) return { kept: list, gone: [] };
+  const drop = new Set<number>();
+  for (let i = list.length - 1; i >= 0 && drop.size < over; i--) if (isTerminal(list[i]!.state)) drop.add(i);
+  for (let i = list.length - 1; i >= 0 && drop.size < over; i--) drop.add(i);
+  const kept: ExecRow[] = [];
+  const gone: string[] = [];
+  list.forEach((e, i) => (drop.has(i) ? gone.push(e.id) : kept.push(e)));
+  return { kept, gone };
 }
 
 /**

@@ -4,7 +4,7 @@
 import { LOG_LEVEL_ORDER, type LogLevel } from '../executions/model.ts';
 import type { UiAction } from './actions.ts';
 import { flowKey, PANES, type DashboardState, type Pane, type Ui } from './model.ts';
-import { selectedExecution, selectedFlow, taskTree, visibleExecutions, visibleFlows } from './selectors.ts';
+import { logsAtLevel, selectedExecution, selectedFlow, taskTree, visibleExecutions, visibleFlows } from './selectors.ts';
 
 export const initialUi = (): Ui => ({ focus: 'executions', taskCursor: 0, filter: '', filterEditing: false, minLevel: 'INFO', follow: true, logScroll: 0, help: false });
 
@@ -81,7 +81,9 @@ function move(s: DashboardState, ui: Ui, delta: number): Ui {
     }
     case 'logs': {
       // up scrolls back in time and leaves follow mode; reaching the bottom resumes following
-      const scroll = Math.max(0, (ui.follow ? 0 : ui.logScroll) - delta);
+      const e = selectedExecution(s);
+      const lines = e ? logsAtLevel(s, e.id).length : 0;
+      const scroll = clamp((ui.follow ? 0 : ui.logScroll) - delta, 0, Math.max(0, lines - 1));
       return { ...ui, logScroll: scroll, follow: scroll === 0 };
     }
   }

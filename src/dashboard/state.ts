@@ -1,10 +1,10 @@
 // The dashboard state: a pure reducer over actions (bus events copied into rows, and UI intents).
-// `reduceAll` folds a batch, applying consecutive log lines together: that is what keeps a
-// 100,000-line burst cheap (each ring is copied once per batch instead of once per line).
+// `reduceAll` folds a batch, applying consecutive log lines (and execution rows) together: that
+// is what keeps a 100,000-line burst cheap (each buffer is copied once per batch, not per event).
 
 import type { Action, DataAction } from './actions.ts';
 import { DEFAULT_LIMITS, type DashboardState, type Limits } from './model.ts';
-import { appendLogs, emptyData, reduceData } from './state-data.ts';
+import { appendLogs, emptyData, reduceData, upsertExecutions } from './state-data.ts';
 import { initialUi, reduceUi } from './state-ui.ts';
 
 export type { Action } from './actions.ts';
@@ -27,15 +27,21 @@ export function reduce(s: DashboardState, a: Action): DashboardState {
   return { ...s, ui: reduceUi(s, a) };
 }
 
+type LogAction = Extract<Action, { type: 'log' }>;
+type ExecAction = Extract<Action, { type: 'execution' }>;
+
 export function reduceAll(s: DashboardState, actions: readonly Action[]): DashboardState {
   let state = s;
   for (let i = 0; i < actions.length;) {
-    const a = actions[i]!;
-    if (a.type !== 'log') { state = reduce(state, a); i++; continue; }
+    const type = actions[i]!.type;
+    if (type !== 'log' && type !== 'execution') { state = reduce(state, actions[i]!); i++; continue; }
+    // a run of log lines or of execution rows is applied in one step
     let j = i;
-    while (j < actions.length && actions[j]!.type === 'log') j++;
-    const run = actions.slice(i, j) as Extract<Action, { type: 'log' }>[];
-    state = { ...state, data: appendLogs(state.data, run, state.limits, keptLogs(state)) };
+    while (j < actions.length && actions[j]!.type === type) j++;
+    const data = type === 'log'
+      ? appendLogs(state.data, actions.slice(i, j) as LogAction[], state.limits, keptLogs(state))
+      : upsertExecutions(state.data, (actions.slice(i, j) as ExecAction[]).map((a) => a.row), state.limits);
+    state = { ...state, data };
     i = j;
   }
   return state;

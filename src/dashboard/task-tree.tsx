@@ -1,7 +1,11 @@
 // The selected execution's task runs as a tree (children indented under flowable parents) with
 // state, attempts, duration and a text Gantt bar on the execution's time axis.
 
+/** @jsxRuntime classic */
+/** @jsx React.createElement */
+
 import { Text } from 'ink';
+import * as React from 'react';
 import { isTerminal } from '../executions/state.ts';
 import { STATE_COLORS } from './colors.ts';
 import { duration, fit, fitRight } from './format.ts';
@@ -35,7 +39,7 @@ export function TaskTree(props: { state: DashboardState; execution?: ExecRow; bo
         const end = task.end ?? (isTerminal(task.state) ? task.start : now);
         const g = ganttBar(task.start, task.end, e.start, t1, ganttW);
         return (
-          <Text key={task.id} inverse={isSel} wrap="truncate-end">
+          <Text key={i} inverse={isSel} wrap="truncate-end">
             {`${isSel ? '›' : ' '} ${fit(label, taskW)} `}
             <StateLabel state={task.state} />
             {` ${fitRight(task.attempts > 1 ? `×${task.attempts}` : '', 3)} ${fitRight(duration(end - task.start), 7)} `}

@@ -1,7 +1,12 @@
 // The whole screen as a pure function of (state, terminal size, now): component tests render it
 // directly; the app only adds the live data source and the keys.
 
+/** @jsxRuntime classic */
+/** @jsx React.createElement */
+/** @jsxFrag React.Fragment */
+
 import { Box } from 'ink';
+import * as React from 'react';
 import type { DashboardInfo } from './deps.ts';
 import { ExecutionsPane } from './executions-pane.tsx';
 import { FlowsPane } from './flows-pane.tsx';

@@ -7,7 +7,7 @@ import type { DashboardState } from '../../src/dashboard/model.ts';
 import { promptFor, promptValues } from '../../src/dashboard/prompt.ts';
 import { selectedExecution, selectedFlow } from '../../src/dashboard/selectors.ts';
 import { initialState, reduceAll } from '../../src/dashboard/state.ts';
-import { row, T0 } from './helpers.ts';
+import { log, row, T0 } from './helpers.ts';
 
 /** Presses keys one after another, applying each result; returns the state and the commands. */
 function press(s: DashboardState, ...keys: (string | Partial<Key>)[]) {
@@ -77,10 +77,13 @@ describe('keys and UI state', () => {
   });
 
   test('log scrolling leaves follow mode; scrolling back down or f resumes it', () => {
-    let { s } = press(withData(), { tab: true }, { tab: true });
+    const logs = ['a', 'b', 'c'].map((m) => log('e2', m));
+    let { s } = press(reduceAll(withData(), logs), { tab: true }, { tab: true });
     expect(s.ui.focus).toBe('logs');
     ({ s } = press(s, { upArrow: true }, { upArrow: true }));
     expect(s.ui).toMatchObject({ follow: false, logScroll: 2 });
+    ({ s } = press(s, { upArrow: true }, { upArrow: true }));
+    expect(s.ui.logScroll).toBe(2); // clamped: three lines, the oldest at the top
     ({ s } = press(s, { downArrow: true }, { downArrow: true }));
     expect(s.ui).toMatchObject({ follow: true, logScroll: 0 });
     ({ s } = press(s, 'f'));

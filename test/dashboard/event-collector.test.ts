@@ -1,0 +1,107 @@
+// Bus events → batched reducer actions: coalescing, throttling, copies of live objects.
+
+import { describe, expect, test } from 'bun:test';
+import type { Action } from '../../src/dashboard/actions.ts';
+import { createEventCollector } from '../../src/dashboard/event-collector.ts';
+import { withState } from '../../src/executions/state.ts';
+import { createEventBus } from '../../src/shared/events.ts';
+import { execution, logEntry, manualTimers, T0, taskRun } from './helpers.ts';
+
+function setup(maxPendingLogs?: number) {
+  const events = createEventBus();
+  const timers = manualTimers(1000);
+  const batches: Action[][] = [];
+  const c = createEventCollector({ events, timers, intervalMs: 100, maxPendingLogs, onBatch: (b) => batches.push(b) });
+  return { events, timers, batches, c };
+}
+
+describe('event collector', () => {
+  test('the first event after a quiet period flushes at once; a burst waits for the interval', () => {
+    const { events, timers, batches } = setup();
+    events.emit('log.created', { entry: logEntry('e1', 'first') });
+    timers.fire();
+    expect(batches).toHaveLength(1);
+    for (let i = 0; i < 500; i++) events.emit('log.created', { entry: logEntry('e1', `burst ${i}`) });
+    expect(timers.pending()).toBe(1); // one timer for the whole burst
+    timers.fire();
+    expect(batches).toHaveLength(2);
+    expect(batches[1]).toHaveLength(500);
+    expect(timers.now()).toBe(1100);
+  });
+
+  test('after a big batch the stream slows down to fewer, larger batches; it speeds up again when quiet', () => {
+    const { events, timers, batches } = setup();
+    events.emit('log.created', { entry: logEntry('e1', 'first') });
+    timers.fire();
+    for (let i = 0; i < 300; i++) events.emit('log.created', { entry: logEntry('e1', `burst ${i}`) });
+    timers.fire();
+    expect(timers.now()).toBe(1100);
+    events.emit('log.created', { entry: logEntry('e1', 'after the burst') });
+    timers.fire();
+    expect(timers.now()).toBe(1500); // busy: 400 ms after the big batch
+    events.emit('log.created', { entry: logEntry('e1', 'quiet again') });
+    timers.fire();
+    expect(timers.now()).toBe(1600);
+    expect(batches.map((b) => b.length)).toEqual([1, 300, 1, 1]);
+  });
+
+  test('updates of one execution coalesce, copied at flush time: later mutation does not leak in', () => {
+    const { events, timers, batches } = setup();
+    const e = execution('e1');
+    events.emit('execution.updated', { execution: e });
+    e.state = withState(e.state, 'RUNNING', T0 + 1);
+    e.taskRunList.push(taskRun(e, 'tr1', 'say', 'SUCCESS', T0 + 1));
+    events.emit('execution.updated', { execution: e });
+    timers.fire();
+    expect(batches).toHaveLength(1);
+    const rows = batches[0]!.filter((a) => a.type === 'execution');
+    expect(rows).toHaveLength(1);
+    const copy = (rows[0] as Extract<Action, { type: 'execution' }>).row;
+    expect(copy).toMatchObject({ id: 'e1', state: 'RUNNING', tasks: [{ taskId: 'say', state: 'SUCCESS', attempts: 1 }] });
+    e.state = withState(e.state, 'FAILED', T0 + 2);
+    e.taskRunList[0]!.state = withState(e.taskRunList[0]!.state, 'FAILED', T0 + 2);
+    expect(copy.state).toBe('RUNNING');
+    expect(copy.tasks[0]!.state).toBe('SUCCESS');
+  });
+
+  test('flow events, invalid files, synced files and the next fire become actions', () => {
+    const { events, timers, batches } = setup();
+    events.emit('flow.changed', { tenant: 'main', namespace: 'n', id: 'f', revision: 2, origin: 'file', deleted: false, source: '' });
+    events.emit('flow.invalid', { tenant: 'main', file: 'bad.yml', violations: [{ path: 'tasks', message: 'must not be empty' }] });
+    events.emit('flow.file-synced', { tenant: 'main', file: 'bad.yml', result: 'invalid' });
+    events.emit('flow.file-synced', { tenant: 'main', file: 'ok.yml', result: 'saved' });
+    events.emit('flow.file-error', { file: 'huge.yml', message: 'too large' });
+    events.emit('scheduler.next', { date: T0 });
+    timers.fire();
+    expect(batches[0]).toEqual([
+      { type: 'flow.changed', flow: { tenant: 'main', namespace: 'n', id: 'f', revision: 2 }, deleted: false },
+      { type: 'flow.invalid', file: { file: 'bad.yml', message: 'tasks: must not be empty' } },
+      { type: 'flow.valid', file: 'ok.yml' },
+      { type: 'flow.invalid', file: { file: 'huge.yml', message: 'too large' } },
+      { type: 'next-fire', at: T0 },
+    ]);
+  });
+
+  test('pending log lines are bounded between flushes', () => {
+    const { events, timers, batches } = setup(100);
+    events.emit('log.created', { entry: logEntry('e1', 'first') });
+    timers.fire();
+    for (let i = 0; i < 10_000; i++) events.emit('log.created', { entry: logEntry('e1', `l${i}`) });
+    timers.fire();
+    expect(batches[1]).toHaveLength(100);
+    expect((batches[1]!.at(-1) as { message: string }).message).toBe('l9999');
+  });
+
+  test('dispose unsubscribes from every event and cancels the timer', () => {
+    const { events, timers, batches, c } = setup();
+    events.emit('log.created', { entry: logEntry('e1', 'x') });
+    c.dispose();
+    expect(timers.pending()).toBe(0);
+    for (const name of ['flow.changed', 'flow.invalid', 'flow.file-error', 'flow.file-synced', 'scheduler.next', 'execution.updated', 'log.created'] as const) {
+      expect(events.listenerCount(name)).toBe(0);
+    }
+    events.emit('log.created', { entry: logEntry('e1', 'y') });
+    timers.fire();
+    expect(batches).toHaveLength(0);
+  });
+});
