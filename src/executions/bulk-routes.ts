@@ -6,7 +6,7 @@ import { Elysia } from 'elysia';
 import { readJson } from '../http/body.ts';
 import { boolParam, queryOf } from '../http/query.ts';
 import { tenantOf } from '../http/tenant.ts';
-import { ApiError, badRequest } from '../shared/errors.ts';
+import { ApiError, badRequest, illegalArgument } from '../shared/errors.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Label } from '../flows/model.ts';
 import type { ExecutionControl } from './control.ts';
@@ -14,7 +14,7 @@ import { readLabels } from './control-routes.ts';
 import { executionFilterOf } from './filters.ts';
 import type { Execution } from './model.ts';
 import type { ExecutionService } from './service.ts';
-import { isTerminal } from './state.ts';
+import { isStateType, isTerminal } from './state.ts';
 import type { ExecutionStore } from './store.ts';
 
 export interface BulkDeps {
@@ -72,6 +72,8 @@ export function executionBulkRoutes(deps: BulkDeps) {
   const newStatus = (q: URLSearchParams) => {
     const s = q.get('newStatus');
     if (!s) throw badRequest('Required QueryValue [newStatus] not specified');
+    if (!isStateType(s)) throw new ApiError('UNPROCESSABLE', `Invalid state '${s}'`);
+    if (!isTerminal(s)) throw illegalArgument('You can only change the status of an execution to a terminal state.');
     return s;
   };
 
@@ -87,6 +89,10 @@ export function executionBulkRoutes(deps: BulkDeps) {
   }, (t, q) => (e) => void control.changeStatus(t, e.id, newStatus(q)))(app);
   app = pair('resume', 'post', 'resume', () => (e) => (e.state.current === 'PAUSED' ? undefined : 'execution is not paused'),
     (t) => (e) => void control.resume(t, e.id, new Map()))(app);
+  app = pair('unqueue', 'post', 'unqueue', () => (e) => (e.state.current === 'QUEUED' ? undefined : 'execution is not queued'),
+    (t) => (e) => void control.unqueue(t, e.id))(app);
+  app = pair('force-run', 'post', 'force run', () => (e) => (isTerminal(e.state.current) ? 'execution already finished' : undefined),
+    (t) => (e) => void control.forceRun(t, e.id))(app);
   app = pair('pause', 'post', 'pause', () => (e) => (e.state.current === 'RUNNING' ? undefined : 'execution is not running'),
     (t) => (e) => control.pause(t, e.id))(app);
 

@@ -35,7 +35,11 @@ export function executionControlRoutes(deps: { control: ExecutionControl; clock:
     .post('/executions/:executionId/resume', async ({ request, params }) => {
       const tenant = tenantOf(request);
       control.resumeCheck(tenant, params.executionId);
-      const provided = bodyKind(request) === 'multipart' ? await providedFromForm(await readForm(request)) : new Map();
+      let provided = new Map();
+      if (bodyKind(request) === 'multipart') provided = await providedFromForm(await readForm(request));
+      else if ((await request.text()).length > 0) {
+        throw new ApiError('UNSUPPORTED_MEDIA', `Content Type [${request.headers.get('content-type') ?? 'none'}] not allowed. Allowed types: multipart/form-data`);
+      }
       await control.resume(tenant, params.executionId, provided);
       return new Response(null, { status: 204 });
     })
@@ -43,8 +47,7 @@ export function executionControlRoutes(deps: { control: ExecutionControl; clock:
       const q = queryOf(request);
       const revision = intParam(q, 'revision');
       const tenant = tenantOf(request);
-      // with a revision, Kestra restarts as a new execution of that revision
-      const exec = revision === undefined ? control.restart(tenant, params.executionId) : control.replay(tenant, params.executionId, { revision });
+      const exec = control.restart(tenant, params.executionId, revision);
       return json(executionJson(exec, now()));
     })
     .post('/executions/:executionId/replay', ({ request, params }) => {

@@ -26,6 +26,27 @@ export interface ControlDeps {
 
 export type ExecutionControl = ReturnType<typeof createExecutionControl>;
 
+/** Restart in place (engine-contract §3.10): failed/paused task runs and their ancestors restart, errors-branch runs go. */
+function applyRestart(e: Execution, plan: FlowPlan, t: number): void {
+  const errors = errorTaskIds(plan);
+  const byId = new Map(e.taskRunList.map((r) => [r.id, r]));
+  const selected = new Set<string>();
+  for (const r of e.taskRunList) {
+    if (r.state.current !== 'FAILED' && r.state.current !== 'PAUSED') continue;
+    for (let p: TaskRun | undefined = r; p; p = p.parentTaskRunId ? byId.get(p.parentTaskRunId) : undefined) selected.add(p.id);
+  }
+  const removed = new Set(e.taskRunList.filter((r) => errors.has(r.taskId)).map((r) => r.id));
+  e.taskRunList = e.taskRunList.filter((r) => !removed.has(r.id) && !(r.parentTaskRunId && removed.has(r.parentTaskRunId)));
+  for (const r of e.taskRunList) {
+    if (!selected.has(r.id)) continue;
+    const flowable = plan.tasks.get(r.taskId)?.flowable;
+    r.state = withState(r.state, flowable ? 'RUNNING' : 'RESTARTED', t);
+  }
+  e.outputs = undefined;
+  e.state = withState(e.state, 'RESTARTED', t);
+  e.metadata = { ...e.metadata, attemptNumber: e.metadata.attemptNumber + 1 };
+}
+
 /** A live execution is mutated through the engine; a stored one is loaded, changed, saved and restarted. */
 export function createExecutionControl(deps: ControlDeps) {
   const now = () => deps.clock.now();
@@ -89,28 +110,26 @@ export function createExecutionControl(deps: ControlDeps) {
       }
     },
 
-    restart(tenant: string, id: string): Execution {
-      this.restartCheck(load(tenant, id));
-      return change(tenant, id, (e, plan) => {
-        const t = now();
-        const errors = errorTaskIds(plan);
-        const byId = new Map(e.taskRunList.map((r) => [r.id, r]));
-        const selected = new Set<string>();
-        for (const r of e.taskRunList) {
-          if (r.state.current !== 'FAILED' && r.state.current !== 'PAUSED') continue;
-          for (let p: TaskRun | undefined = r; p; p = p.parentTaskRunId ? byId.get(p.parentTaskRunId) : undefined) selected.add(p.id);
-        }
-        const removed = new Set(e.taskRunList.filter((r) => errors.has(r.taskId)).map((r) => r.id));
-        e.taskRunList = e.taskRunList.filter((r) => !removed.has(r.id) && !(r.parentTaskRunId && removed.has(r.parentTaskRunId)));
-        for (const r of e.taskRunList) {
-          if (!selected.has(r.id)) continue;
-          const flowable = plan.tasks.get(r.taskId)?.flowable;
-          r.state = withState(r.state, flowable ? 'RUNNING' : 'RESTARTED', t);
-        }
-        e.outputs = undefined;
-        e.state = withState(e.state, 'RESTARTED', t);
-        e.metadata = { ...e.metadata, attemptNumber: e.metadata.attemptNumber + 1 };
-      }, true);
+    restart(tenant: string, id: string, revision?: number): Execution {
+      const source = load(tenant, id);
+      this.restartCheck(source);
+      if (revision === undefined) return change(tenant, id, (e, plan) => applyRestart(e, plan, now()), true);
+      // with a revision: the same restart, as a new execution of that revision (parentId = source)
+      const plan = deps.executions.planFor(tenant, source.namespace, source.flowId, revision);
+      const exec = structuredClone(source);
+      exec.id = deps.ids();
+      exec.parentId = source.id;
+      exec.flowRevision = plan.revision;
+      const ids = new Map(exec.taskRunList.map((r) => [r.id, deps.ids()]));
+      for (const r of exec.taskRunList) {
+        r.id = ids.get(r.id)!;
+        r.executionId = exec.id;
+        if (r.parentTaskRunId) r.parentTaskRunId = ids.get(r.parentTaskRunId) ?? r.parentTaskRunId;
+      }
+      applyRestart(exec, plan, now());
+      deps.store.save(exec);
+      deps.engine.start(exec, plan);
+      return exec;
     },
 
     /** A new execution from a previous one; from a given task run when taskRunId is set. */

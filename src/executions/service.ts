@@ -68,6 +68,8 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
   }
 
   async function create(req: CreateExecutionRequest): Promise<Execution> {
+    // a deleted flow is gone for users, even when an older revision is asked for (decisions.md)
+    if (!deps.flows.getCurrent(req.tenant, req.namespace, req.flowId)) throw notFound('Requested Flow is not found.');
     let plan: FlowPlan;
     try {
       plan = planFor(req.tenant, req.namespace, req.flowId, req.revision);
@@ -112,7 +114,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     create,
     get(tenant: string, id: string): Execution {
       const e = deps.engine.get(tenant, id) ?? deps.executions.get(tenant, id);
-      if (!e || e.deleted) throw notFound(`Unable to find execution ${id}`);
+      if (!e || e.deleted) throw notFound();
       return e;
     },
     find: (tenant: string, id: string) => deps.engine.get(tenant, id) ?? deps.executions.get(tenant, id),

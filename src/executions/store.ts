@@ -12,7 +12,10 @@ export interface ExecutionFilter {
   /** exact namespace match (executions search with both namespace and flowId) */
   namespaceExact?: boolean;
   flowId?: string;
+  flowIds?: string[];
+  excludeFlowIds?: string[];
   states?: StateType[];
+  excludeStates?: StateType[];
   labels?: { key: string; value: string }[];
   startDate?: number;
   endDate?: number;
@@ -71,7 +74,10 @@ export function createExecutionStore(db: Db): ExecutionStore {
       else { parts.push('(lower(namespace) = lower(?) OR lower(namespace) LIKE lower(?) ESCAPE \'\\\')'); args.push(f.namespace, `${f.namespace.replace(/[\\%_]/g, '\\$&')}.%`); }
     }
     if (f.flowId) { parts.push('flow_id = ?'); args.push(f.flowId); }
+    if (f.flowIds?.length) { parts.push(`flow_id IN (${f.flowIds.map(() => '?').join(',')})`); args.push(...f.flowIds); }
+    if (f.excludeFlowIds?.length) { parts.push(`flow_id NOT IN (${f.excludeFlowIds.map(() => '?').join(',')})`); args.push(...f.excludeFlowIds); }
     if (f.states?.length) { parts.push(`state IN (${f.states.map(() => '?').join(',')})`); args.push(...f.states); }
+    if (f.excludeStates?.length) { parts.push(`state NOT IN (${f.excludeStates.map(() => '?').join(',')})`); args.push(...f.excludeStates); }
     if (f.startDate !== undefined) { parts.push('start_date >= ?'); args.push(f.startDate); }
     if (f.endDate !== undefined) { parts.push('end_date IS NOT NULL AND end_date <= ?'); args.push(f.endDate); }
     if (f.scope === 'USER') parts.push("namespace <> 'system'");

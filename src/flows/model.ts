@@ -42,6 +42,8 @@ export const RETRY_TYPES = ['constant', 'exponential', 'random'] as const;
 export const Retry = Type.Object({
   type: literals(RETRY_TYPES),
   maxAttempts: Type.Optional(Type.Integer({ minimum: 1 })),
+  /** Kestra's own name for it (singular); both are accepted */
+  maxAttempt: Type.Optional(Type.Integer({ minimum: 1 })),
   maxDuration: Type.Optional(Type.String({ format: 'duration' })),
   warningOnRetry: Type.Optional(Type.Boolean({ default: false })),
   behavior: Type.Optional(literals(['RETRY_FAILED_TASK', 'CREATE_NEW_EXECUTION'])),
@@ -53,9 +55,9 @@ export const Retry = Type.Object({
 export type Retry = Static<typeof Retry>;
 /** properties allowed per retry type (the rest of Retry's keys are rejected as unknown) */
 export const RETRY_PROPS: Record<(typeof RETRY_TYPES)[number], string[]> = {
-  constant: ['type', 'maxAttempts', 'maxDuration', 'warningOnRetry', 'behavior', 'interval'],
-  exponential: ['type', 'maxAttempts', 'maxDuration', 'warningOnRetry', 'behavior', 'interval', 'maxInterval', 'delayFactor'],
-  random: ['type', 'maxAttempts', 'maxDuration', 'warningOnRetry', 'behavior', 'minInterval', 'maxInterval'],
+  constant: ['type', 'maxAttempts', 'maxAttempt', 'maxDuration', 'warningOnRetry', 'behavior', 'interval'],
+  exponential: ['type', 'maxAttempts', 'maxAttempt', 'maxDuration', 'warningOnRetry', 'behavior', 'interval', 'maxInterval', 'delayFactor'],
+  random: ['type', 'maxAttempts', 'maxAttempt', 'maxDuration', 'warningOnRetry', 'behavior', 'minInterval', 'maxInterval'],
 };
 export const RETRY_CLASSES: Record<string, string> = {
   constant: 'io.kestra.core.models.tasks.retrys.Constant',

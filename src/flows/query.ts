@@ -8,6 +8,8 @@ export const SYSTEM_NAMESPACE = 'system';
 export interface FlowFilter {
   q?: string;
   namespace?: string;
+  /** `filters[namespace][EQUALS]`: exact instead of the namespace tree */
+  namespaceExact?: boolean;
   labels?: LabelFilter[];
   scope?: ('USER' | 'SYSTEM')[];
 }
@@ -38,7 +40,7 @@ export function flowMatcher(filter: FlowFilter): (r: FlowRecord) => boolean {
       const text = `${r.id} ${r.namespace}`.toLowerCase();
       if (!tokens.every((t) => text.includes(t))) return false;
     }
-    if (filter.namespace && !namespaceMatches(r.namespace, filter.namespace)) return false;
+    if (filter.namespace && !(filter.namespaceExact ? r.namespace === filter.namespace : namespaceMatches(r.namespace, filter.namespace))) return false;
     if (scopeFilter === 'USER' && r.namespace === SYSTEM_NAMESPACE) return false;
     if (scopeFilter === 'SYSTEM' && r.namespace !== SYSTEM_NAMESPACE) return false;
     if (filter.labels?.length) {

@@ -3,9 +3,10 @@
 
 import { Elysia } from 'elysia';
 import { bodyKind, readForm, readJson, readText, requireKind } from '../http/body.ts';
-import { boolParam, filterParam, firstFilter, labelParams, pagingParams, queryOf, sortParams, type Query } from '../http/query.ts';
+import { boolParam, labelParams, pagingParams, queryOf, sortParams, type Query } from '../http/query.ts';
+import { EQ, NAMESPACE, POSITIVE, TEXT, filterValues, parseFilters } from '../http/filters.ts';
 import { tenantOf } from '../http/tenant.ts';
-import { ApiError, notFound } from '../shared/errors.ts';
+import { ApiError, notFound, unprocessable } from '../shared/errors.ts';
 import { createZip } from '../shared/zip.ts';
 import { bulkUpdate, importFile, namespaceUpdate, splitDocuments, type SyncResult } from './bulk.ts';
 import { flowMatcher, sortFlows, type FlowFilter } from './query.ts';
@@ -14,12 +15,20 @@ import type { FlowService, ParsedFlow } from './service.ts';
 import type { FlowRecord } from './store.ts';
 import { validateDocuments, validateSingle } from './validation-report.ts';
 
+const FLOW_FILTERS = { q: TEXT, namespace: NAMESPACE, labels: EQ, scope: POSITIVE };
+
 export function flowFilterOf(q: Query): FlowFilter {
+  const filters = parseFilters(q, FLOW_FILTERS);
+  const scope = [...q.getAll('scope'), ...filterValues(filters, 'scope', POSITIVE)].map((s) => s.toUpperCase());
+  const bad = scope.find((s) => s !== 'USER' && s !== 'SYSTEM');
+  if (bad) throw unprocessable(`Invalid scope '${bad}': expected USER or SYSTEM`);
+  const exact = filterValues(filters, 'namespace', EQ)[0];
   return {
-    q: firstFilter(q, 'q', 'q'),
-    namespace: firstFilter(q, 'namespace', 'namespace'),
+    q: q.get('q') ?? filterValues(filters, 'q', TEXT)[0],
+    namespace: exact ?? q.get('namespace') ?? filterValues(filters, 'namespace', ['PREFIX', 'STARTS_WITH'])[0],
+    namespaceExact: exact !== undefined,
     labels: labelParams(q),
-    scope: filterParam(q, 'scope', 'scope').map((s) => s.toUpperCase()).filter((s): s is 'USER' | 'SYSTEM' => s === 'USER' || s === 'SYSTEM'),
+    scope: scope as ('USER' | 'SYSTEM')[],
   };
 }
 
@@ -142,8 +151,10 @@ export function flowBulkRoutes({ flows }: { flows: FlowService }) {
     .post('/flows/enable/by-ids', toggle(false))
     .post('/flows/disable/by-query', toggleByQuery(true))
     .post('/flows/enable/by-query', toggleByQuery(false))
-    .post('/flows/validate', async ({ request }) =>
-      validateDocuments(await readText(request), (ns, id) => flows.getCurrent(tenantOf(request), ns, id)?.revision, flows))
+    .post('/flows/validate', async ({ request }) => {
+      if (bodyKind(request) === 'json' || bodyKind(request) === 'multipart') requireKind(request, 'yaml', 'text', 'other');
+      return validateDocuments(await readText(request), (ns, id) => flows.getCurrent(tenantOf(request), ns, id)?.revision, flows);
+    })
     .post('/flows/validate/task', async ({ request }) => {
       const kind = bodyKind(request);
       if (kind === 'yaml') {

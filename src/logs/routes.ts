@@ -3,6 +3,7 @@
 
 import { Elysia } from 'elysia';
 import { dateParam, firstFilter, intParam, pagingParams, queryOf, sortParams, type Query } from '../http/query.ts';
+import { EQ, NAMESPACE, TEXT, parseFilters } from '../http/filters.ts';
 import { sseResponse } from '../http/sse.ts';
 import { tenantOf } from '../http/tenant.ts';
 import { LOG_LEVEL_ORDER, isLogLevel, type LogEntry, type LogLevel } from '../executions/model.ts';
@@ -16,6 +17,8 @@ import type { LogFilter, LogStore } from './store.ts';
 export interface LogRouteDeps { logs: LogStore; events: EventBus; clock: Clock }
 
 const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+const LOG_FILTERS = { q: TEXT, namespace: NAMESPACE, flowId: EQ, triggerId: EQ, level: ['EQUALS', 'EQ', 'GREATER_THAN_OR_EQUAL_TO'] } as const;
+
 /** Kestra answers log deletes with a bare 200. */
 const ok = () => new Response(null, { status: 200 });
 
@@ -38,10 +41,11 @@ function dateRange(q: Query): { startDate?: number; endDate?: number } {
 /** Reads of one execution: taskId wins over taskRunId, which alone honours `attempt` (Kestra's precedence). */
 function executionReadFilter(q: Query, executionId: string): LogFilter {
   const minLevel = minLevelParam(q);
+  const attempt = intParam(q, 'attempt'); // validated even when taskId makes it irrelevant
   const taskId = q.get('taskId') || undefined;
   if (taskId) return { executionId, taskId, minLevel };
   const taskRunId = q.get('taskRunId') || undefined;
-  if (taskRunId) return { executionId, taskRunId, attempt: intParam(q, 'attempt'), minLevel };
+  if (taskRunId) return { executionId, taskRunId, attempt, minLevel };
   return { executionId, minLevel };
 }
 
@@ -79,6 +83,7 @@ export function logRoutes(deps: LogRouteDeps) {
     .get('/logs/search', ({ request }) => {
       const q = queryOf(request);
       const paging = pagingParams(q);
+      parseFilters(q, LOG_FILTERS); // unsupported filters are a 422, never ignored
       const filter: LogFilter = {
         q: firstFilter(q, 'q', 'q'),
         namespace: firstFilter(q, 'namespace', 'namespace'),

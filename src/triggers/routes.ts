@@ -5,9 +5,11 @@ import { Elysia } from 'elysia';
 import { readJson } from '../http/body.ts';
 import { boolParam, firstFilter, pagingParams, queryOf, sortParams, type Query } from '../http/query.ts';
 import { tenantOf } from '../http/tenant.ts';
+import { EQ, NAMESPACE, TEXT, parseFilters } from '../http/filters.ts';
 import { ApiError, badRequest, illegalState, notFound } from '../shared/errors.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Engine } from '../executions/engine/engine.ts';
+import type { FlowService } from '../flows/service.ts';
 import { queryTokens } from '../flows/query.ts';
 import type { TriggerContext } from './model.ts';
 import type { Scheduler } from './scheduler.ts';
@@ -15,7 +17,7 @@ import { triggerJson } from './serialize.ts';
 import type { SlotCalculator } from './slots.ts';
 import { applyBackfill, applyDisabled } from './updates.ts';
 
-export interface TriggerRouteDeps { scheduler: Scheduler; slots: SlotCalculator; clock: Clock; engine: Engine }
+export interface TriggerRouteDeps { scheduler: Scheduler; slots: SlotCalculator; clock: Clock; engine: Engine; flows: FlowService }
 
 type Ref = { namespace?: unknown; flowId?: unknown; triggerId?: unknown };
 const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
@@ -30,6 +32,7 @@ export function triggerRoutes(deps: TriggerRouteDeps) {
   const locked = (t: TriggerContext) => t.executionId !== undefined || t.evaluateRunningDate !== undefined;
 
   function matching(tenant: string, q: Query): TriggerContext[] {
+    parseFilters(q, { q: TEXT, namespace: NAMESPACE, flowId: EQ }); // unsupported filters are a 422
     const tokens = queryTokens(firstFilter(q, 'q', 'q'));
     const namespace = firstFilter(q, 'namespace', 'namespace');
     const flowId = firstFilter(q, 'flowId', 'flowId');
@@ -60,13 +63,16 @@ export function triggerRoutes(deps: TriggerRouteDeps) {
   }
   async function body(request: Request): Promise<Ref & Record<string, unknown>> {
     const b = await readJson(request);
-    if (!b || typeof b !== 'object' || Array.isArray(b)) throw new ApiError('INVALID_JSON', 'Expected a trigger object {"namespace", "flowId", "triggerId", ...}');
+    if (!isRef(b)) throw new ApiError('INVALID_JSON', 'Expected a trigger object {"namespace", "flowId", "triggerId", ...}');
+    if ('disabled' in b && typeof (b as Record<string, unknown>).disabled !== 'boolean') throw new ApiError('INVALID_JSON', '"disabled" must be a boolean');
     return b as Ref & Record<string, unknown>;
   }
+  const isRef = (r: unknown): r is Ref => typeof r === 'object' && r !== null && !Array.isArray(r)
+    && typeof (r as Ref).namespace === 'string' && typeof (r as Ref).flowId === 'string' && typeof (r as Ref).triggerId === 'string';
   async function list(request: Request): Promise<Ref[]> {
     const b = await readJson(request);
-    if (!Array.isArray(b)) throw new ApiError('INVALID_JSON', 'Expected a JSON array of triggers');
-    return b as Ref[];
+    if (!Array.isArray(b) || !b.every(isRef)) throw new ApiError('INVALID_JSON', 'Expected a JSON array of triggers {"namespace", "flowId", "triggerId"}');
+    return b;
   }
   const unlock = (t: TriggerContext) => {
     t.executionId = undefined; t.evaluateRunningDate = undefined; t.workerId = undefined; t.updatedDate = undefined;
@@ -115,11 +121,9 @@ export function triggerRoutes(deps: TriggerRouteDeps) {
       const b = await body(request);
       const tenant = tenantOf(request);
       const t = find(tenant, b);
-      const record = scheduler.definition({ tenant, namespace: String(b.namespace), flowId: String(b.flowId), triggerId: String(b.triggerId) } as TriggerContext);
-      if (!t && !record) throw notFound(`Flow of trigger ${String(b.triggerId)} not found`);
-      if (!t) throw notFound();
-      const d = scheduler.definition(t);
-      if (!d) throw notFound(`Flow ${String(b.flowId)} has no trigger ${String(b.triggerId)}`);
+      if (!deps.flows.getCurrent(tenant, String(b.namespace), String(b.flowId))) throw notFound(`Flow of trigger ${String(b.triggerId)} not found`);
+      const d = t && scheduler.definition(t);
+      if (!t || !d) throw notFound(`Flow ${String(b.flowId)} has no trigger ${String(b.triggerId)}`);
       if (typeof b.disabled === 'boolean') applyDisabled(t, d, b.disabled, deps.slots, deps.clock.now());
       if (b.backfill) applyBackfill(t, d, b.backfill, deps.slots, deps.clock.now());
       t.updatedDate = deps.clock.now();
@@ -146,7 +150,7 @@ export function triggerRoutes(deps: TriggerRouteDeps) {
     .post('/triggers/unlock/by-query', ({ request }) => ({ count: matching(tenantOf(request), queryOf(request)).filter((t) => locked(t) && (unlock(t), true)).length }))
     .post('/triggers/set-disabled/by-triggers', async ({ request }) => {
       const b = (await readJson(request)) as { triggers?: Ref[]; disabled?: unknown } | undefined;
-      if (!b || !Array.isArray(b.triggers) || typeof b.disabled !== 'boolean') throw new ApiError('INVALID_JSON', 'Expected {"triggers": [...], "disabled": bool}');
+      if (!b || !Array.isArray(b.triggers) || !b.triggers.every(isRef) || typeof b.disabled !== 'boolean') throw new ApiError('INVALID_JSON', 'Expected {"triggers": [...], "disabled": bool}');
       for (const ref of b.triggers) {
         const t = find(tenantOf(request), ref);
         const d = t && scheduler.definition(t);

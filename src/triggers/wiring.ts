@@ -55,7 +55,7 @@ export function wireTriggers(deps: TriggerWiringDeps) {
     access,
     routes: [
       webhookRoutes({ flows: deps.flows, catalog: deps.catalog, executions: deps.executions, engine: deps.engine, clock: deps.clock, expressions: deps.expressions, envs: deps.envs, globals: deps.globals }),
-      triggerRoutes({ scheduler, slots, clock: deps.clock, engine: deps.engine }),
+      triggerRoutes({ scheduler, slots, clock: deps.clock, engine: deps.engine, flows: deps.flows }),
     ],
     start: () => scheduler.start(),
     stop() { scheduler.stop(); flowTriggers.stop(); },

@@ -288,3 +288,12 @@ tasks:
     expect(order).toEqual(['a', 'b', 'c']);
   });
 });
+
+describe('errorLogs()', () => {
+  test('an errors branch reads the ERROR logs of the failed task', async () => {
+    const c = await testRuntime();
+    const e = await runFlow(c, `id: el\nnamespace: t\ntasks:\n  - id: fail\n    type: io.kestra.plugin.core.execution.Fail\n    errorMessage: boom\nerrors:\n  - id: report\n    type: ${LOG}\n    message: "{{ errorLogs()[0].taskId }}: {{ errorLogs()[0].message }}"\n`);
+    expect(e.state.current).toBe('FAILED');
+    expect(logsOf(c, e.id).find((l) => l.taskId === 'report')?.message).toBe('fail: boom');
+  });
+});

@@ -25,6 +25,7 @@ import { createTimedBehaviours } from './timed.ts';
 import { createRunContext, createTaskLogger, type TaskContextDeps } from './task-context.ts';
 import { executionVariables, taskRunVariables, type VariableExtras } from './variables.ts';
 import { runAttempt, type AttemptOutcome } from './worker.ts';
+import { logJson } from '../serialize.ts';
 
 export interface EngineDeps {
   clock: Clock;
@@ -90,7 +91,14 @@ export function createEngine(deps: EngineDeps) {
   const variablesOf = (l: Live, run?: TaskRun) => {
     const extras: VariableExtras = { inputs: deps.inputsVariable(l.plan, l.exec), envs: deps.envs, globals: deps.globals };
     const base = executionVariables(l.exec, l.plan, extras);
-    return run ? taskRunVariables(base, l.exec, run, l.plan.tasks.get(run.taskId)?.type ?? '') : base;
+    const vars = run ? taskRunVariables(base, l.exec, run, l.plan.tasks.get(run.taskId)?.type ?? '') : base;
+    // errorLogs(): the execution's ERROR logs, read only when a template asks for them
+    Object.defineProperty(vars, '__errorLogs', {
+      enumerable: false,
+      get: () => [...deps.logs.find(l.exec.tenant, { executionId: l.exec.id, levels: ['ERROR'] }).results, ...logBuffer.filter((e) => e.executionId === l.exec.id && e.level === 'ERROR')]
+        .map((e) => logJson(e)),
+    });
+    return vars;
   };
 
   const logError = (l: Live, run: TaskRun | undefined, message: string) => {
@@ -108,6 +116,9 @@ export function createEngine(deps: EngineDeps) {
       if (run.state.current !== 'RETRYING') return;
       run.retryAt = undefined;
       run.state = withState(run.state, 'CREATED', deps.clock.now());
+      // engine-contract §3.7: at each due date the execution goes back to RUNNING
+      if (l.exec.state.current === 'RETRYING') l.exec.state = withState(l.exec.state, 'RUNNING', deps.clock.now());
+      l.dirty = true;
       schedule(l);
     }));
   }
