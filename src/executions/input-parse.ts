@@ -1,7 +1,8 @@
 // Coercion of one raw value with an input/output `type` (engine-contract §2.2 "parseType").
 // Typed results are java.time-like js-joda objects so bounds compare and print as in Java;
 // `toJsonValue` turns them into what the API and the expression context carry.
-import { Duration, Instant, LocalDate, LocalTime, DateTimeFormatter } from '@js-joda/core';
+import type { Duration, Instant, LocalDate, LocalTime, DateTimeFormatter } from '@js-joda/core';
+import { joda as J } from '../shared/joda.ts';
 import { KESTRA_SCHEME } from './storage-paths.ts';
 import { IllegalArgument, asText, javaBoolean, javaFloat, javaInteger, jodaMessage, received } from './input-java.ts';
 import { parseJsonList, parseJsonText, parseYamlText } from './input-json.ts';
@@ -26,9 +27,9 @@ function joda<T>(text: string, parse: (t: string) => T): T {
 }
 
 function parseInstant(current: unknown): Instant {
-  if (current instanceof Instant) return current;
-  if (current instanceof Date) return Instant.ofEpochMilli(current.getTime());
-  return joda(asText(current), (t) => Instant.parse(t));
+  if (current instanceof J().Instant) return current;
+  if (current instanceof Date) return J().Instant.ofEpochMilli(current.getTime());
+  return joda(asText(current), (t) => J().Instant.parse(t));
 }
 
 function parseIntValue(current: unknown): number {
@@ -71,9 +72,9 @@ function parseRaw(type: string, current: unknown, itemType: string | undefined, 
     case 'BOOLEAN': case 'BOOL':
       return typeof current === 'boolean' ? current : javaBoolean(asText(current));
     case 'DATETIME': return parseInstant(current);
-    case 'DATE': return current instanceof LocalDate ? current : joda(asText(current), (t) => LocalDate.parse(t));
-    case 'TIME': return current instanceof LocalTime ? current : joda(asText(current), (t) => LocalTime.parse(t));
-    case 'DURATION': return current instanceof Duration ? current : joda(asText(current), (t) => Duration.parse(t));
+    case 'DATE': return current instanceof J().LocalDate ? current : joda(asText(current), (t) => J().LocalDate.parse(t));
+    case 'TIME': return current instanceof J().LocalTime ? current : joda(asText(current), (t) => J().LocalTime.parse(t));
+    case 'DURATION': return current instanceof J().Duration ? current : joda(asText(current), (t) => J().Duration.parse(t));
     case 'FILE': return parseFile(current);
     // values that already arrive typed (JSON bodies, Subflow/Schedule inputs) are kept
     case 'JSON': return typeof current === 'string' ? parseJsonText(current) : current;
@@ -108,12 +109,12 @@ export type InstantStyle = 'millis' | 'iso';
 
 /**
  * The serialised form. Instants: inputs come back from Kestra's SQL store with exactly three
- * fraction digits (`millis`); flow outputs go through the plain mapper (`iso`, Instant.toString).
+ * fraction digits (`millis`); flow outputs go through the plain mapper (`iso`, J().Instant.toString).
  */
 export function toJsonValue(value: unknown, instants: InstantStyle): unknown {
-  if (value instanceof Instant) return instants === 'iso' ? value.toString() : new Date(value.toEpochMilli()).toISOString();
-  if (value instanceof LocalTime) return value.format(DateTimeFormatter.ISO_LOCAL_TIME);
-  if (value instanceof LocalDate || value instanceof Duration) return value.toString();
+  if (value instanceof J().Instant) return instants === 'iso' ? value.toString() : new Date(value.toEpochMilli()).toISOString();
+  if (value instanceof J().LocalTime) return value.format(J().DateTimeFormatter.ISO_LOCAL_TIME);
+  if (value instanceof J().LocalDate || value instanceof J().Duration) return value.toString();
   if (Array.isArray(value)) return value.map((v) => toJsonValue(v, instants));
   if (isObject(value)) {
     const out: Record<string, unknown> = {};

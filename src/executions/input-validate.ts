@@ -1,6 +1,7 @@
 // Per-type validation of a coerced value (each Kestra input class's `validate`). Returns the
 // violation text that follows "Invalid input for `id`, ", or undefined when the value is fine.
-import { Duration, Instant, LocalDate, LocalTime } from '@js-joda/core';
+import type { Duration, Instant, LocalDate, LocalTime } from '@js-joda/core';
+import { joda } from '../shared/joda.ts';
 import type { Input } from '../flows/model.ts';
 import { asText, javaFloatString } from './input-java.ts';
 
@@ -63,11 +64,11 @@ function checkBounds<T extends Temporal<T>>(input: Input, value: T, parse: (text
 function checkDuration(input: Input, value: Duration): string | undefined {
   // DurationInput is the one validator whose messages start with a capital letter
   if (input.min !== undefined) {
-    const min = Duration.parse(String(input.min));
+    const min = joda().Duration.parse(String(input.min));
     if (value.compareTo(min) < 0) return `It must be more than \`${min.toString()}\``;
   }
   if (input.max !== undefined) {
-    const max = Duration.parse(String(input.max));
+    const max = joda().Duration.parse(String(input.max));
     if (value.compareTo(max) > 0) return `It must be less than \`${max.toString()}\``;
   }
   return undefined;
@@ -85,9 +86,9 @@ export function validateTyped(input: Input, typed: unknown, raw: unknown): strin
     case 'MULTISELECT': return checkMulti(input, typed);
     case 'INT': return checkNumber(input, typed as number, String);
     case 'FLOAT': return checkNumber(input, typed as number, javaFloatString);
-    case 'DATETIME': return checkBounds(input, typed as Instant, (t) => Instant.parse(t));
-    case 'DATE': return checkBounds(input, typed as LocalDate, (t) => LocalDate.parse(t));
-    case 'TIME': return checkBounds(input, typed as LocalTime, (t) => LocalTime.parse(t));
+    case 'DATETIME': return checkBounds(input, typed as Instant, (t) => joda().Instant.parse(t));
+    case 'DATE': return checkBounds(input, typed as LocalDate, (t) => joda().LocalDate.parse(t));
+    case 'TIME': return checkBounds(input, typed as LocalTime, (t) => joda().LocalTime.parse(t));
     case 'DURATION': return checkDuration(input, typed as Duration);
     case 'EMAIL': return EMAIL.test(asText(typed)) ? undefined : 'The input must be a valid email';
     default: return undefined;

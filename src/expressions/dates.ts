@@ -1,8 +1,7 @@
 // Date conversion and formatting shared by the date filters and now(): inputs are ISO strings,
 // epoch seconds or Dates; output goes through Java-compatible patterns in the target zone.
-import {
-  ChronoUnit, DateTimeFormatter, Instant, LocalDate, LocalDateTime, ZoneId, ZoneOffset, ZonedDateTime,
-} from '@js-joda/core';
+import type { ChronoUnit, DateTimeFormatter, Instant, LocalDate, LocalDateTime, ZoneId, ZoneOffset, ZonedDateTime } from '@js-joda/core';
+import { joda } from '../shared/joda.ts';
 import { EvalError } from './errors.ts';
 import { formatJavaPattern, formatOffset } from './java-format.ts';
 import type { ExpressionHooks } from './runtime.ts';
@@ -33,10 +32,10 @@ function ensureTimezones(): void {
 
 export function zoneOf(name: unknown, hooks: ExpressionHooks): ZoneId {
   const id = name === undefined || name === null ? hooks.timezone ?? 'UTC' : String(name);
-  if (id === 'UTC' || id === 'Z') return ZoneOffset.UTC;
+  if (id === 'UTC' || id === 'Z') return joda().ZoneOffset.UTC;
   if (!/^[+-]\d/.test(id)) ensureTimezones();
   try {
-    return ZoneId.of(id);
+    return joda().ZoneId.of(id);
   } catch {
     throw new EvalError(`Unknown time-zone ID: ${id}`);
   }
@@ -46,39 +45,39 @@ export function clock(hooks: ExpressionHooks): ZonedDateTime {
   // the injected clock is the only time source; the fallback is the real clock for callers
   // that did not inject one
   const d = hooks.now ? hooks.now() : new Date();
-  return ZonedDateTime.ofInstant(Instant.ofEpochMilli(d.getTime()), ZoneOffset.UTC);
+  return joda().ZonedDateTime.ofInstant(joda().Instant.ofEpochMilli(d.getTime()), joda().ZoneOffset.UTC);
 }
 
 /** Parses any supported input into a ZonedDateTime (not yet moved to the output zone). */
 export function toZoned(value: unknown, zone: ZoneId, existingFormat: unknown): ZonedDateTime {
-  if (value instanceof Date) return ZonedDateTime.ofInstant(Instant.ofEpochMilli(value.getTime()), zone);
-  if (value instanceof ZonedDateTime) return value;
+  if (value instanceof Date) return joda().ZonedDateTime.ofInstant(joda().Instant.ofEpochMilli(value.getTime()), zone);
+  if (value instanceof joda().ZonedDateTime) return value;
   if (isNumber(value)) {
     const n = num(value);
     const secs = Math.floor(n);
-    return ZonedDateTime.ofInstant(Instant.ofEpochSecond(secs, Math.round((n - secs) * 1e9)), zone);
+    return joda().ZonedDateTime.ofInstant(joda().Instant.ofEpochSecond(secs, Math.round((n - secs) * 1e9)), zone);
   }
   if (typeof value !== 'string') throw new EvalError(`Unable to parse date '${String(value)}'`);
   const fmt = existingFormat === undefined || existingFormat === null ? null : parser(String(existingFormat));
   try {
-    return fmt ? ZonedDateTime.parse(value, fmt) : ZonedDateTime.parse(value);
+    return fmt ? joda().ZonedDateTime.parse(value, fmt) : joda().ZonedDateTime.parse(value);
   } catch { /* try the next shape */ }
   try {
-    return (fmt ? LocalDateTime.parse(value, fmt) : LocalDateTime.parse(value)).atZone(zone);
+    return (fmt ? joda().LocalDateTime.parse(value, fmt) : joda().LocalDateTime.parse(value)).atZone(zone);
   } catch { /* try the next shape */ }
   try {
-    return (fmt ? LocalDate.parse(value, fmt) : LocalDate.parse(value)).atStartOfDay(zone);
+    return (fmt ? joda().LocalDate.parse(value, fmt) : joda().LocalDate.parse(value)).atStartOfDay(zone);
   } catch { /* fall through */ }
   throw new EvalError(`Text '${value}' could not be parsed`);
 }
 
 function parser(format: string): DateTimeFormatter {
   const named = NAMED_PATTERNS[format];
-  if (named) return DateTimeFormatter.ofPattern(named);
-  const iso = (DateTimeFormatter as unknown as Record<string, DateTimeFormatter>)[format.toUpperCase()];
+  if (named) return joda().DateTimeFormatter.ofPattern(named);
+  const iso = (joda().DateTimeFormatter as unknown as Record<string, DateTimeFormatter>)[format.toUpperCase()];
   if (format.startsWith('iso_') && iso) return iso;
   try {
-    return DateTimeFormatter.ofPattern(format);
+    return joda().DateTimeFormatter.ofPattern(format);
   } catch (e) {
     throw new EvalError((e as Error).message);
   }
@@ -105,12 +104,12 @@ const isoOffset = (z: ZonedDateTime) => formatOffset(z.offset().totalSeconds(), 
 
 function isoZoned(z: ZonedDateTime): string {
   const id = z.zone().id();
-  const region = !(z.zone() instanceof ZoneOffset);
+  const region = !(z.zone() instanceof joda().ZoneOffset);
   return `${isoDate(z)}T${isoTime(z)}${isoOffset(z)}${region ? `[${id}]` : ''}`;
 }
 
 function isoInstant(z: ZonedDateTime): string {
-  const u = z.withZoneSameInstant(ZoneOffset.UTC);
+  const u = z.withZoneSameInstant(joda().ZoneOffset.UTC);
   const nano = u.nano();
   const frac = nano === 0 ? '' : nano % 1e6 === 0 ? '.' + pad(nano / 1e6, 3) : nano % 1e3 === 0 ? '.' + pad(nano / 1e3, 6) : '.' + pad(nano, 9);
   return `${isoDate(u)}T${pad(u.hour(), 2)}:${pad(u.minute(), 2)}:${pad(u.second(), 2)}${frac}Z`;
@@ -145,8 +144,8 @@ export function formatDate(z: ZonedDateTime, format: unknown, zone: ZoneId): str
 }
 
 export function chronoUnit(name: unknown): ChronoUnit {
-  const u = (ChronoUnit as unknown as Record<string, ChronoUnit>)[String(name).toUpperCase()];
-  if (!(u instanceof ChronoUnit)) throw new EvalError(`No enum constant java.time.temporal.ChronoUnit.${String(name)}`);
+  const u = (joda().ChronoUnit as unknown as Record<string, ChronoUnit>)[String(name).toUpperCase()];
+  if (!(u instanceof joda().ChronoUnit)) throw new EvalError(`No enum constant java.time.temporal.ChronoUnit.${String(name)}`);
   return u;
 }
 

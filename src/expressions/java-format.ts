@@ -1,7 +1,8 @@
 // A Java DateTimeFormatter pattern printer over js-joda ZonedDateTime. js-joda can print
 // numeric patterns but needs @js-joda/locale for text (MMM, EEEE, a); we print English
 // (Locale.US, Kestra's default) text ourselves so that all common patterns work.
-import { ChronoField, IsoFields, type ZonedDateTime } from '@js-joda/core';
+import type { ChronoField, IsoFields, ZonedDateTime } from '@js-joda/core';
+import { joda } from '../shared/joda.ts';
 import { EvalError } from './errors.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -42,7 +43,7 @@ function field(zdt: ZonedDateTime, letter: string, count: number): string {
   switch (letter) {
     case 'G': return count === 4 ? 'Anno Domini' : count === 5 ? 'A' : 'AD';
     case 'u': case 'y': case 'Y': {
-      const y = letter === 'Y' ? zdt.get(IsoFields.WEEK_BASED_YEAR) : zdt.year();
+      const y = letter === 'Y' ? zdt.get(joda().IsoFields.WEEK_BASED_YEAR) : zdt.year();
       return count === 2 ? pad(((y % 100) + 100) % 100, 2) : pad(y, count);
     }
     case 'Q': case 'q': {
@@ -57,7 +58,7 @@ function field(zdt: ZonedDateTime, letter: string, count: number): string {
     case 'e': case 'c':
       // Locale.US weeks start on Sunday
       return count <= 2 ? pad((zdt.dayOfWeek().value() % 7) + 1, count) : text(DAYS[zdt.dayOfWeek().value() - 1]!, count);
-    case 'w': return pad(zdt.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), count);
+    case 'w': return pad(zdt.get(joda().IsoFields.WEEK_OF_WEEK_BASED_YEAR), count);
     case 'a': return zdt.hour() < 12 ? 'AM' : 'PM';
     case 'H': return pad(zdt.hour(), count);
     case 'k': return pad(zdt.hour() === 0 ? 24 : zdt.hour(), count);
@@ -67,7 +68,7 @@ function field(zdt: ZonedDateTime, letter: string, count: number): string {
     case 's': return pad(zdt.second(), count);
     case 'S': return String(zdt.nano()).padStart(9, '0').slice(0, count).padEnd(count, '0');
     case 'n': return pad(zdt.nano(), count);
-    case 'A': return pad(zdt.get(ChronoField.MILLI_OF_DAY), count);
+    case 'A': return pad(zdt.get(joda().ChronoField.MILLI_OF_DAY), count);
     case 'N': return pad(zdt.toLocalTime().toNanoOfDay(), count);
     case 'V': return zdt.zone().id();
     case 'z': return zoneName(zdt, count >= 4);

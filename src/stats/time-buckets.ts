@@ -2,7 +2,8 @@
 // bucket size follows the window length, bucket starts are computed in the server time zone, and
 // every bucket between start and end is listed (empty ones included), ascending.
 
-import { ChronoUnit, DayOfWeek, Instant, TemporalAdjusters, ZoneId, ZoneOffset, ZonedDateTime } from '@js-joda/core';
+import type { ChronoUnit, DayOfWeek, Instant, TemporalAdjusters, ZoneId, ZoneOffset, ZonedDateTime } from '@js-joda/core';
+import { joda } from '../shared/joda.ts';
 import { illegalArgument } from '../shared/errors.ts';
 
 export type GroupBy = 'month' | 'week' | 'day' | 'hour' | 'minute';
@@ -28,23 +29,23 @@ let zonesLoaded = false;
 
 /** A zone by IANA name; `undefined` is the process zone (js-joda reads it from the JS engine). */
 export function zoneOf(name?: string): ZoneId {
-  if (name === undefined) return ZoneId.systemDefault();
-  if (name === 'UTC' || name === 'Z') return ZoneOffset.UTC;
+  if (name === undefined) return joda().ZoneId.systemDefault();
+  if (name === 'UTC' || name === 'Z') return joda().ZoneOffset.UTC;
   if (!zonesLoaded && !/^[+-]\d/.test(name)) {
     // the IANA database is large; load it only when a named zone is configured
     require('@js-joda/timezone');
     zonesLoaded = true;
   }
-  return ZoneId.of(name);
+  return joda().ZoneId.of(name);
 }
 
 function truncate(t: ZonedDateTime, groupBy: GroupBy): ZonedDateTime {
   switch (groupBy) {
-    case 'minute': return t.truncatedTo(ChronoUnit.MINUTES);
-    case 'hour': return t.truncatedTo(ChronoUnit.HOURS);
-    case 'day': return t.truncatedTo(ChronoUnit.DAYS);
-    case 'week': return t.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-    case 'month': return t.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1);
+    case 'minute': return t.truncatedTo(joda().ChronoUnit.MINUTES);
+    case 'hour': return t.truncatedTo(joda().ChronoUnit.HOURS);
+    case 'day': return t.truncatedTo(joda().ChronoUnit.DAYS);
+    case 'week': return t.truncatedTo(joda().ChronoUnit.DAYS).with(joda().TemporalAdjusters.previousOrSame(joda().DayOfWeek.MONDAY));
+    case 'month': return t.truncatedTo(joda().ChronoUnit.DAYS).withDayOfMonth(1);
   }
 }
 
@@ -62,7 +63,7 @@ function next(t: ZonedDateTime, groupBy: GroupBy): ZonedDateTime {
 /** Buckets covering `[start, end]` (end inclusive). */
 export function timeBuckets(start: number, end: number, groupBy: GroupBy, zone: ZoneId): Bucket[] {
   const starts: number[] = [];
-  let t = truncate(ZonedDateTime.ofInstant(Instant.ofEpochMilli(start), zone), groupBy);
+  let t = truncate(joda().ZonedDateTime.ofInstant(joda().Instant.ofEpochMilli(start), zone), groupBy);
   for (let ms = t.toInstant().toEpochMilli(); ms <= end; ms = t.toInstant().toEpochMilli()) {
     if (starts.length >= MAX_BUCKETS) throw illegalArgument(`The date range is too large (more than ${MAX_BUCKETS} ${groupBy} buckets)`);
     starts.push(ms);

@@ -1,7 +1,8 @@
 // Reading the rendered `date` of schedule conditions and their bounds. Strings carrying an offset
 // or zone keep it (as Kestra parses a ZonedDateTime); local date-times and bare dates are placed in
 // the context timezone (UTC when none).
-import { LocalDate, LocalDateTime, ZonedDateTime, type ZoneId } from '@js-joda/core';
+import type { LocalDate, LocalDateTime, ZonedDateTime, ZoneId } from '@js-joda/core';
+import { joda } from '../../shared/joda.ts';
 import { zoneOf } from '../../expressions/dates.ts';
 import { ConditionError, type ConditionContext } from './types.ts';
 
@@ -19,13 +20,13 @@ export function parseDateTime(text: string, ctx: ConditionContext): ZonedDateTim
   const region = /\[([^\]]+)\]$/.exec(s);
   if (region) zoneOf(region[1], {});
   try {
-    return ZonedDateTime.parse(s);
+    return joda().ZonedDateTime.parse(s);
   } catch { /* try a local date-time */ }
   try {
-    return LocalDateTime.parse(s).atZone(contextZone(ctx));
+    return joda().LocalDateTime.parse(s).atZone(contextZone(ctx));
   } catch { /* try a bare date */ }
   try {
-    return LocalDate.parse(s).atStartOfDay(contextZone(ctx));
+    return joda().LocalDate.parse(s).atStartOfDay(contextZone(ctx));
   } catch { /* fall through */ }
   throw new ConditionError(`Unable to parse date '${text}'`);
 }
@@ -51,7 +52,7 @@ export function parseOffsetTime(text: string, at: ZonedDateTime): TimeKey {
   if (!m) {
     // a full date-time is also accepted; only its time and offset matter
     try {
-      return timeKeyOf(ZonedDateTime.parse(text.trim()));
+      return timeKeyOf(joda().ZonedDateTime.parse(text.trim()));
     } catch {
       throw new ConditionError(`Unable to parse time '${text}'`);
     }

@@ -1,7 +1,8 @@
 // A small built-in calendar of national public holidays (no sub-divisions), enough for the usual
 // "skip the bank holiday" schedules. Kestra uses the Jollyday library; only the countries listed
 // here are known, anything else is an evaluation error so a schedule never silently misfires.
-import { LocalDate } from '@js-joda/core';
+import type { LocalDate } from '@js-joda/core';
+import { joda } from '../../shared/joda.ts';
 
 type Rule = (year: number) => LocalDate | undefined;
 
@@ -21,19 +22,19 @@ export function easterSunday(year: number): LocalDate {
   const m = Math.floor((a + 11 * h + 22 * l) / 451);
   const month = Math.floor((h + l - 7 * m + 114) / 31);
   const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return LocalDate.of(year, month, day);
+  return joda().LocalDate.of(year, month, day);
 }
 
-const fixed = (month: number, day: number, from = 0): Rule => (y) => (y >= from ? LocalDate.of(y, month, day) : undefined);
+const fixed = (month: number, day: number, from = 0): Rule => (y) => (y >= from ? joda().LocalDate.of(y, month, day) : undefined);
 const easter = (offsetDays: number): Rule => (y) => easterSunday(y).plusDays(offsetDays);
 /** nth (1-based) ISO weekday (1 = Monday) of a month; n = -1 for the last one */
 const nthWeekday = (month: number, isoDow: number, n: number): Rule => (y) => {
   if (n > 0) {
-    const first = LocalDate.of(y, month, 1);
+    const first = joda().LocalDate.of(y, month, 1);
     const shift = (isoDow - first.dayOfWeek().value() + 7) % 7;
     return first.plusDays(shift + (n - 1) * 7);
   }
-  const last = LocalDate.of(y, month, 1).plusMonths(1).minusDays(1);
+  const last = joda().LocalDate.of(y, month, 1).plusMonths(1).minusDays(1);
   return last.minusDays((last.dayOfWeek().value() - isoDow + 7) % 7);
 };
 /** US federal rule: a fixed holiday falling on Saturday is observed on Friday, on Sunday on Monday */

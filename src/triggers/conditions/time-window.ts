@@ -1,6 +1,7 @@
 // Bounds of a Flow-trigger window (engine-contract §5.4), computed when a window is (re)created.
 // Days are cut in the context timezone (UTC by default). Ends are exclusive.
-import { Instant, LocalTime, ZonedDateTime } from '@js-joda/core';
+import type { Instant, LocalTime, ZonedDateTime } from '@js-joda/core';
+import { joda } from '../../shared/joda.ts';
 import { parseDurationMs } from '../../flows/duration.ts';
 import { contextZone } from './date-parse.ts';
 import { ConditionError, isRecord, type ConditionContext } from './types.ts';
@@ -43,7 +44,7 @@ function durationMs(text: string | undefined, fallback: number, name: string): n
 function timeOfDay(text: string | undefined, name: string): LocalTime {
   if (!text) throw new ConditionError(`Missing '${name}' for this timeWindow type`);
   try {
-    return LocalTime.parse(text.trim());
+    return joda().LocalTime.parse(text.trim());
   } catch {
     throw new ConditionError(`Invalid time '${text}' for '${name}'`);
   }
@@ -51,7 +52,7 @@ function timeOfDay(text: string | undefined, name: string): LocalTime {
 
 export function computeWindow(spec: TimeWindowSpec, ctx: ConditionContext): { start: number; end: number } {
   const zone = contextZone(ctx);
-  const today = ZonedDateTime.ofInstant(Instant.ofEpochMilli(ctx.now), zone).toLocalDate();
+  const today = joda().ZonedDateTime.ofInstant(joda().Instant.ofEpochMilli(ctx.now), zone).toLocalDate();
   const at = (t: LocalTime) => today.atTime(t).atZone(zone).toInstant().toEpochMilli();
   const midnight = today.atStartOfDay(zone).toInstant().toEpochMilli();
   switch (spec.type) {

@@ -2,7 +2,8 @@
 // transitions, ~50 ns a lookup). The IANA database is loaded lazily: it costs ~50 ms at start-up
 // and is not needed for UTC or fixed offsets.
 
-import { ZoneId, ZoneOffset } from '@js-joda/core';
+import type { ZoneId, ZoneOffset } from '@js-joda/core';
+import { joda } from '../../shared/joda.ts';
 import { DAY } from './calendar.ts';
 import { CronError } from './parse.ts';
 
@@ -27,11 +28,11 @@ export function resolveZone(tz: string): Zone {
   if (tz === 'UTC' || tz === 'Z') return UTC_ZONE;
   try {
     if (/^[+-]\d/.test(tz)) {
-      const fixed = ZoneOffset.of(tz).totalSeconds();
+      const fixed = joda().ZoneOffset.of(tz).totalSeconds();
       return { fixed, offsetAt: () => fixed };
     }
     ensureTimezones();
-    const rules = ZoneId.of(tz).rules();
+    const rules = joda().ZoneId.of(tz).rules();
     if (rules.isFixedOffset()) {
       const fixed = rules.offsetOfEpochMilli(0).totalSeconds();
       return { fixed, offsetAt: () => fixed };
