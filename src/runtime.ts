@@ -88,20 +88,16 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   const directory = config.flowsDir
     ? createFlowDirectory({ dir: config.flowsDir, tenant: 'main', flows, events, db, debounceMs: config.watchDebounceMs, watch: config.watch })
     : undefined;
-  await directory?.start();
 
   const exec = wireExecutions({
     db, clock, ids, events, blobs, flows, catalog, fixturesDir: config.fixturesDir, watch: config.watch,
     strictFixtures: config.strictFixtures, globals: config.globals, fetch: fetchImpl, env,
   });
-  await exec.fixtures.start();
-  recoverExecutions({ store: exec.executionStore, engine: exec.engine, executions: exec.executions, logs: exec.logs, now: clock.now });
   const triggers = wireTriggers({
     db, clock, events, flows, catalog, executions: exec.executions, engine: exec.engine, logs: exec.logs,
     expressions: exec.expressions, envs: kestraEnvs(env ?? process.env), globals: config.globals,
   });
   exec.bindTriggers(triggers.access);
-  await triggers.start();
   const taskRuns = createTaskRunIndex(db);
   const stats = createStatsService({
     db, clock, taskRuns, countFlows: flowCounters(flows).countFlows, countTriggers: triggerContextCounter(triggers.scheduler),
@@ -142,6 +138,13 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
       executionRoutes({ executions: exec.executions, store: exec.executionStore, engine: exec.engine, logs: exec.logs, metrics: exec.metrics, blobs, clock, publicUrl: config.publicUrl }),
     ],
   });
+
+  // Start-up waits on the chokidar watchers (I/O): build the router meanwhile with a first request,
+  // then scan, recover running executions and start the scheduler once the flows are known.
+  const warmed = app.handle(new Request('http://localhost/api/v1/configs', { headers: { 'x-kestra-lite-warmup': '1' } }));
+  await Promise.all([directory?.start(), exec.fixtures.start(), warmed]);
+  recoverExecutions({ store: exec.executionStore, engine: exec.engine, executions: exec.executions, logs: exec.logs, now: clock.now });
+  await triggers.start();
 
   let server: ReturnType<typeof Bun.serve> | undefined;
   let disposed = false;

@@ -36,6 +36,8 @@ export function createScheduler(deps: SchedulerDeps) {
   let timer: TimerHandle | undefined;
   let armedAt: number | undefined;
   let stopped = false;
+  /** flow changes before start() are ignored: start() syncs every flow and applies recoverMissedSchedules first */
+  let started = false;
   let evaluating = false;
   let again = false;
   const queue = createDueQueue();
@@ -150,6 +152,7 @@ export function createScheduler(deps: SchedulerDeps) {
 
   const offs = [
     deps.events.on('flow.changed', (e) => {
+      if (!started) return;
       syncFlowContexts(deps, e.tenant, e.namespace, e.id, e.deleted, undefined, touch, (key) => queue.update(key, undefined));
       void evaluate();
     }),
@@ -168,6 +171,7 @@ export function createScheduler(deps: SchedulerDeps) {
   return {
     /** start-up: contexts for every flow, missed schedules recovered, then the first evaluation */
     async start() {
+      started = true;
       // group existing contexts per flow once: syncing 10,000 flows must not rescan every context
       const byFlow = new Map<string, TriggerContext[]>();
       for (const t of store.all()) {
