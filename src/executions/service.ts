@@ -103,8 +103,12 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     if (req.variables) exec.variables = req.variables;
     if (req.failed) exec.state = withState(exec.state, 'FAILED', now);
     deps.executions.save(exec);
-    // the caller answers with the execution as created (CREATED), not as the engine moves it on
-    const created = structuredClone(exec);
+    // the caller answers with the execution as created (CREATED), not as the engine moves it on;
+    // a new execution has no task runs yet, so copying what the engine mutates is enough
+    const created: Execution = {
+      ...exec, taskRunList: [], labels: [...exec.labels], metadata: { ...exec.metadata },
+      state: { current: exec.state.current, histories: [...exec.state.histories] },
+    };
     deps.engine.start(exec, plan);
     return created;
   }
