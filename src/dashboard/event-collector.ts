@@ -29,6 +29,8 @@ export interface CollectorOptions {
   busyBatch?: number;
   /** log lines kept between two flushes; older ones would be evicted by the reducer anyway */
   maxPendingLogs?: number;
+  /** executions copied per flush (the reducer keeps this many anyway) */
+  maxPendingExecutions?: number;
   timers?: Timers;
 }
 
@@ -36,10 +38,12 @@ export interface EventCollector { flush(): void; dispose(): void }
 
 export function createEventCollector(o: CollectorOptions): EventCollector {
   const quiet = o.intervalMs ?? 100;
-  const busy = Math.max(quiet, o.busyIntervalMs ?? 4 * quiet);
+  // under load a person reads one refresh a second; every frame costs the engine CPU
+  const busy = Math.max(quiet, o.busyIntervalMs ?? 10 * quiet);
   const busyBatch = o.busyBatch ?? 250;
   let interval = quiet;
-  const maxLogs = o.maxPendingLogs ?? 10_000;
+  const maxLogs = o.maxPendingLogs ?? 2_000;
+  const maxExecutions = o.maxPendingExecutions ?? 200;
   const timers = o.timers ?? realTimers;
   let other: Action[] = [];
   let logs: Action[] = [];
@@ -52,7 +56,9 @@ export function createEventCollector(o: CollectorOptions): EventCollector {
     lastFlush = timers.now();
     if (!other.length && !logs.length && !executions.size) return;
     const batch: Action[] = other;
-    for (const e of executions.values()) batch.push({ type: 'execution', row: execRow(e) });
+    // only the most recently updated executions can stay in the capped list: copy just those
+    const updated = [...executions.values()];
+    for (const e of updated.length > maxExecutions ? updated.slice(-maxExecutions) : updated) batch.push({ type: 'execution', row: execRow(e) });
     for (const l of logs.length > maxLogs ? logs.slice(-maxLogs) : logs) batch.push(l);
     other = []; logs = []; executions = new Map();
     interval = batch.length >= busyBatch ? busy : quiet;

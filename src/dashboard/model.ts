@@ -6,7 +6,7 @@ import type { StateType } from '../executions/state.ts';
 
 /** Buffers are bounded so a long `serve` session (or a chatty flow) cannot grow memory. */
 export interface Limits { executions: number; logsPerExecution: number; logsTotal: number; invalidFiles: number }
-export const DEFAULT_LIMITS: Limits = { executions: 200, logsPerExecution: 500, logsTotal: 10_000, invalidFiles: 200 };
+export const DEFAULT_LIMITS: Limits = { executions: 200, logsPerExecution: 500, logsTotal: 5_000, invalidFiles: 200 };
 
 export interface TaskRow {
   id: string;

@@ -38,10 +38,10 @@ describe('event collector', () => {
     expect(timers.now()).toBe(1100);
     events.emit('log.created', { entry: logEntry('e1', 'after the burst') });
     timers.fire();
-    expect(timers.now()).toBe(1500); // busy: 400 ms after the big batch
+    expect(timers.now()).toBe(2100); // busy: one refresh a second after the big batch
     events.emit('log.created', { entry: logEntry('e1', 'quiet again') });
     timers.fire();
-    expect(timers.now()).toBe(1600);
+    expect(timers.now()).toBe(2200);
     expect(batches.map((b) => b.length)).toEqual([1, 300, 1, 1]);
   });
 
@@ -103,5 +103,17 @@ describe('event collector', () => {
     events.emit('log.created', { entry: logEntry('e1', 'y') });
     timers.fire();
     expect(batches).toHaveLength(0);
+  });
+});
+
+describe('event collector under load', () => {
+  test('only the most recently updated executions are copied at a flush', () => {
+    const { events, timers, batches } = setup();
+    for (let i = 0; i < 250; i++) events.emit('execution.updated', { execution: execution(`e${i}`) });
+    timers.fire();
+    const ids = batches[0]!.filter((a) => a.type === 'execution').map((a) => (a as { row: { id: string } }).row.id);
+    expect(ids).toHaveLength(200);
+    expect(ids[0]).toBe('e50');
+    expect(ids.at(-1)).toBe('e249');
   });
 });
