@@ -63,14 +63,16 @@ export interface LabelFilter { key: string; value: string }
 
 /** `key:value` strings: the value is everything after the first ':' (trimmed). */
 export function parseLabels(values: string[]): LabelFilter[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, string>();
   return values.map((raw) => {
     const i = raw.indexOf(':');
     const key = i < 0 ? raw.trim() : raw.slice(0, i).trim();
     const value = i < 0 ? '' : raw.slice(i + 1).trim();
     if (!key || !value) throw unprocessable('Invalid queryString parameter');
-    if (seen.has(key)) throw illegalState(`Duplicate key ${key} (attempted merging values ${value})`);
-    seen.add(key);
+    const first = seen.get(key);
+    // Kestra collects labels into a Java map: the same key twice is a merge conflict (409)
+    if (first !== undefined) throw illegalState(`Duplicate key ${key} (attempted merging values ${first} and ${value})`);
+    seen.set(key, value);
     return { key, value };
   });
 }
