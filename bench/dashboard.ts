@@ -22,7 +22,7 @@ function discardingTerminal(): NodeJS.WriteStream {
   return out;
 }
 
-interface Measurement { mode: string; executionsPerSec: number; linesPerSec: number; cpuMsPerKiloLine: number; rssMb: number; frames: number }
+interface Measurement { mode: string; executionsPerSec: number; linesPerSec: number; cpuMsPerKiloLine: number; rssMb: number; heapMb: number; frames: number }
 
 async function measure(mode: 'on' | 'off', durationMs: number): Promise<Measurement> {
   // no flows directory: API-created flows would otherwise be written back into ./flows
@@ -63,11 +63,12 @@ async function measure(mode: 'on' | 'off', durationMs: number): Promise<Measurem
   await Bun.sleep(250); // let the last batch render
   Bun.gc(true);
   const rssMb = process.memoryUsage().rss / 1024 / 1024;
+  const heapMb = process.memoryUsage().heapUsed / 1024 / 1024;
   await dashboard?.stop();
   await runtime.dispose();
   return {
     mode, executionsPerSec: ex.rps, linesPerSec: (TOTAL_LINES / elapsed) * 1000,
-    cpuMsPerKiloLine: ((cpu.user + cpu.system) / 1000 / TOTAL_LINES) * 1000, rssMb, frames,
+    cpuMsPerKiloLine: ((cpu.user + cpu.system) / 1000 / TOTAL_LINES) * 1000, rssMb, heapMb, frames,
   };
 }
 
@@ -88,6 +89,7 @@ export async function run(durationMs = 3000, rounds = 2) {
     linesPerSec: Math.max(...list.map((m) => m.linesPerSec)),
     cpuMsPerKiloLine: Math.min(...list.map((m) => m.cpuMsPerKiloLine)),
     rssMb: Math.min(...list.map((m) => m.rssMb)),
+    heapMb: Math.min(...list.map((m) => m.heapMb)),
     frames: Math.max(...list.map((m) => m.frames)),
   });
   const a = best(off);
@@ -105,7 +107,7 @@ export function print(r: Awaited<ReturnType<typeof run>>) {
   console.log(`dashboard executions/s: on ${fmt(r.on.executionsPerSec)} vs off ${fmt(r.off.executionsPerSec)} = ${fmt(r.executionsRatio * 100, 1)}% (target >= 90%)`);
   console.log(`dashboard log lines/s: on ${fmt(r.on.linesPerSec)} vs off ${fmt(r.off.linesPerSec)} = ${fmt(r.linesRatio * 100, 1)}% (target >= 90%)`);
   console.log(`dashboard CPU share during 100,000 log lines: ${fmt(r.cpuShare * 100, 1)}% (${fmt(r.on.cpuMsPerKiloLine, 2)} vs ${fmt(r.off.cpuMsPerKiloLine, 2)} ms CPU per 1,000 lines; ${fmt(r.on.frames)} frames rendered)`);
-  console.log(`RSS after 100,000 log lines: on ${fmt(r.on.rssMb, 1)} MB vs off ${fmt(r.off.rssMb, 1)} MB = +${fmt(r.rssDeltaMb, 1)} MB (target <= +50 MB)`);
+  console.log(`RSS after 100,000 log lines: on ${fmt(r.on.rssMb, 1)} MB vs off ${fmt(r.off.rssMb, 1)} MB = +${fmt(r.rssDeltaMb, 1)} MB (target <= +50 MB); JS heap in use after GC: on ${fmt(r.on.heapMb, 1)} MB vs off ${fmt(r.off.heapMb, 1)} MB`);
 }
 
 if (import.meta.main) {
