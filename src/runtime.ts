@@ -38,6 +38,7 @@ import { statsRoutes } from './stats/routes.ts';
 import { metricRoutes } from './metrics/routes.ts';
 import { createMetricQueries } from './metrics/queries.ts';
 import { taskRunRoutes } from './executions/taskruns-routes.ts';
+import { executionGraphRoutes } from './executions/graph-routes.ts';
 import { recoverExecutions } from './executions/recover.ts';
 import type { ExecutionService } from './executions/service.ts';
 import type { Engine } from './executions/engine/engine.ts';
@@ -135,6 +136,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
       taskRunRoutes({ taskRuns, clock }),
       executionBulkRoutes({ control, executions: exec.executions, store: exec.executionStore, clock, deleteExecution: (t, e, q) => deleteExecution(deletion, t, e, q) }),
       executionControlRoutes({ control, clock }),
+      executionGraphRoutes({ executions: exec.executions, flows, clock, newId: ids }),
       executionRoutes({ executions: exec.executions, store: exec.executionStore, engine: exec.engine, logs: exec.logs, metrics: exec.metrics, blobs, clock, publicUrl: config.publicUrl }),
     ],
   });

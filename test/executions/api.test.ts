@@ -149,3 +149,19 @@ describe('reading, listing, searching, deleting', () => {
     expect((await c.call('DELETE', '/api/v1/executions/nope')).status).toBe(404);
   });
 });
+
+describe('execution graph and flow', () => {
+  test('the graph of the execution revision carries its task runs; /flow returns that revision', async () => {
+    const c = await testRuntime();
+    await saveFlow(c, HELLO);
+    const e = await execute(c, 'company.team', 'hello');
+    const g = await c.json('GET', `/api/v1/executions/${e.id}/graph`);
+    expect(g.status).toBe(200);
+    const node = g.body.nodes.find((n: any) => n.uid === 'root.log');
+    expect(node.taskRun).toMatchObject({ taskId: 'log', state: { current: 'SUCCESS' } });
+    const f = await c.json('GET', `/api/v1/executions/${e.id}/flow`);
+    expect(f.body).toMatchObject({ id: 'hello', namespace: 'company.team', revision: 1 });
+    expect(typeof f.body.source).toBe('string');
+    expect((await c.json('GET', '/api/v1/executions/nope/graph')).status).toBe(404);
+  });
+});

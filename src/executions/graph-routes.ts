@@ -1,0 +1,45 @@
+// Execution views the UI uses (api-contract Appendix A): the flow graph of the execution's
+// revision with its task runs attached, and the flow of an execution.
+
+import { Elysia } from 'elysia';
+import { queryOf } from '../http/query.ts';
+import { tenantOf } from '../http/tenant.ts';
+import { buildFlowGraph } from '../flows/graph.ts';
+import { flowView } from '../flows/serialize.ts';
+import type { FlowService } from '../flows/service.ts';
+import { notFound } from '../shared/errors.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { IdGenerator } from '../shared/ids.ts';
+import { taskRunJson } from './serialize.ts';
+import type { ExecutionService } from './service.ts';
+
+export function executionGraphRoutes(deps: { executions: ExecutionService; flows: FlowService; clock: Clock; newId: IdGenerator }) {
+  const flowOf = (tenant: string, id: string) => {
+    const exec = deps.executions.get(tenant, id);
+    let record;
+    try { record = deps.flows.get(tenant, exec.namespace, exec.flowId, { revision: exec.flowRevision }); } catch { throw notFound(`Unable to find the flow for the execution ${id}`); }
+    return { exec, record };
+  };
+  return new Elysia({ prefix: '/api/v1' })
+    .get('/executions/:executionId/graph', ({ request, params }) => {
+      const tenant = tenantOf(request);
+      const { exec, record } = flowOf(tenant, params.executionId);
+      const graph = buildFlowGraph(flowView(record, false) as never, {
+        newId: deps.newId,
+        expandSubflows: queryOf(request).getAll('subflows'),
+        resolveSubflow: (ns: string, id: string, rev?: number) => {
+          try { return flowView(deps.flows.get(tenant, ns, id, { revision: rev }), false) as never; } catch { return undefined; }
+        },
+      });
+      // the latest task run of each task goes on its node (loops show their last iteration)
+      const latest = new Map(exec.taskRunList.map((t) => [t.taskId, t]));
+      const now = deps.clock.now();
+      for (const node of graph.nodes) {
+        const taskId = (node as { task?: { id?: unknown } }).task?.id;
+        const run = typeof taskId === 'string' ? latest.get(taskId) : undefined;
+        if (run) (node as { taskRun?: unknown }).taskRun = taskRunJson(run, now);
+      }
+      return graph;
+    })
+    .get('/executions/:executionId/flow', ({ request, params }) => flowView(flowOf(tenantOf(request), params.executionId).record, true));
+}
