@@ -137,7 +137,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
       executionBulkRoutes({ control, executions: exec.executions, store: exec.executionStore, clock, deleteExecution: (t, e, q) => deleteExecution(deletion, t, e, q) }),
       executionControlRoutes({ control, clock }),
       executionGraphRoutes({ executions: exec.executions, flows, clock, newId: ids }),
-      executionRoutes({ executions: exec.executions, store: exec.executionStore, engine: exec.engine, logs: exec.logs, metrics: exec.metrics, blobs, clock, publicUrl: config.publicUrl }),
+      executionRoutes({ executions: exec.executions, store: exec.executionStore, engine: exec.engine, logs: exec.logs, metrics: exec.metrics, blobs, clock, publicUrl: config.publicUrl, expressions: exec.expressions }),
     ],
   });
 

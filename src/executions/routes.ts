@@ -13,7 +13,8 @@ import type { Clock } from '../shared/clock.ts';
 import type { LogStore } from '../logs/store.ts';
 import type { Engine } from './engine/engine.ts';
 import { executionFilterOf } from './filters.ts';
-import { providedFromForm } from './inputs.ts';
+import { providedFromForm, validateInputs } from './inputs.ts';
+import type { ExpressionEngine } from '../expressions/index.ts';
 import { executionJson } from './serialize.ts';
 import type { ExecutionService } from './service.ts';
 import { EXECUTION_SORT_FIELDS, type ExecutionStore } from './store.ts';
@@ -27,6 +28,7 @@ export interface ExecutionRouteDeps {
   blobs: BlobStore;
   clock: Clock;
   publicUrl: string;
+  expressions(tenant: string): ExpressionEngine;
 }
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -64,6 +66,17 @@ export function executionRoutes(deps: ExecutionRouteDeps) {
         return json(executionJson(final, now(), deps.publicUrl));
       }
       return json(executionJson(exec, now(), deps.publicUrl));
+    })
+    // validates inputs without creating anything (the UI's execute form); `executionId` holds the namespace
+    .post('/executions/:executionId/:id/validate', async ({ request, params }) => {
+      const tenant = tenantOf(request);
+      const provided = bodyKind(request) === 'multipart' ? await providedFromForm(await readForm(request)) : new Map();
+      const plan = deps.executions.planFor(tenant, params.executionId, params.id);
+      const results = await validateInputs(plan.flow.inputs as never, provided, {
+        tenant, namespace: plan.namespace, flowId: plan.id, executionId: 'validation', blobs: deps.blobs, expressions: deps.expressions(tenant),
+        variables: { flow: { id: plan.id, namespace: plan.namespace, revision: plan.revision } },
+      });
+      return json({ id: plan.id, namespace: plan.namespace, inputs: results.map((r) => ({ input: r.input, value: r.value, enabled: r.enabled, isDefault: r.isDefault, errors: r.errors })) });
     })
     .get('/executions/search', ({ request }) => page(request))
     .get('/executions', ({ request }) => {

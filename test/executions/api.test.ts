@@ -165,3 +165,19 @@ describe('execution graph and flow', () => {
     expect((await c.json('GET', '/api/v1/executions/nope/graph')).status).toBe(404);
   });
 });
+
+describe('POST /executions/{namespace}/{id}/validate', () => {
+  test('reports every input with its value and errors, creating nothing', async () => {
+    const c = await testRuntime();
+    await saveFlow(c, HELLO);
+    const form = new FormData();
+    form.append('count', 'abc');
+    const r = await c.json('POST', '/api/v1/executions/company.team/hello/validate', { body: form });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ id: 'hello', namespace: 'company.team' });
+    const byId = Object.fromEntries(r.body.inputs.map((i: any) => [i.input.id, i]));
+    expect(byId.name).toMatchObject({ value: 'World', enabled: true, errors: [] });
+    expect(byId.count.errors[0].message).toContain('For input string');
+    expect((await c.json('GET', '/api/v1/executions/search')).body.total).toBe(0);
+  });
+});
