@@ -3,6 +3,7 @@
 // of another execution redirects there, so each execution's existence check stays meaningful.
 
 import { Elysia } from 'elysia';
+import { attachment } from '../http/attachment.ts';
 import { intParam, queryOf } from '../http/query.ts';
 import { DEFAULT_TENANT, tenantOf } from '../http/tenant.ts';
 import type { BlobStore } from '../shared/blobs.ts';
@@ -74,13 +75,6 @@ function readKey(deps: ExecutionFileRouteDeps, tenant: string, f: Located): stri
   try { decoded = decodeURIComponent(f.path); } catch { /* not encoded */ }
   if (decoded !== undefined && decoded !== f.path && deps.blobs.stat(blobKey(tenant, decoded))) return blobKey(tenant, decoded);
   throw notFound(`${f.uri} (No such file or directory)`);
-}
-
-function attachment(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return ascii === fileName
-    ? `attachment; filename="${fileName}"`
-    : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 export function executionFileRoutes(deps: ExecutionFileRouteDeps) {

@@ -2,6 +2,7 @@
 // Handlers translate HTTP to LogStore calls; the follow stream is history first, then live.
 
 import { Elysia } from 'elysia';
+import { attachment } from '../http/attachment.ts';
 import { dateParam, firstFilter, intParam, pagingParams, queryOf, sortParams, type Query } from '../http/query.ts';
 import { EQ, NAMESPACE, TEXT, parseFilters } from '../http/filters.ts';
 import { sseResponse } from '../http/sse.ts';
@@ -103,7 +104,7 @@ export function logRoutes(deps: LogRouteDeps) {
       const filter = executionReadFilter(queryOf(request), params.executionId);
       const lines = deps.logs.find(tenantOf(request), filter).results.map((l) => `${instantText(l.timestamp)} ${l.level} ${l.message}`);
       return new Response(lines.join('\n'), {
-        headers: { 'content-type': 'text/plain', 'content-disposition': `attachment; filename="${params.executionId}.log"` },
+        headers: { 'content-type': 'text/plain', 'content-disposition': attachment(`${params.executionId}.log`) },
       });
     })
     .get('/logs/:executionId/follow', ({ request, params }) => {
