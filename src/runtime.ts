@@ -38,7 +38,8 @@ import { statsRoutes } from './stats/routes.ts';
 import { metricRoutes } from './metrics/routes.ts';
 import { createMetricQueries } from './metrics/queries.ts';
 import { taskRunRoutes } from './executions/taskruns-routes.ts';
-import { executionGraphRoutes } from './executions/graph-routes.ts';
+import { executionEvalRoute, executionGraphRoutes } from './executions/graph-routes.ts';
+import { inputsWithDefaults } from './executions/inputs.ts';
 import { recoverExecutions } from './executions/recover.ts';
 import type { ExecutionService } from './executions/service.ts';
 import type { Engine } from './executions/engine/engine.ts';
@@ -137,6 +138,10 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
       executionBulkRoutes({ control, executions: exec.executions, store: exec.executionStore, clock, deleteExecution: (t, e, q) => deleteExecution(deletion, t, e, q) }),
       executionControlRoutes({ control, clock }),
       executionGraphRoutes({ executions: exec.executions, flows, clock, newId: ids }),
+      executionEvalRoute({
+        executions: exec.executions, expressions: exec.expressions, envs: kestraEnvs(env ?? process.env), globals: config.globals,
+        inputsVariable: (plan, e) => inputsWithDefaults(plan.flow.inputs as never, e.inputs),
+      }),
       executionRoutes({ executions: exec.executions, store: exec.executionStore, engine: exec.engine, logs: exec.logs, metrics: exec.metrics, blobs, clock, publicUrl: config.publicUrl, expressions: exec.expressions }),
     ],
   });

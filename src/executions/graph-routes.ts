@@ -1,5 +1,5 @@
 // Execution views the UI uses (api-contract Appendix A): the flow graph of the execution's
-// revision with its task runs attached, and the flow of an execution.
+// revision with its task runs attached, the flow of an execution, and expression evaluation.
 
 import { Elysia } from 'elysia';
 import { queryOf } from '../http/query.ts';
@@ -12,6 +12,10 @@ import type { Clock } from '../shared/clock.ts';
 import type { IdGenerator } from '../shared/ids.ts';
 import { taskRunJson } from './serialize.ts';
 import type { ExecutionService } from './service.ts';
+import { executionVariables, taskRunVariables } from './engine/variables.ts';
+import type { ExpressionEngine } from '../expressions/index.ts';
+import type { FlowPlan } from './engine/plan.ts';
+import type { Execution } from './model.ts';
 
 export function executionGraphRoutes(deps: { executions: ExecutionService; flows: FlowService; clock: Clock; newId: IdGenerator }) {
   const flowOf = (tenant: string, id: string) => {
@@ -42,4 +46,30 @@ export function executionGraphRoutes(deps: { executions: ExecutionService; flows
       return graph;
     })
     .get('/executions/:executionId/flow', ({ request, params }) => flowView(flowOf(tenantOf(request), params.executionId).record, true));
+}
+
+/** POST /executions/{id}/eval/{taskRunId}: renders an expression in a task run's context (the UI's debug box). */
+export function executionEvalRoute(deps: {
+  executions: ExecutionService;
+  expressions(tenant: string): ExpressionEngine;
+  inputsVariable(plan: FlowPlan, exec: Execution): Record<string, unknown> | undefined;
+  envs: Record<string, string>;
+  globals: Record<string, unknown>;
+}) {
+  return new Elysia({ prefix: '/api/v1' })
+    .post('/executions/:executionId/eval/:taskRunId', async ({ request, params }) => {
+      const tenant = tenantOf(request);
+      const exec = deps.executions.get(tenant, params.executionId);
+      const run = exec.taskRunList.find((t) => t.id === params.taskRunId);
+      if (!run) throw notFound(`Unable to find task run '${params.taskRunId}'`);
+      const plan = deps.executions.planFor(tenant, exec.namespace, exec.flowId, exec.flowRevision);
+      const base = executionVariables(exec, plan, { inputs: deps.inputsVariable(plan, exec), envs: deps.envs, globals: deps.globals });
+      const variables = taskRunVariables(base, exec, run, plan.tasks.get(run.taskId)?.type ?? '');
+      const expression = await request.text();
+      try {
+        return { result: deps.expressions(tenant).render(expression, variables) };
+      } catch (err) {
+        return { error: (err as Error).message, stackTrace: (err as Error).stack ?? '' };
+      }
+    });
 }

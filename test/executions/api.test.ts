@@ -181,3 +181,17 @@ describe('POST /executions/{namespace}/{id}/validate', () => {
     expect((await c.json('GET', '/api/v1/executions/search')).body.total).toBe(0);
   });
 });
+
+describe('POST /executions/{id}/eval/{taskRunId}', () => {
+  test('renders an expression in the task run context, or reports the error', async () => {
+    const c = await testRuntime();
+    await saveFlow(c, HELLO);
+    const e = await execute(c, 'company.team', 'hello', { name: 'Ada' });
+    const tr = e.taskRunList[0].id;
+    const ok = await c.json('POST', `/api/v1/executions/${e.id}/eval/${tr}`, { body: '{{ inputs.name | upper }} {{ taskrun.id == "' + tr + '" }}', type: 'text/plain' });
+    expect(ok.body).toEqual({ result: 'ADA true' });
+    const bad = await c.json('POST', `/api/v1/executions/${e.id}/eval/${tr}`, { body: '{{ nope }}', type: 'text/plain' });
+    expect(bad.body.error).toContain('Unable to find `nope`');
+    expect((await c.json('POST', `/api/v1/executions/${e.id}/eval/zz`, { body: 'x', type: 'text/plain' })).status).toBe(404);
+  });
+});
