@@ -30,7 +30,6 @@ import { executionControlRoutes } from './executions/control-routes.ts';
 import { executionBulkRoutes } from './executions/bulk-routes.ts';
 import { deleteExecution } from './executions/delete.ts';
 import { wireTriggers } from './triggers/wiring.ts';
-import { kestraEnvs } from './executions/wiring.ts';
 import { createTaskRunIndex } from './stats/taskrun-index.ts';
 import { flowCounters, triggerContextCounter } from './stats/flow-counts.ts';
 import { createStatsService } from './stats/service.ts';
@@ -97,7 +96,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   });
   const triggers = wireTriggers({
     db, clock, events, flows, catalog, executions: exec.executions, engine: exec.engine, logs: exec.logs,
-    expressions: exec.expressions, envs: kestraEnvs(env ?? process.env), globals: config.globals,
+    expressions: exec.expressions, envs: exec.envs, globals: config.globals,
   });
   exec.bindTriggers(triggers.access);
   const taskRuns = createTaskRunIndex(db);
@@ -139,7 +138,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
       executionControlRoutes({ control, clock }),
       executionGraphRoutes({ executions: exec.executions, flows, clock, newId: ids }),
       executionEvalRoute({
-        executions: exec.executions, expressions: exec.expressions, envs: kestraEnvs(env ?? process.env), globals: config.globals,
+        executions: exec.executions, expressions: exec.expressions, envs: exec.envs, globals: config.globals,
         inputsVariable: (plan, e) => inputsWithDefaults(plan.flow.inputs as never, e.inputs),
       }),
       executionRoutes({ executions: exec.executions, store: exec.executionStore, engine: exec.engine, logs: exec.logs, metrics: exec.metrics, blobs, clock, publicUrl: config.publicUrl, expressions: exec.expressions }),

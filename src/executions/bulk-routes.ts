@@ -3,6 +3,7 @@
 // with a 400 BulkErrorResponse and nothing is changed.
 
 import { Elysia } from 'elysia';
+import { json } from '../http/respond.ts';
 import { readJson } from '../http/body.ts';
 import { boolParam, queryOf } from '../http/query.ts';
 import { tenantOf } from '../http/tenant.ts';
@@ -25,7 +26,6 @@ export interface BulkDeps {
 
 type Check = (exec: Execution) => string | undefined;
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 async function idsFromBody(request: Request): Promise<string[]> {
   const body = await readJson(request);

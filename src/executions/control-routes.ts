@@ -2,6 +2,7 @@
 // run state, labels (api-contract §3.3, Appendix A).
 
 import { Elysia } from 'elysia';
+import { json } from '../http/respond.ts';
 import { bodyKind, readForm, readJson } from '../http/body.ts';
 import { boolParam, intParam, queryOf } from '../http/query.ts';
 import { tenantOf } from '../http/tenant.ts';
@@ -12,7 +13,6 @@ import type { ExecutionControl } from './control.ts';
 import { providedFromForm } from './inputs.ts';
 import { executionJson } from './serialize.ts';
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 export async function readLabels(request: Request): Promise<Label[]> {
   const body = await readJson(request);

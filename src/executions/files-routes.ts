@@ -3,6 +3,7 @@
 // of another execution redirects there, so each execution's existence check stays meaningful.
 
 import { Elysia } from 'elysia';
+import { json } from '../http/respond.ts';
 import { attachment } from '../http/attachment.ts';
 import { intParam, queryOf } from '../http/query.ts';
 import { DEFAULT_TENANT, tenantOf } from '../http/tenant.ts';
@@ -22,7 +23,6 @@ type Endpoint = 'file' | 'file/metas' | 'file/preview';
 
 interface Located { uri: string; path: string; execution: Execution }
 
-const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
 
 /** The storage path of a `kestra:///…` URI (a bare absolute path is accepted too, as Kestra reads URI#getPath). */
 function storagePathOf(uri: string): string | undefined {

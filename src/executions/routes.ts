@@ -2,6 +2,7 @@
 // delete (api-contract §3.3). Control endpoints and files live in their own route files.
 
 import { Elysia } from 'elysia';
+import { json } from '../http/respond.ts';
 import { bodyKind, readForm } from '../http/body.ts';
 import { ApiError, badRequest, notFound } from '../shared/errors.ts';
 import { boolParam, dateParam, intParam, pagingParams, parseLabels, queryOf, sortParams } from '../http/query.ts';
@@ -31,7 +32,6 @@ export interface ExecutionRouteDeps {
   expressions(tenant: string): ExpressionEngine;
 }
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const SORTABLE = new Set(Object.keys(EXECUTION_SORT_FIELDS));
 
 export function executionRoutes(deps: ExecutionRouteDeps) {

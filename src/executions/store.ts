@@ -45,7 +45,8 @@ export interface ExecutionStore {
 
 interface Row { json: string }
 
-export function createExecutionStore(db: Db): ExecutionStore {
+/** `now` (the injected clock) gives running executions their duration when sorting by it */
+export function createExecutionStore(db: Db, now: () => number = Date.now): ExecutionStore {
   migrate(db, 'executions', [
     `CREATE TABLE executions (
        tenant TEXT NOT NULL, id TEXT NOT NULL, namespace TEXT NOT NULL, flow_id TEXT NOT NULL, state TEXT NOT NULL,
@@ -117,7 +118,7 @@ export function createExecutionStore(db: Db): ExecutionStore {
     search(tenant, filter, sort, limit, offset = 0) {
       const { sql, args } = where(tenant, filter);
       const order = (sort.length ? sort : [{ field: 'state.startDate', asc: false }])
-        .map((s) => `${s.field === 'state.duration' ? `(coalesce(end_date, ${Date.now()}) - start_date)` : EXECUTION_SORT_FIELDS[s.field] ?? 'start_date'} ${s.asc ? 'ASC' : 'DESC'}`)
+        .map((s) => `${s.field === 'state.duration' ? `(coalesce(end_date, ${Math.floor(now())}) - start_date)` : EXECUTION_SORT_FIELDS[s.field] ?? 'start_date'} ${s.asc ? 'ASC' : 'DESC'}`)
         .join(', ');
       const total = db.query<{ n: number }, (string | number)[]>(`SELECT count(*) AS n FROM executions WHERE ${sql}`).get(...args)!.n;
       const page = limit === undefined ? '' : ` LIMIT ${Math.max(0, limit)} OFFSET ${Math.max(0, offset)}`;

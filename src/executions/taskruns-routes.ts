@@ -3,6 +3,7 @@
 // Filters are the executions ones (§1.6); `state` and the dates apply to the task run itself.
 
 import { Elysia } from 'elysia';
+import { json } from '../http/respond.ts';
 import { pagingParams, queryOf, sortParams } from '../http/query.ts';
 import { tenantOf } from '../http/tenant.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -12,7 +13,6 @@ import { taskRunJson } from './serialize.ts';
 
 export interface TaskRunRouteDeps { taskRuns: TaskRunIndex; clock: Clock }
 
-const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
 const SORTABLE = new Set(Object.keys(TASKRUN_SORT_FIELDS));
 
 export function taskRunRoutes({ taskRuns, clock }: TaskRunRouteDeps) {

@@ -45,13 +45,14 @@ export function kestraEnvs(env: Record<string, string | undefined>): Record<stri
 }
 
 export function wireExecutions(deps: ExecutionWiringDeps) {
-  const executionStore = createExecutionStore(deps.db);
+  const executionStore = createExecutionStore(deps.db, deps.clock.now);
   const logs = createLogStore(deps.db);
   const metrics = createMetricStore(deps.db);
   const kv = createKvService({ db: deps.db, clock: deps.clock });
   const fixtures = createFixtures({ dir: deps.fixturesDir ?? undefined, watch: deps.watch, strict: deps.strictFixtures });
   const registry = createTaskRegistry({ fixtures });
   const env = deps.env ?? process.env;
+  const envs = kestraEnvs(env);
 
   // The Subflow task needs the execution service, which needs the engine: bind it late.
   let service: ExecutionService | undefined;
@@ -103,7 +104,7 @@ export function wireExecutions(deps: ExecutionWiringDeps) {
     expressions, kv: (tenant) => kv.forTenant(tenant), fetch: deps.fetch ?? fetch,
     runnable: (type) => engineTasks[type] ?? registry.runnable(type) ?? fixtures.runner,
     inputsVariable: (plan, exec) => inputsWithDefaults(plan.flow.inputs as never, exec.inputs),
-    coerceOutput, envs: kestraEnvs(env), globals: deps.globals,
+    coerceOutput, envs, globals: deps.globals,
     services: createTaskServices({ blobs: deps.blobs, logs, metrics, store: executionStore, engine: () => engine, triggers: () => triggersAccess }),
   });
   const executions = service = createExecutionService({
@@ -111,7 +112,7 @@ export function wireExecutions(deps: ExecutionWiringDeps) {
     blobs: deps.blobs, expressions,
   });
   return {
-    executionStore, logs, metrics, kv, fixtures, registry, engine, executions, expressions,
+    executionStore, logs, metrics, kv, fixtures, registry, engine, executions, expressions, envs,
     /** the control service is built after the engine; the Resume task reaches it through here */
     bindControl: (control: ResumeControl) => { resumeControl = control; },
     bindTriggers: (access: (tenant: string) => TriggersAccess) => { triggersAccess = access; },

@@ -10,7 +10,8 @@ import { ApiError, notFound, unprocessable } from '../shared/errors.ts';
 import { createZip } from '../shared/zip.ts';
 import { bulkUpdate, importFile, namespaceUpdate, splitDocuments, type SyncResult } from './bulk.ts';
 import { flowMatcher, sortFlows, type FlowFilter } from './query.ts';
-import { flowJson, jsonArray, jsonResponse } from './serialize.ts';
+import { flowJson, jsonArray } from './serialize.ts';
+import { jsonText } from '../http/respond.ts';
 import type { FlowService, ParsedFlow } from './service.ts';
 import type { FlowRecord } from './store.ts';
 import { validateDocuments, validateSingle } from './validation-report.ts';
@@ -44,7 +45,7 @@ async function readIds(request: Request): Promise<IdWithNamespace[]> {
 }
 
 function syncResponse(r: SyncResult): Response {
-  return jsonResponse(jsonArray([...r.deleted, ...r.saved].map((x) => flowJson(x, true))));
+  return jsonText(jsonArray([...r.deleted, ...r.saved].map((x) => flowJson(x, true))));
 }
 
 function zipResponse(records: FlowRecord[]): Response {
@@ -107,7 +108,7 @@ export function flowBulkRoutes({ flows }: { flows: FlowService }) {
       const paging = pagingParams(q);
       const all = searchRecords(request, q);
       const page = all.slice(paging.offset, paging.offset + paging.size).map((r) => flowJson(r, false));
-      return jsonResponse(`{"results":${jsonArray(page)},"total":${all.length}}`);
+      return jsonText(`{"results":${jsonArray(page)},"total":${all.length}}`);
     })
     .get('/flows/distinct-namespaces', ({ request }) => {
       const prefix = queryOf(request).get('q') ?? '';

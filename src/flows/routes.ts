@@ -8,7 +8,8 @@ import { tenantOf } from '../http/tenant.ts';
 import { illegalState, notFound } from '../shared/errors.ts';
 import { flowDependencies } from './dependencies.ts';
 import { buildFlowGraph, DagDependencyError, SubflowNotFoundError } from './graph.ts';
-import { flowJson, flowView, jsonArray, jsonResponse } from './serialize.ts';
+import { flowJson, flowView, jsonArray } from './serialize.ts';
+import { jsonText } from '../http/respond.ts';
 import type { FlowService } from './service.ts';
 import { walkTasks } from './walk.ts';
 
@@ -35,12 +36,12 @@ export function flowRoutes({ flows, newId }: FlowRouteDeps) {
   return new Elysia({ prefix: '/api/v1' })
     .post('/flows', async ({ request }) => {
       const { parsed, yaml } = await readFlowBody(flows, request);
-      return jsonResponse(flowJson(flows.create(tenantOf(request), parsed), yaml));
+      return jsonText(flowJson(flows.create(tenantOf(request), parsed), yaml));
     })
     .get('/flows/:namespace', ({ request, params }) => {
       const items = flows.list(tenantOf(request)).filter((r) => r.namespace === params.namespace)
         .sort((a, b) => a.id.localeCompare(b.id));
-      return jsonResponse(jsonArray(items.map((r) => flowJson(r, false))));
+      return jsonText(jsonArray(items.map((r) => flowJson(r, false))));
     })
     .get('/flows/:namespace/:id', ({ request, params }) => {
       const q = queryOf(request);
@@ -48,13 +49,13 @@ export function flowRoutes({ flows, newId }: FlowRouteDeps) {
         revision: intParam(q, 'revision'),
         allowDeleted: boolParam(q, 'allowDeleted', false),
       });
-      return jsonResponse(flowJson(r, boolParam(q, 'source', false)));
+      return jsonText(flowJson(r, boolParam(q, 'source', false)));
     })
     .put('/flows/:namespace/:id', async ({ request, params }) => {
       const tenant = tenantOf(request);
       if (!flows.getCurrent(tenant, params.namespace, params.id)) throw notFound(); // checked before parsing
       const { parsed, yaml } = await readFlowBody(flows, request);
-      return jsonResponse(flowJson(flows.update(tenant, params.namespace, params.id, parsed), yaml));
+      return jsonText(flowJson(flows.update(tenant, params.namespace, params.id, parsed), yaml));
     })
     .delete('/flows/:namespace/:id', ({ request, params, set }) => {
       flows.remove(tenantOf(request), params.namespace, params.id, 'api');
@@ -62,7 +63,7 @@ export function flowRoutes({ flows, newId }: FlowRouteDeps) {
       return undefined;
     })
     .get('/flows/:namespace/:id/revisions', ({ request, params }) =>
-      jsonResponse(jsonArray(flows.revisions(tenantOf(request), params.namespace, params.id).map((r) => flowJson(r, true)))))
+      jsonText(jsonArray(flows.revisions(tenantOf(request), params.namespace, params.id).map((r) => flowJson(r, true)))))
     .get('/flows/:namespace/:id/graph', ({ request, params }) => {
       const q = queryOf(request);
       const tenant = tenantOf(request);

@@ -21,6 +21,3 @@ export function jsonArray(items: string[]): string {
   return `[${items.join(',')}]`;
 }
 
-export function jsonResponse(body: string, status = 200): Response {
-  return new Response(body, { status, headers: { 'content-type': 'application/json' } });
-}

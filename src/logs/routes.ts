@@ -2,6 +2,7 @@
 // Handlers translate HTTP to LogStore calls; the follow stream is history first, then live.
 
 import { Elysia } from 'elysia';
+import { json } from '../http/respond.ts';
 import { attachment } from '../http/attachment.ts';
 import { dateParam, firstFilter, intParam, pagingParams, queryOf, sortParams, type Query } from '../http/query.ts';
 import { EQ, NAMESPACE, TEXT, parseFilters } from '../http/filters.ts';
@@ -17,7 +18,6 @@ import type { LogFilter, LogStore } from './store.ts';
 /** `clock` is taken for symmetry with the other route factories; log dates come from the entries. */
 export interface LogRouteDeps { logs: LogStore; events: EventBus; clock: Clock }
 
-const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
 const LOG_FILTERS = { q: TEXT, namespace: NAMESPACE, flowId: EQ, triggerId: EQ, level: ['EQUALS', 'EQ', 'GREATER_THAN_OR_EQUAL_TO'] } as const;
 
 /** Kestra answers log deletes with a bare 200. */

@@ -2,6 +2,7 @@
 // and time-bucketed aggregates of one metric. Unknown resources read as empty results.
 
 import { Elysia } from 'elysia';
+import { json } from '../http/respond.ts';
 import { dateParam, pagingParams, queryOf, sortParams } from '../http/query.ts';
 import { tenantOf } from '../http/tenant.ts';
 import { metricJson } from '../executions/serialize.ts';
@@ -17,7 +18,6 @@ export interface MetricRouteDeps {
   timeZone?: string;
 }
 
-const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
 const SORTABLE = new Set(Object.keys(METRIC_SORT_FIELDS));
 
 export function metricRoutes({ metrics, clock, timeZone }: MetricRouteDeps) {

@@ -2,13 +2,13 @@
 // Handlers read and type the body, then call the service.
 
 import { Elysia } from 'elysia';
+import { json } from '../http/respond.ts';
 import { tenantOf } from '../http/tenant.ts';
 import { bool, date, flows, logLevel, readBody, scope, states, str, type Body } from './body.ts';
 import type { DateRange, StatsService } from './service.ts';
 
 export interface StatsRouteDeps { stats: StatsService }
 
-const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
 const range = (b: Body): DateRange => ({ startDate: date(b, 'startDate'), endDate: date(b, 'endDate') });
 
 export function statsRoutes({ stats }: StatsRouteDeps) {

@@ -2,6 +2,7 @@
 // through PUT, unlock, restart, and the by-triggers / by-query bulk forms.
 
 import { Elysia } from 'elysia';
+import { json } from '../http/respond.ts';
 import { readJson } from '../http/body.ts';
 import { boolParam, firstFilter, pagingParams, queryOf, sortParams, type Query } from '../http/query.ts';
 import { tenantOf } from '../http/tenant.ts';
@@ -20,7 +21,6 @@ import { applyBackfill, applyDisabled } from './updates.ts';
 export interface TriggerRouteDeps { scheduler: Scheduler; slots: SlotCalculator; clock: Clock; engine: Engine; flows: FlowService }
 
 type Ref = { namespace?: unknown; flowId?: unknown; triggerId?: unknown };
-const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
 const SORT: Record<string, (t: TriggerContext) => string | number> = {
   flowId: (t) => t.flowId, triggerId: (t) => t.triggerId, executionId: (t) => t.executionId ?? '', namespace: (t) => t.namespace,
   nextExecutionDate: (t) => t.nextExecutionDate ?? 0,

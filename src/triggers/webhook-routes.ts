@@ -4,6 +4,7 @@
 // call synchronous.
 
 import { Elysia } from 'elysia';
+import { json } from '../http/respond.ts';
 import { tenantOf } from '../http/tenant.ts';
 import { illegalState, notFound } from '../shared/errors.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -38,7 +39,6 @@ function multiMap(entries: Iterable<[string, string]>): Record<string, string[]>
   return out;
 }
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 export function webhookRoutes(deps: WebhookDeps) {
   const handler = async ({ request, params }: { request: Request; params: Record<string, string> }) => {
