@@ -13,7 +13,7 @@ import { listSchedule } from './cli/schedule.ts';
 /** The dashboard needs a terminal to draw on; CI logs and pipes get one plain line per event. */
 function wantsDashboard(flags: ServeFlags): boolean {
   const ci = process.env.CI;
-  return flags.dashboard !== false && process.stdout.isTTY === true && (ci === undefined || ci === '' || ci === '0' || ci === 'false');
+  return flags.dashboard !== false && !flags.quiet && process.stdout.isTTY === true && (ci === undefined || ci === '' || ci === '0' || ci === 'false');
 }
 
 async function serve(flags: ServeFlags, fixtures: { dir?: string; strict: boolean }): Promise<void> {
@@ -49,7 +49,7 @@ async function serve(flags: ServeFlags, fixtures: { dir?: string; strict: boolea
     const dashboard = startDashboard(runtimeDeps(runtime, info, () => void stop()));
     stopDashboard = () => dashboard.stop();
   } else {
-    detach = attachPlainLogger(runtime.events, out, runtime.clock.now, { format: flags.logFormat });
+    if (!flags.quiet) detach = attachPlainLogger(runtime.events, out, runtime.clock.now, { format: flags.logFormat });
     const url = await runtime.listen();
     const banner = [
       `kestra-lite ${VERSION} listening on ${url}`,

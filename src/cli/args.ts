@@ -3,7 +3,7 @@
 
 export interface ServeFlags {
   port?: number; host?: string; flows?: string; data?: string; memory?: boolean; watch?: boolean;
-  dashboard?: boolean; logFormat?: LogFormat; basicAuth?: string; apiTokens: string[]; maxBodyBytes?: number; publicUrl?: string;
+  dashboard?: boolean; quiet?: boolean; logFormat?: LogFormat; basicAuth?: string; apiTokens: string[]; maxBodyBytes?: number; publicUrl?: string;
 }
 
 /** plain-mode output: human lines or one JSON object per line */
@@ -48,6 +48,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       case '--watch': s.watch = true; break;
       case '--no-dashboard': s.dashboard = false; break;
       case '--dashboard': s.dashboard = true; break;
+      case '--quiet': s.quiet = true; break;
       case '--log-format':
         if (value !== 'text' && value !== 'json') throw new UsageError(`--log-format expects text or json, got '${value}'`);
         s.logFormat = value; break;
@@ -95,6 +96,7 @@ Options for serve:
   --no-dashboard        plain log lines instead of the terminal dashboard (also when stdout
                         is not a terminal or CI=true)
   --log-format FORMAT   plain log lines as text (default) or json (one object per line)
+  --quiet               no dashboard and no per-event lines: only the start banner and errors
   --basic-auth U:P      require HTTP basic auth (also KESTRA_LITE_BASIC_AUTH)
   --api-token TOKEN     accept "Authorization: Bearer TOKEN" (repeatable; also KESTRA_LITE_API_TOKENS, comma-separated)
   --fixtures DIR        fixtures for tasks that cannot run locally (default ./fixtures)

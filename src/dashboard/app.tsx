@@ -35,9 +35,9 @@ export function App(props: AppProps) {
   const { deps } = props;
   const [state, dispatch] = useReducer(reduceAll, undefined, () => reduceAll(initialState(props.limits), [deps.seed()]));
   const send = useCallback((actions: Action[]) => { if (actions.length) dispatch(actions); }, []);
-  useEventStream(deps.events, send, props.intervalMs, props.timers);
+  useEventStream({ events: deps.events, lookup: deps.execution, onSettled: deps.settled }, send, props.intervalMs, props.timers);
   const perform = useCommands(deps, send);
-  const now = useNow(deps.now, counts(state).running > 0);
+  const now = useNow(deps.now, counts(state).running > 0, 1000, props.timers);
   const size = useWindowSize();
   useKeys(state, send, perform, props.keys !== false);
   return <DashboardView state={state} info={deps.info} now={now} columns={props.columns ?? size.columns} rows={props.rows ?? size.rows} />;

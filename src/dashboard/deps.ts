@@ -1,6 +1,7 @@
 // What the dashboard needs from the outside world, as plain functions: the app never sees the
 // Runtime, so component tests pass fakes and the engine knows nothing about Ink.
 
+import type { Execution } from '../executions/model.ts';
 import type { Runtime } from '../runtime.ts';
 import type { EventBus } from '../shared/events.ts';
 import type { DataAction } from './actions.ts';
@@ -11,7 +12,11 @@ export interface DashboardInfo { url: string; flowsDir?: string; watching: boole
 
 export interface DashboardDeps {
   events: EventBus;
+  /** an execution's current state (the event stream reads running ones back at flush time) */
+  execution(tenant: string, id: string): Execution | undefined;
   info: DashboardInfo;
+  /** a burst of events has passed (see the event collector): time to give memory back */
+  settled?(): void;
   now(): number;
   seed(): Extract<DataAction, { type: 'seed' }>;
   /** the `inputs` declaration of the flow's current revision */
@@ -30,6 +35,12 @@ export function runtimeDeps(runtime: Runtime, info: DashboardInfo, quit: () => v
   const tenant = 'main';
   return {
     events: runtime.events,
+    execution: (t, id) => runtime.exec.executionStore.get(t, id),
+    // The dashboard's long-lived objects (React, Ink, Yoga and their state) make the collector
+    // defer full collections, so after a burst the old generation holds tens of MB of dead
+    // executions and log entries that nothing would reclaim while the server idles. One full
+    // collection when the burst is over hands them back.
+    settled: () => Bun.gc(true),
     info,
     now: runtime.clock.now,
     quit,

@@ -1,10 +1,19 @@
 // Subscribes to the event bus and hands the reducer batches of actions, at most once per
 // `intervalMs`: a burst of thousands of events costs one render, not thousands. Execution
 // updates are coalesced per id and copied at flush time (the latest state is what we show).
+//
+// Nothing the engine owns is kept between two flushes: an Execution held for even a few
+// milliseconds survives the young-generation collection and is promoted, and with thousands of
+// executions a second the old generation then fills with dead executions that only a full
+// collection frees (measured: +550,000 objects and +90 MB RSS in a served run). So a running
+// execution is remembered by id and read back at flush time; a finished one (its last update,
+// usually) is copied into a small row at once.
 
-import type { Execution } from '../executions/model.ts';
+import type { Execution, LogEntry } from '../executions/model.ts';
 import type { EventBus } from '../shared/events.ts';
+import { isTerminal } from '../executions/state.ts';
 import type { Action } from './actions.ts';
+import type { ExecRow } from './model.ts';
 import { execRow, flowChangedAction, invalidAction, logAction, syncedAction } from './snapshot.ts';
 
 export interface Timers {
@@ -22,6 +31,8 @@ export const realTimers: Timers = {
 export interface CollectorOptions {
   events: EventBus;
   onBatch(actions: Action[]): void;
+  /** the current state of a running execution (read at flush time) */
+  lookup(tenant: string, id: string): Execution | undefined;
   intervalMs?: number;
   /** the interval after a big batch: under load, fewer and larger batches cost less per event */
   busyIntervalMs?: number;
@@ -31,6 +42,12 @@ export interface CollectorOptions {
   maxPendingLogs?: number;
   /** executions copied per flush (the reducer keeps this many anyway) */
   maxPendingExecutions?: number;
+  /**
+   * called once a busy stream has been quiet for `settleMs`: the moment to reclaim what the burst
+   * left in the old generation (a full collection then costs tens of ms nobody waits on)
+   */
+  onSettled?: () => void;
+  settleMs?: number;
   timers?: Timers;
 }
 
@@ -42,26 +59,41 @@ export function createEventCollector(o: CollectorOptions): EventCollector {
   const busy = Math.max(quiet, o.busyIntervalMs ?? 10 * quiet);
   const busyBatch = o.busyBatch ?? 250;
   let interval = quiet;
-  const maxLogs = o.maxPendingLogs ?? 2_000;
+  const maxLogs = Math.max(1, o.maxPendingLogs ?? 500);
   const maxExecutions = o.maxPendingExecutions ?? 200;
   const timers = o.timers ?? realTimers;
   let other: Action[] = [];
-  let logs: Action[] = [];
-  let executions = new Map<string, Execution>();
+  // a ring of the newest `maxLogs` entries: what is alive when the young generation is collected
+  // gets promoted, so the ring is small (a burst of 100,000 lines is not read on screen anyway;
+  // every line is in the logs API)
+  let ring: (LogEntry | undefined)[] = new Array(maxLogs);
+  let logCount = 0;
+  // id → its tenant while running (read back at flush), or its row once finished
+  let executions = new Map<string, string | ExecRow>();
   let timer: unknown;
+  let settleTimer: unknown;
   let lastFlush = -Infinity;
+
+  function armSettle() {
+    if (!o.onSettled) return;
+    if (settleTimer !== undefined) timers.clearTimeout(settleTimer);
+    settleTimer = timers.setTimeout(() => { settleTimer = undefined; o.onSettled!(); }, o.settleMs ?? 1500);
+  }
 
   function flush() {
     if (timer !== undefined) { timers.clearTimeout(timer); timer = undefined; }
     lastFlush = timers.now();
-    if (!other.length && !logs.length && !executions.size) return;
+    if (!other.length && !logCount && !executions.size) return;
     const batch: Action[] = other;
-    // only the most recently updated executions can stay in the capped list: copy just those
-    const updated = [...executions.values()];
-    for (const e of updated.length > maxExecutions ? updated.slice(-maxExecutions) : updated) batch.push({ type: 'execution', row: execRow(e) });
-    for (const l of logs.length > maxLogs ? logs.slice(-maxLogs) : logs) batch.push(l);
-    other = []; logs = []; executions = new Map();
+    for (const [id, pending] of executions) {
+      if (typeof pending !== 'string') { batch.push({ type: 'execution', row: pending }); continue; }
+      const e = o.lookup(pending, id); // undefined: deleted meanwhile
+      if (e) batch.push({ type: 'execution', row: execRow(e) });
+    }
+    for (let i = Math.max(0, logCount - maxLogs); i < logCount; i++) batch.push(logAction(ring[i % maxLogs]!));
+    other = []; ring = new Array(maxLogs); logCount = 0; executions = new Map();
     interval = batch.length >= busyBatch ? busy : quiet;
+    if (interval === busy) armSettle();
     o.onBatch(batch);
   }
 
@@ -79,11 +111,14 @@ export function createEventCollector(o: CollectorOptions): EventCollector {
     o.events.on('flow.file-error', (e) => push({ type: 'flow.invalid', file: { file: e.file, message: e.message } })),
     o.events.on('flow.file-synced', (e) => push(syncedAction(e))),
     o.events.on('scheduler.next', (e) => push({ type: 'next-fire', at: e.date })),
-    o.events.on('execution.updated', (e) => { executions.set(e.execution.id, e.execution); schedule(); }),
+    o.events.on('execution.updated', ({ execution: e }) => {
+      // most recently updated last; only the last `maxExecutions` wait for the flush
+      if (!executions.delete(e.id) && executions.size >= maxExecutions) executions.delete(executions.keys().next().value!);
+      executions.set(e.id, isTerminal(e.state.current) ? execRow(e) : e.tenant);
+      schedule();
+    }),
     o.events.on('log.created', (e) => {
-      logs.push(logAction(e.entry));
-      // amortised trim: memory stays bounded during a burst longer than one interval
-      if (logs.length > 2 * maxLogs) logs = logs.slice(-maxLogs);
+      ring[logCount++ % maxLogs] = e.entry;
       schedule();
     }),
   ];
@@ -93,7 +128,8 @@ export function createEventCollector(o: CollectorOptions): EventCollector {
     dispose() {
       offs.forEach((off) => off());
       if (timer !== undefined) timers.clearTimeout(timer);
-      timer = undefined;
+      if (settleTimer !== undefined) timers.clearTimeout(settleTimer);
+      timer = settleTimer = undefined;
     },
   };
 }

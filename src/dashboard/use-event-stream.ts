@@ -2,13 +2,21 @@
 // emit thousands of events per second, the terminal only needs ~10 frames of them.
 
 import { useEffect } from 'react';
+import type { Execution } from '../executions/model.ts';
 import type { EventBus } from '../shared/events.ts';
 import type { Action } from './actions.ts';
 import { createEventCollector, type Timers } from './event-collector.ts';
 
-export function useEventStream(events: EventBus, dispatch: (actions: Action[]) => void, intervalMs = 100, timers?: Timers): void {
+export interface StreamSource {
+  events: EventBus;
+  lookup(tenant: string, id: string): Execution | undefined;
+  onSettled?: () => void;
+}
+
+export function useEventStream(source: StreamSource, dispatch: (actions: Action[]) => void, intervalMs = 100, timers?: Timers): void {
+  const { events, lookup, onSettled } = source;
   useEffect(() => {
-    const collector = createEventCollector({ events, onBatch: dispatch, intervalMs, timers });
+    const collector = createEventCollector({ events, lookup, onSettled, onBatch: dispatch, intervalMs, timers });
     return () => collector.dispose();
-  }, [events, dispatch, intervalMs, timers]);
+  }, [events, lookup, onSettled, dispatch, intervalMs, timers]);
 }

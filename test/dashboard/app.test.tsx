@@ -38,6 +38,23 @@ describe('dashboard app', () => {
     expect(frame()).toMatch(/succeeded 1/);
   });
 
+  test('a running execution\'s duration advances with the clock, without new events', async () => {
+    let clock = T0 + 1000;
+    const deps = fakeDeps({ now: () => clock });
+    const timers = manualTimers();
+    const r = render(<App deps={deps} timers={timers} columns={80} rows={24} />);
+    const frame = () => r.lastFrame() ?? '';
+    const e = execution('slowExec01');
+    e.state = withState(e.state, 'RUNNING', T0 + 1000);
+    deps.bus.emit('execution.updated', { execution: e });
+    timers.fire();
+    await until(() => /slowExe… hello\s+RUNNING\s+1\.0s/.test(frame()));
+    await until(() => timers.pending() === 1); // the dashboard's own tick, armed after the frame
+    clock += 5_000;
+    timers.fire();
+    await until(() => /slowExe… hello\s+RUNNING\s+6\.0s/.test(frame()));
+  });
+
   test('x prompts for inputs; typed keys and Enter run the flow with them', async () => {
     const { deps, r, frame } = mount([{ id: 'name', type: 'STRING', defaults: 'world' }]);
     r.stdin.write('x');

@@ -5,13 +5,13 @@ import type { Action } from '../../src/dashboard/actions.ts';
 import { createEventCollector } from '../../src/dashboard/event-collector.ts';
 import { withState } from '../../src/executions/state.ts';
 import { createEventBus } from '../../src/shared/events.ts';
-import { execution, logEntry, manualTimers, T0, taskRun } from './helpers.ts';
+import { execution, executionLookup, logEntry, manualTimers, T0, taskRun } from './helpers.ts';
 
 function setup(maxPendingLogs?: number) {
   const events = createEventBus();
   const timers = manualTimers(1000);
   const batches: Action[][] = [];
-  const c = createEventCollector({ events, timers, intervalMs: 100, maxPendingLogs, onBatch: (b) => batches.push(b) });
+  const c = createEventCollector({ events, lookup: executionLookup(events), timers, intervalMs: 100, maxPendingLogs, onBatch: (b) => batches.push(b) });
   return { events, timers, batches, c };
 }
 
@@ -64,6 +64,28 @@ describe('event collector', () => {
     expect(copy.tasks[0]!.state).toBe('SUCCESS');
   });
 
+  test('a running execution is read back at flush time (no engine object is held); a finished one is copied at once', () => {
+    const events = createEventBus();
+    const timers = manualTimers(1000);
+    const batches: Action[][] = [];
+    const store = new Map<string, ReturnType<typeof execution>>();
+    createEventCollector({ events, timers, intervalMs: 100, lookup: (_t, id) => store.get(id), onBatch: (b) => batches.push(b) });
+    const running = execution('run1');
+    running.state = withState(running.state, 'RUNNING', T0 + 1);
+    const gone = execution('gone1');
+    const done = execution('done1');
+    done.state = withState(done.state, 'SUCCESS', T0 + 2);
+    events.emit('execution.updated', { execution: running });
+    events.emit('execution.updated', { execution: gone });
+    events.emit('execution.updated', { execution: done });
+    // meanwhile: the store holds a newer copy of run1, gone1 was deleted, done1 is mutated by a restart
+    store.set('run1', { ...running, state: withState(running.state, 'PAUSED', T0 + 3) });
+    done.state = withState(done.state, 'RESTARTED', T0 + 4);
+    timers.fire();
+    const rows = batches.at(-1)!.map((a) => (a as Extract<Action, { type: 'execution' }>).row);
+    expect(rows.map((r) => [r.id, r.state])).toEqual([['run1', 'PAUSED'], ['done1', 'SUCCESS']]);
+  });
+
   test('flow events, invalid files, synced files and the next fire become actions', () => {
     const { events, timers, batches } = setup();
     events.emit('flow.changed', { tenant: 'main', namespace: 'n', id: 'f', revision: 2, origin: 'file', deleted: false, source: '' });
@@ -98,7 +120,8 @@ describe('event collector', () => {
     c.dispose();
     expect(timers.pending()).toBe(0);
     for (const name of ['flow.changed', 'flow.invalid', 'flow.file-error', 'flow.file-synced', 'scheduler.next', 'execution.updated', 'log.created'] as const) {
-      expect(events.listenerCount(name)).toBe(0);
+      // the one listener left on execution.updated is the test's stand-in execution store
+      expect(events.listenerCount(name)).toBe(name === 'execution.updated' ? 1 : 0);
     }
     events.emit('log.created', { entry: logEntry('e1', 'y') });
     timers.fire();
@@ -115,5 +138,19 @@ describe('event collector under load', () => {
     expect(ids).toHaveLength(200);
     expect(ids[0]).toBe('e50');
     expect(ids.at(-1)).toBe('e249');
+  });
+
+  test('pending executions are kept by latest update, so an old one that just finished is not lost', () => {
+    const { events, timers, batches } = setup();
+    const first = execution('e0');
+    events.emit('execution.updated', { execution: first });
+    for (let i = 1; i < 250; i++) events.emit('execution.updated', { execution: execution(`e${i}`) });
+    first.state = withState(first.state, 'SUCCESS', T0 + 5);
+    events.emit('execution.updated', { execution: first });
+    timers.fire();
+    const rows = batches[0]!.filter((a) => a.type === 'execution').map((a) => (a as Extract<Action, { type: 'execution' }>).row);
+    expect(rows).toHaveLength(200);
+    expect(rows.at(-1)).toMatchObject({ id: 'e0', state: 'SUCCESS' });
+    expect(rows[0]!.id).toBe('e51');
   });
 });

@@ -62,11 +62,18 @@ export interface FakeDeps extends DashboardDeps {
   bus: EventBus;
 }
 
+/** Stands in for the execution store: the latest execution emitted on the bus, by id. */
+export function executionLookup(bus: EventBus): (tenant: string, id: string) => Execution | undefined {
+  const seen = new Map<string, Execution>();
+  bus.on('execution.updated', (e) => void seen.set(e.execution.id, e.execution));
+  return (_tenant, id) => seen.get(id);
+}
+
 export function fakeDeps(over: Partial<DashboardDeps> = {}, inputs: unknown = []): FakeDeps {
   const bus = createEventBus();
   const calls: FakeDeps['calls'] = { run: [], control: [], quit: 0 };
   return {
-    bus, calls, events: bus, info: INFO, now: () => T0 + 1000,
+    bus, calls, events: bus, execution: executionLookup(bus), info: INFO, now: () => T0 + 1000,
     seed: () => ({ type: 'seed', flows: [{ tenant: 'main', namespace: 'company.team', id: 'hello', revision: 1 }], invalid: [], executions: [] }),
     flowInputs: () => inputs,
     run: async (_t, ns, id, values) => { calls.run.push([ns, id, values]); return 'new1'; },

@@ -30,6 +30,29 @@ describe('serve without a terminal', () => {
     expect(() => parseArgs(['serve', '--log-format', 'xml'])).toThrow(UsageError);
   });
 
+  test('--quiet prints the banner and nothing per event', async () => {
+    expect(parseArgs(['serve', '--quiet']).serve.quiet).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'kl-quiet-'));
+    writeFileSync(join(dir, 'hello.yml'), FLOW);
+    const proc = Bun.spawn([process.execPath, 'src/cli.ts', 'serve', '--port', '0', '--memory', '--flows', dir, '--quiet'], { cwd: ROOT, stdout: 'pipe', stderr: 'pipe', stdin: 'ignore' });
+    try {
+      const banner = await readUntil(proc, (t) => t.includes('basic auth:'));
+      const url = /listening on (http:\/\/\S+)/.exec(banner)![1]!;
+      const res = await fetch(`${url}/api/v1/executions/company.team/hello?wait=true`, { method: 'POST' });
+      expect(((await res.json()) as { state: { current: string } }).state.current).toBe('SUCCESS');
+    } finally {
+      proc.kill('SIGTERM');
+      expect(await proc.exited).toBe(0);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // everything after the banner, up to the exit: no flow, execution or log line
+    const reader = proc.stdout.getReader();
+    let rest = '';
+    for (let r = await reader.read(); !r.done; r = await reader.read()) rest += new TextDecoder().decode(r.value);
+    expect(rest).not.toContain('plain hello');
+    expect(rest).not.toContain('SUCCESS');
+  });
+
   for (const format of ['text', 'json'] as const) {
     test(`piped stdout gets plain ${format} lines: banner, execution state changes, log lines`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'kl-plain-'));
