@@ -38,6 +38,10 @@ if (want('triggers')) {
   const { run, print } = await import('./triggers.ts');
   print(await run());
 }
+if (want('dashboard')) {
+  const { run, print } = await import('./dashboard.ts');
+  print(await run());
+}
 if (want('expressions')) {
   try {
     const mod = await import('./expressions.ts');
