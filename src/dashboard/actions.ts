@@ -9,6 +9,7 @@ export type DataAction =
   | { type: 'flow.invalid'; file: InvalidFile }
   | { type: 'flow.valid'; file: string }
   | { type: 'execution'; row: ExecRow }
+  | { type: 'execution.deleted'; id: string }
   | { type: 'log'; executionId: string; taskId?: string; level: LogLevel; timestamp: number; message: string }
   | { type: 'next-fire'; at: number };
 

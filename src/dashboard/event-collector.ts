@@ -70,6 +70,8 @@ export function createEventCollector(o: CollectorOptions): EventCollector {
   let logCount = 0;
   // id → its tenant while running (read back at flush), or its row once finished
   let executions = new Map<string, string | ExecRow>();
+  // applied last in a batch, after any log line of the same execution still in the ring
+  let deleted: string[] = [];
   let timer: unknown;
   let settleTimer: unknown;
   let lastFlush = -Infinity;
@@ -83,7 +85,7 @@ export function createEventCollector(o: CollectorOptions): EventCollector {
   function flush() {
     if (timer !== undefined) { timers.clearTimeout(timer); timer = undefined; }
     lastFlush = timers.now();
-    if (!other.length && !logCount && !executions.size) return;
+    if (!other.length && !logCount && !executions.size && !deleted.length) return;
     const batch: Action[] = other;
     for (const [id, pending] of executions) {
       if (typeof pending !== 'string') { batch.push({ type: 'execution', row: pending }); continue; }
@@ -91,7 +93,8 @@ export function createEventCollector(o: CollectorOptions): EventCollector {
       if (e) batch.push({ type: 'execution', row: execRow(e) });
     }
     for (let i = Math.max(0, logCount - maxLogs); i < logCount; i++) batch.push(logAction(ring[i % maxLogs]!));
-    other = []; ring = new Array(maxLogs); logCount = 0; executions = new Map();
+    for (const id of deleted) batch.push({ type: 'execution.deleted', id });
+    other = []; ring = new Array(maxLogs); logCount = 0; executions = new Map(); deleted = [];
     interval = batch.length >= busyBatch ? busy : quiet;
     if (interval === busy) armSettle();
     o.onBatch(batch);
@@ -115,6 +118,11 @@ export function createEventCollector(o: CollectorOptions): EventCollector {
       // most recently updated last; only the last `maxExecutions` wait for the flush
       if (!executions.delete(e.id) && executions.size >= maxExecutions) executions.delete(executions.keys().next().value!);
       executions.set(e.id, isTerminal(e.state.current) ? execRow(e) : e.tenant);
+      schedule();
+    }),
+    o.events.on('execution.deleted', (e) => {
+      executions.delete(e.id);
+      deleted.push(e.id);
       schedule();
     }),
     o.events.on('log.created', (e) => {

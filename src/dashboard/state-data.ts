@@ -29,6 +29,8 @@ export function reduceData(d: DashboardData, a: DataAction, limits: Limits, keep
       return d.invalid.some((f) => f.file === a.file) ? { ...d, invalid: d.invalid.filter((f) => f.file !== a.file) } : d;
     case 'execution':
       return upsertExecutions(d, [a.row], limits);
+    case 'execution.deleted':
+      return removeExecution(d, a.id);
     case 'log':
       return appendLogs(d, [a], limits, keep);
     case 'next-fire':
@@ -80,6 +82,18 @@ export function upsertExecutions(d: DashboardData, rows: ExecRow[], limits: Limi
     delete logs[id];
   }
   return { ...d, executions: kept, logs, logTotal, succeeded, failed };
+}
+
+/** A deleted execution leaves the list, its logs and the counters (as it leaves Kestra's UI). */
+function removeExecution(d: DashboardData, id: string): DashboardData {
+  const row = d.executions.find((e) => e.id === id);
+  if (!row && !d.logs[id]) return d;
+  const { [id]: gone, ...logs } = d.logs;
+  const c = countsOf(row);
+  return {
+    ...d, executions: d.executions.filter((e) => e.id !== id), logs, logTotal: d.logTotal - (gone?.length ?? 0),
+    succeeded: d.succeeded - c.s, failed: d.failed - c.f,
+  };
 }
 
 /** Drops the oldest finished executions beyond the cap; running ones stay while possible. */

@@ -13,7 +13,7 @@ export function initialState(limits: Partial<Limits> = {}): DashboardState {
   return { data: emptyData(), ui: initialUi(), limits: { ...DEFAULT_LIMITS, ...limits } };
 }
 
-const DATA_TYPES: ReadonlySet<string> = new Set<DataAction['type']>(['seed', 'flow.changed', 'flow.invalid', 'flow.valid', 'execution', 'log', 'next-fire']);
+const DATA_TYPES: ReadonlySet<string> = new Set<DataAction['type']>(['seed', 'flow.changed', 'flow.invalid', 'flow.valid', 'execution', 'execution.deleted', 'log', 'next-fire']);
 const isData = (a: Action): a is DataAction => DATA_TYPES.has(a.type);
 
 /** Executions whose logs must survive the global log cap: the ones the user is looking at. */

@@ -15,6 +15,8 @@ export interface EventMap {
   /** the flows directory finished reconciling one file (tests and debug views wait on this) */
   'flow.file-synced': { tenant: string; file: string; result: 'saved' | 'unchanged' | 'invalid' | 'error' | 'deleted' | 'missing' };
   'execution.updated': { execution: Execution };
+  /** an execution was deleted (API delete or execution.PurgeExecutions); listeners drop what they hold of it */
+  'execution.deleted': { tenant: string; id: string };
   'log.created': { entry: LogEntry };
   /** the scheduler armed its timer for this date (epoch ms) */
   'scheduler.next': { date: number };

@@ -103,6 +103,8 @@ export function createFlowTriggers(deps: FlowTriggerDeps) {
   const offs = [
     deps.events.on('flow.changed', (e) => index(e.tenant, e.namespace, e.id)),
     deps.events.on('execution.updated', ({ execution }) => { void onChange(execution); }),
+    // an execution deleted while running never reaches a terminal state: forget its last state here
+    deps.events.on('execution.deleted', (e) => void lastState.delete(`${e.tenant}\u0000${e.id}`)),
   ];
   for (const tenant of deps.flows.tenants()) for (const r of deps.flows.list(tenant)) index(tenant, r.namespace, r.id);
   return { stop: () => offs.forEach((off) => off()) };

@@ -86,6 +86,15 @@ describe('event collector', () => {
     expect(rows.map((r) => [r.id, r.state])).toEqual([['run1', 'PAUSED'], ['done1', 'SUCCESS']]);
   });
 
+  test('a deleted execution: its pending row is dropped and the deletion comes after its last log lines', () => {
+    const { events, timers, batches } = setup();
+    events.emit('execution.updated', { execution: execution('del1') });
+    events.emit('log.created', { entry: logEntry('del1', 'last words') });
+    events.emit('execution.deleted', { tenant: 'main', id: 'del1' });
+    timers.fire();
+    expect(batches[0]!.map((a) => a.type)).toEqual(['log', 'execution.deleted']);
+  });
+
   test('flow events, invalid files, synced files and the next fire become actions', () => {
     const { events, timers, batches } = setup();
     events.emit('flow.changed', { tenant: 'main', namespace: 'n', id: 'f', revision: 2, origin: 'file', deleted: false, source: '' });
@@ -119,7 +128,7 @@ describe('event collector', () => {
     events.emit('log.created', { entry: logEntry('e1', 'x') });
     c.dispose();
     expect(timers.pending()).toBe(0);
-    for (const name of ['flow.changed', 'flow.invalid', 'flow.file-error', 'flow.file-synced', 'scheduler.next', 'execution.updated', 'log.created'] as const) {
+    for (const name of ['flow.changed', 'flow.invalid', 'flow.file-error', 'flow.file-synced', 'scheduler.next', 'execution.updated', 'execution.deleted', 'log.created'] as const) {
       // the one listener left on execution.updated is the test's stand-in execution store
       expect(events.listenerCount(name)).toBe(name === 'execution.updated' ? 1 : 0);
     }

@@ -52,6 +52,22 @@ describe('dashboard reducer: data', () => {
     expect(counts(s)).toMatchObject({ running: 0, succeeded: 1, failed: 1 });
   });
 
+  test('a deleted execution leaves the list, its logs and the counters', () => {
+    let s = reduceAll(initialState(), [
+      { type: 'execution', row: row('keep', 'FAILED', { end: T0 + 2 }) },
+      { type: 'execution', row: row('gone', 'SUCCESS', { start: T0 + 1, end: T0 + 3 }) },
+      log('gone', 'a'), log('gone', 'b'), log('keep', 'c'),
+    ]);
+    const before = s;
+    s = reduce(s, { type: 'execution.deleted', id: 'gone' });
+    expect(s.data.executions.map((e) => e.id)).toEqual(['keep']);
+    expect(s.data.logs.gone).toBeUndefined();
+    expect(s.data.logTotal).toBe(1);
+    expect(counts(s)).toMatchObject({ succeeded: 0, failed: 1 });
+    expect(reduce(s, { type: 'execution.deleted', id: 'unknown' })).toBe(s);
+    expect(before.data.executions).toHaveLength(2);
+  });
+
   test('the executions list is capped: the oldest finished one goes first, with its logs', () => {
     let s = initialState({ executions: 3 });
     s = reduceAll(s, [

@@ -140,6 +140,8 @@ describe('reading, listing, searching, deleting', () => {
 
   test('delete with its flags removes logs and files', async () => {
     const { c, ids } = await seed();
+    const deleted: string[] = [];
+    c.rt.events.on('execution.deleted', (e) => void deleted.push(e.id)); // the dashboard and flow triggers drop it
     expect(c.rt.exec.logs.find('main', { executionId: ids[0] }).total).toBeGreaterThan(0);
     expect((await c.call('DELETE', `/api/v1/executions/${ids[0]}`)).status).toBe(204);
     expect((await c.json('GET', `/api/v1/executions/${ids[0]}`)).status).toBe(404);
@@ -147,6 +149,7 @@ describe('reading, listing, searching, deleting', () => {
     expect((await c.call('DELETE', `/api/v1/executions/${ids[1]}?deleteLogs=false`)).status).toBe(204);
     expect(c.rt.exec.logs.find('main', { executionId: ids[1] }).total).toBeGreaterThan(0);
     expect((await c.call('DELETE', '/api/v1/executions/nope')).status).toBe(404);
+    expect(deleted).toEqual([ids[0], ids[1]]);
   });
 });
 

@@ -305,14 +305,17 @@ export function createEngine(deps: EngineDeps) {
       return true;
     },
     /** drops a live execution without saving it again (it is being deleted) */
+    /** The execution is being deleted: stop it (if running) and tell the listeners. */
     forget(tenant: string, id: string) {
       const l = live.get(key(tenant, id));
-      if (!l) return;
-      live.delete(key(tenant, id));
-      for (const w of l.workers.values()) w.abort();
-      for (const t of l.timers.values()) t.cancel();
-      l.exec.state = withState(l.exec.state, 'KILLED', deps.clock.now());
-      for (const w of l.waiters.splice(0)) w(l.exec);
+      if (l) {
+        live.delete(key(tenant, id));
+        for (const w of l.workers.values()) w.abort();
+        for (const t of l.timers.values()) t.cancel();
+        l.exec.state = withState(l.exec.state, 'KILLED', deps.clock.now());
+        for (const w of l.waiters.splice(0)) w(l.exec);
+      }
+      deps.events.emit('execution.deleted', { tenant, id });
     },
     /** re-runs the loop (after an external change such as a resume) */
     touch(tenant: string, id: string) {
