@@ -149,7 +149,7 @@ describe('reading, listing, searching, deleting', () => {
     expect((await c.call('DELETE', `/api/v1/executions/${ids[1]}?deleteLogs=false`)).status).toBe(204);
     expect(c.rt.exec.logs.find('main', { executionId: ids[1] }).total).toBeGreaterThan(0);
     expect((await c.call('DELETE', '/api/v1/executions/nope')).status).toBe(404);
-    expect(deleted).toEqual([ids[0], ids[1]]);
+    expect(deleted).toEqual(ids.slice(0, 2));
   });
 });
 
