@@ -17,13 +17,17 @@ import { skipLate, type SlotCalculator, type TriggerDef } from './slots.ts';
 import type { TriggerStore } from './store.ts';
 import { syncFlowContexts, recoverMissed } from './sync.ts';
 import { createDueQueue } from './due-queue.ts';
+import { createDateResolver, type DateResolver } from './dates.ts';
 
 export interface SchedulerDeps {
   store: TriggerStore; flows: FlowService; catalog: PluginCatalog; executions: ExecutionService; events: EventBus;
   clock: Clock; slots: SlotCalculator; expressions(tenant: string): ExpressionEngine;
   envs: Record<string, string>; globals: Record<string, unknown>;
-  onError?(message: string, t?: TriggerContext): void;
+  onError?(message: string, t?: Pick<TriggerContext, 'tenant' | 'namespace' | 'flowId' | 'triggerId'>): void;
 }
+
+/** What syncing trigger contexts needs: the scheduler's deps and its ScheduleOnDates resolver. */
+export type SyncDeps = SchedulerDeps & { resolveDates: DateResolver };
 
 export type Scheduler = ReturnType<typeof createScheduler>;
 
@@ -33,6 +37,8 @@ export const labelsOf = (value: unknown): Label[] =>
 
 export function createScheduler(deps: SchedulerDeps) {
   const { store, clock, slots } = deps;
+  const resolveDates = createDateResolver(deps);
+  const syncDeps: SyncDeps = { ...deps, resolveDates };
   let timer: TimerHandle | undefined;
   let armedAt: number | undefined;
   let stopped = false;
@@ -48,7 +54,15 @@ export function createScheduler(deps: SchedulerDeps) {
     if (!record) return undefined;
     const def = ((record.flow.triggers as TriggerDef[] | undefined) ?? []).find((d) => d.id === t.triggerId);
     if (!def) return undefined;
-    return { def, type: deps.catalog.canonicalType(String(def.type)), flowDisabled: record.disabled, flow: { ...record.flow, revision: record.revision } };
+    const type = deps.catalog.canonicalType(String(def.type));
+    let resolved: TriggerDef;
+    try {
+      resolved = resolveDates(t.tenant, { namespace: t.namespace, id: t.flowId, revision: record.revision }, def, type);
+    } catch {
+      // reported when the flow was synced; here the trigger just has no date left
+      resolved = { ...def, dates: [] };
+    }
+    return { def: resolved, type, flowDisabled: record.disabled, flow: { ...record.flow, revision: record.revision } };
   }
 
   const activeBackfill = (t: TriggerContext) => (t.backfill && !t.backfill.paused && t.backfill.currentDate !== undefined ? t.backfill : undefined);
@@ -153,7 +167,7 @@ export function createScheduler(deps: SchedulerDeps) {
   const offs = [
     deps.events.on('flow.changed', (e) => {
       if (!started) return;
-      syncFlowContexts(deps, e.tenant, e.namespace, e.id, e.deleted, undefined, touch, (key) => queue.update(key, undefined));
+      syncFlowContexts(syncDeps, e.tenant, e.namespace, e.id, e.deleted, undefined, touch, (key) => queue.update(key, undefined));
       void evaluate();
     }),
     deps.events.on('execution.updated', ({ execution }) => {
@@ -183,7 +197,7 @@ export function createScheduler(deps: SchedulerDeps) {
         for (const r of deps.flows.list(tenant)) {
           const k = `${tenant}\u0000${r.namespace}\u0000${r.id}`;
           seen.add(k);
-          syncFlowContexts(deps, tenant, r.namespace, r.id, false, byFlow.get(k) ?? []);
+          syncFlowContexts(syncDeps, tenant, r.namespace, r.id, false, byFlow.get(k) ?? []);
         }
       }
       for (const [k, list] of byFlow) if (!seen.has(k)) for (const t of list) store.delete(t);

@@ -5,7 +5,7 @@
 
 import { isTerminal } from '../executions/state.ts';
 import { keyOf, SCHEDULED_TYPES, type TriggerContext } from './model.ts';
-import type { SchedulerDeps } from './scheduler.ts';
+import type { SchedulerDeps, SyncDeps } from './scheduler.ts';
 import type { TriggerDef } from './slots.ts';
 
 type Ctx = TriggerContext & { signature?: string };
@@ -13,7 +13,7 @@ type Ctx = TriggerContext & { signature?: string };
 const truncateSeconds = (ms: number) => Math.floor(ms / 1000) * 1000;
 
 export function syncFlowContexts(
-  deps: SchedulerDeps, tenant: string, namespace: string, flowId: string, deleted: boolean,
+  deps: SyncDeps, tenant: string, namespace: string, flowId: string, deleted: boolean,
   known?: TriggerContext[], touched?: (t: TriggerContext) => void, removed?: (key: string) => void,
 ): void {
   const existing = (known ?? [...deps.store.all()].filter((t) => t.tenant === tenant && t.namespace === namespace && t.flowId === flowId)) as Ctx[];
@@ -23,8 +23,15 @@ export function syncFlowContexts(
     .filter((d) => SCHEDULED_TYPES.has(d.type));
   const now = deps.clock.now();
   const changed: Ctx[] = [];
-  for (const { def, type } of defs) {
-    const ctx = existing.find((t) => t.triggerId === def.id);
+  for (const { def: declared, type } of defs) {
+    const ctx = existing.find((t) => t.triggerId === declared.id);
+    let def = declared;
+    try {
+      def = deps.resolveDates(tenant, { namespace, id: flowId, revision: record!.revision }, declared, type);
+    } catch (err) {
+      deps.onError?.(`Trigger ${declared.id} of ${namespace}.${flowId}: cannot render dates: ${(err as Error).message}`, { tenant, namespace, flowId, triggerId: declared.id });
+      def = { ...declared, dates: [] };
+    }
     const signature = deps.slots.signature(def, type);
     const timezone = deps.slots.zoneOf(def);
     const stopAfter = Array.isArray(def.stopAfter) ? (def.stopAfter as TriggerContext['stopAfter']) : undefined;
@@ -32,7 +39,7 @@ export function syncFlowContexts(
     try {
       next = ctx && ctx.signature === signature ? ctx.nextExecutionDate : deps.slots.next(def, type, now);
     } catch (err) {
-      deps.onError?.(`Trigger ${def.id} of ${namespace}.${flowId}: ${(err as Error).message}`);
+      deps.onError?.(`Trigger ${def.id} of ${namespace}.${flowId}: ${(err as Error).message}`, { tenant, namespace, flowId, triggerId: def.id });
       continue;
     }
     if (!ctx) {

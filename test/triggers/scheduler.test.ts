@@ -19,6 +19,31 @@ async function advance(c: Awaited<ReturnType<typeof testRuntime>>, ms: number, s
   for (let done = 0; done < ms; done += step) { clock.advance(Math.min(step, ms - done)); await tick(); }
 }
 
+describe('ScheduleOnDates with expressions', () => {
+  const flow = (dates: string) => `id: sched\nnamespace: t\ntriggers:\n  - id: on\n    type: io.kestra.plugin.core.trigger.ScheduleOnDates\n    dates: ${dates}\ntasks:\n  - id: l\n    type: io.kestra.plugin.core.log.Log\n    message: "{{ trigger.date }}"\n`;
+
+  test('items and a whole-list expression are rendered (flow variables too) and fire on the fake clock', async () => {
+    const c = await testRuntime({ clock: fakeClock(Date.UTC(2025, 0, 1)) });
+    await saveFlow(c, flow(`["{{ '2025-01-01T00:10:00Z' }}", "2025-01-01T00:30:00Z", "2025-01-01T00:{{ flow.id == 'sched' ? '20' : '50' }}:00Z"]`));
+    const ctx = async () => (await c.json('GET', '/api/v1/triggers/t/sched')).body.results[0];
+    expect((await ctx()).nextExecutionDate).toBe('2025-01-01T00:10:00Z');
+    await advance(c, 35 * 60_000);
+    expect((await executions(c)).results.map((e: any) => e.scheduleDate)).toEqual(['2025-01-01T00:10:00.000Z', '2025-01-01T00:20:00.000Z', '2025-01-01T00:30:00.000Z']);
+    // one expression rendering to a JSON list of dates
+    const updated = await c.json('PUT', '/api/v1/flows/t/sched', { body: flow(`"{{ '[\\"2025-01-01T01:00:00Z\\", \\"2025-01-01T02:00:00Z\\"]' }}"`), type: YAML });
+    expect(updated.status).toBe(200);
+    expect((await ctx()).nextExecutionDate).toBe('2025-01-01T01:00:00Z');
+  });
+
+  test('a date expression that fails to render leaves the trigger without dates and logs the error', async () => {
+    const c = await testRuntime({ clock: fakeClock(Date.UTC(2025, 0, 1)) });
+    await saveFlow(c, flow(`["{{ nope.missing }}"]`));
+    expect((await c.json('GET', '/api/v1/triggers/t/sched')).body.results[0].nextExecutionDate).toBeUndefined();
+    const logs = (await c.json('GET', '/api/v1/logs/search?namespace=t&minLevel=ERROR')).body.results;
+    expect(logs.some((l: any) => /Trigger on of t.sched: cannot render dates/.test(l.message))).toBe(true);
+  });
+});
+
 describe('Schedule trigger on the fake clock', () => {
   test('fires exactly at its cron times with trigger.date/next/previous, no immediate run', async () => {
     const c = await testRuntime({ clock: fakeClock(Date.UTC(2025, 0, 1, 0, 0, 30)) });
