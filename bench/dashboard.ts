@@ -3,7 +3,7 @@
 // lines. The server runs as its own process, as a developer runs it: "on" inside a 120×40 tmux
 // pane (a real terminal, so `serve` draws the dashboard); "off" with `--no-dashboard`, its plain
 // lines going to /dev/null (what `serve` does without the dashboard); "quiet" with `--quiet`, no
-// output at all (the strict baseline: the engine alone). The load comes from this process over
+// output after its start banner (the strict baseline: the engine alone). The load comes from this process over
 // HTTP, so the client's own CPU and memory are not counted against the server.
 //
 //   bun bench/dashboard.ts [--rounds N] [--duration MS]
@@ -17,7 +17,8 @@ const TWO_TASKS = 'id: two-tasks\nnamespace: bench\ntasks:\n  - id: out\n    typ
 const LINES_PER_EXECUTION = 100;
 const LOG_BURST = `id: log-burst\nnamespace: bench\ntasks:\n  - id: burst\n    type: io.kestra.plugin.core.log.Log\n    message:\n${Array.from({ length: LINES_PER_EXECUTION }, (_, i) => `      - "line ${i} of execution {{ execution.id }}"`).join('\n')}\n`;
 const TOTAL_LINES = 100_000;
-/** idle time before the "after" RSS reading: the same in both modes */
+/** idle time before the "after" RSS and CPU readings, the same in every mode: it covers the
+ *  dashboard's last redraw and the one full collection `serve` runs after a burst */
 const SETTLE_MS = 4000;
 const TMUX = ['tmux', '-L', 'kestra-lite-bench'];
 
@@ -53,32 +54,32 @@ async function startServer(mode: Mode): Promise<Server> {
   const cleanup = () => rmSync(flows, { recursive: true, force: true });
   if (mode !== 'on') {
     const proc = Bun.spawn([BUN, ...args, mode === 'off' ? '--no-dashboard' : '--quiet'], { cwd: ROOT, stdout: 'ignore', stderr: 'inherit' });
-    await waitReady(url);
-    return { pid: proc.pid, url, screen: async () => '', async stop() { proc.kill('SIGTERM'); await proc.exited; cleanup(); } };
+    const stop = async () => { proc.kill('SIGTERM'); await proc.exited; cleanup(); };
+    await waitReady(url).catch(async (err) => { await stop(); throw err; });
+    return { pid: proc.pid, url, screen: async () => '', stop };
   }
   const session = `bench-${port}`;
   // `exec` makes the pane's process the server itself; CI is unset so `serve` picks the dashboard
   const command = `cd '${ROOT}' && exec env -u CI '${BUN}' ${args.join(' ')}`;
-  const pid = Number((await sh([...TMUX, 'new-session', '-d', '-s', session, '-x', '120', '-y', '40', '-P', '-F', '#{pane_pid}', command])).trim());
-  await waitReady(url);
-  return {
-    pid, url,
-    screen: () => sh([...TMUX, 'capture-pane', '-p', '-t', session]),
-    async stop() {
-      try { process.kill(pid, 'SIGTERM'); } catch { /* gone */ }
-      for (let i = 0; i < 100 && alive(pid); i++) await Bun.sleep(20);
-      await sh([...TMUX, 'kill-session', '-t', session]).catch(() => '');
-      cleanup();
-    },
+  const pid = Number((await sh([...TMUX, 'new-session', '-d', '-s', session, '-x', '120', '-y', '40', '-P', '-F', '#{pane_pid}', command]).catch((err) => { cleanup(); throw err; })).trim());
+  const stop = async () => {
+    try { process.kill(pid, 'SIGTERM'); } catch { /* gone */ }
+    for (let i = 0; i < 100 && alive(pid); i++) await Bun.sleep(20);
+    await sh([...TMUX, 'kill-session', '-t', session]).catch(() => '');
+    cleanup();
   };
+  await waitReady(url).catch(async (err) => { await stop(); throw err; });
+  return { pid, url, screen: () => sh([...TMUX, 'capture-pane', '-p', '-t', session]), stop };
 }
 
 const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
 
-/** CPU milliseconds (user + system) the process has used, from /proc. */
+const TICKS_PER_SECOND = Number(Bun.spawnSync(['getconf', 'CLK_TCK']).stdout.toString().trim()) || 100;
+
+/** CPU milliseconds (user + system, all threads) the process has used, from /proc. */
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10; // clock ticks of 10 ms
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
 interface Measurement { mode: string; executionsPerSec: number; linesPerSec: number; cpuMsPerKiloLine: number; idleRssMb: number; peakRssMb: number; rssMb: number; drewDashboard: boolean }
@@ -110,9 +111,9 @@ async function measure(mode: Mode, durationMs: number): Promise<Measurement> {
       while (next++ < TOTAL_LINES / LINES_PER_EXECUTION) await (await send()).arrayBuffer();
     }));
     const elapsed = performance.now() - t0;
-    const cpu = cpuMs(pid) - cpu0;
     clearInterval(sampler);
     await Bun.sleep(SETTLE_MS);
+    const cpu = cpuMs(pid) - cpu0;
     const screen = await server.screen();
     return {
       mode, executionsPerSec: ex.rps, linesPerSec: (TOTAL_LINES / elapsed) * 1000,
@@ -131,11 +132,15 @@ export async function run(durationMs = 2000, rounds = 5) {
   const off: Measurement[] = [];
   const quiet: Measurement[] = [];
   const on: Measurement[] = [];
-  // alternate the modes so drift (thermal, other load) hits all alike; report medians
+  // interleave the modes and rotate their order each round, so drift (thermal, other load)
+  // does not always land on the same one; report medians
+  const lists = { off, quiet, on } as const;
+  const order: Mode[] = ['off', 'quiet', 'on'];
   for (let i = 0; i < rounds; i++) {
-    off.push(await measure('off', durationMs));
-    quiet.push(await measure('quiet', durationMs));
-    on.push(await measure('on', durationMs));
+    for (let j = 0; j < order.length; j++) {
+      const mode = order[(i + j) % order.length]!;
+      lists[mode].push(await measure(mode, durationMs));
+    }
   }
   if (!on.every((m) => m.drewDashboard)) throw new Error('the "on" server did not draw the dashboard: the figures would not measure it');
   const summary = (list: Measurement[]) => ({

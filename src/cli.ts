@@ -23,7 +23,7 @@ async function serve(flags: ServeFlags, fixtures: { dir?: string; strict: boolea
     port: flags.port, host: flags.host, flowsDir: flags.flows, dataDir: flags.data, memory: flags.memory,
     watch: flags.watch, dashboard: flags.dashboard, basicAuth: authText ? parseBasicAuth(authText) : undefined,
     apiTokens: [...flags.apiTokens, ...envTokens], maxBodyBytes: flags.maxBodyBytes, publicUrl: flags.publicUrl,
-    fixturesDir: fixtures.dir, strictFixtures: fixtures.strict,
+    fixturesDir: fixtures.dir, strictFixtures: fixtures.strict, gcAfterBursts: true,
   });
   const out = (line: string) => process.stdout.write(line + '\n');
   const { config } = runtime;

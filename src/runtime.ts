@@ -2,6 +2,7 @@
 // and returns a handle to serve and dispose. Nothing here is global, so tests can run many
 // runtimes side by side.
 
+import { watchBursts } from './shared/burst-gc.ts';
 import { join } from 'node:path';
 import { resolveConfig, type Config, type ConfigInput } from './config.ts';
 import { createApp, type HttpApp } from './http/app.ts';
@@ -50,6 +51,8 @@ export interface RuntimeOptions extends ConfigInput {
   /** what http.Request tasks call (tests inject one) */
   fetch?: typeof fetch;
   env?: Record<string, string | undefined>;
+  /** one full GC after each burst of engine work (`serve` turns it on; see shared/burst-gc.ts) */
+  gcAfterBursts?: boolean;
 }
 
 export interface Runtime {
@@ -73,7 +76,7 @@ export interface Runtime {
 }
 
 export async function createRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
-  const { clock = systemClock(), ids = friendlyIds(), cwd, fetch: fetchImpl, env, ...input } = options;
+  const { clock = systemClock(), ids = friendlyIds(), cwd, fetch: fetchImpl, env, gcAfterBursts, ...input } = options;
   const config = resolveConfig(input, cwd);
   const events = createEventBus();
   const db = openDb(config.memory ? false : join(config.dataDir, 'kestra-lite.db'));
@@ -154,6 +157,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
 
   let server: ReturnType<typeof Bun.serve> | undefined;
   let disposed = false;
+  const stopBurstGc = gcAfterBursts ? watchBursts({ events, clock, collect: () => Bun.gc(true) }) : () => {};
   const runtime: Runtime = {
     config, app, events, flows, blobs, clock, db, directory, exec, triggers, executions: exec.executions, engine: exec.engine, control,
     async listen() {
@@ -173,6 +177,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
       if (disposed) return;
       disposed = true;
       events.emit('server.stopping', {});
+      stopBurstGc();
       await server?.stop(true);
       triggers.stop();
       await exec.engine.dispose();

@@ -96,7 +96,8 @@ Options for serve:
   --no-dashboard        plain log lines instead of the terminal dashboard (also when stdout
                         is not a terminal or CI=true)
   --log-format FORMAT   plain log lines as text (default) or json (one object per line)
-  --quiet               no dashboard and no per-event lines: only the start banner and errors
+  --quiet               no dashboard and no per-event lines (invalid flow files included):
+                        only the start banner
   --basic-auth U:P      require HTTP basic auth (also KESTRA_LITE_BASIC_AUTH)
   --api-token TOKEN     accept "Authorization: Bearer TOKEN" (repeatable; also KESTRA_LITE_API_TOKENS, comma-separated)
   --fixtures DIR        fixtures for tasks that cannot run locally (default ./fixtures)

@@ -6,7 +6,8 @@
 
 import { useWindowSize } from 'ink';
 import * as React from 'react';
-import { useCallback, useReducer } from 'react';
+import { useCallback, useReducer, useRef } from 'react';
+import { isTerminal } from '../executions/state.ts';
 import type { Action } from './actions.ts';
 import type { DashboardDeps } from './deps.ts';
 import type { Timers } from './event-collector.ts';
@@ -35,7 +36,11 @@ export function App(props: AppProps) {
   const { deps } = props;
   const [state, dispatch] = useReducer(reduceAll, undefined, () => reduceAll(initialState(props.limits), [deps.seed()]));
   const send = useCallback((actions: Action[]) => { if (actions.length) dispatch(actions); }, []);
-  useEventStream({ events: deps.events, lookup: deps.execution, onSettled: deps.settled }, send, props.intervalMs, props.timers);
+  // the collector re-checks the running rows of the latest rendered state at each flush
+  const rendered = useRef(state);
+  rendered.current = state;
+  const shown = useCallback(() => rendered.current.data.executions.filter((e) => !isTerminal(e.state)), []);
+  useEventStream({ events: deps.events, lookup: deps.execution, shown }, send, props.intervalMs, props.timers);
   const perform = useCommands(deps, send);
   const now = useNow(deps.now, counts(state).running > 0, 1000, props.timers);
   const size = useWindowSize();

@@ -15,8 +15,6 @@ export interface DashboardDeps {
   /** an execution's current state (the event stream reads running ones back at flush time) */
   execution(tenant: string, id: string): Execution | undefined;
   info: DashboardInfo;
-  /** a burst of events has passed (see the event collector): time to give memory back */
-  settled?(): void;
   now(): number;
   seed(): Extract<DataAction, { type: 'seed' }>;
   /** the `inputs` declaration of the flow's current revision */
@@ -36,11 +34,6 @@ export function runtimeDeps(runtime: Runtime, info: DashboardInfo, quit: () => v
   return {
     events: runtime.events,
     execution: (t, id) => runtime.exec.executionStore.get(t, id),
-    // The dashboard's long-lived objects (React, Ink, Yoga and their state) make the collector
-    // defer full collections, so after a burst the old generation holds tens of MB of dead
-    // executions and log entries that nothing would reclaim while the server idles. One full
-    // collection when the burst is over hands them back.
-    settled: () => Bun.gc(true),
     info,
     now: runtime.clock.now,
     quit,

@@ -2,12 +2,16 @@
 // `intervalMs`: a burst of thousands of events costs one render, not thousands. Execution
 // updates are coalesced per id and copied at flush time (the latest state is what we show).
 //
-// Nothing the engine owns is kept between two flushes: an Execution held for even a few
-// milliseconds survives the young-generation collection and is promoted, and with thousands of
-// executions a second the old generation then fills with dead executions that only a full
-// collection frees (measured: +550,000 objects and +90 MB RSS in a served run). So a running
-// execution is remembered by id and read back at flush time; a finished one (its last update,
-// usually) is copied into a small row at once.
+// No Execution is kept between two flushes: one held for even a few milliseconds survives the
+// young-generation collection and is promoted, and with thousands of executions a second the
+// old generation then fills with dead executions that only a full collection frees (measured:
+// +550,000 objects and +90 MB RSS in a served run). So a running execution is remembered by id
+// and read back at flush time; a finished one (its last update, usually) is copied into a small
+// row at once. Log entries wait in a small ring (at most `maxPendingLogs` of them).
+//
+// Under load the pending map is capped, so an update can be dropped; every flush therefore also
+// re-reads the running rows on screen (`shown`) and corrects those the store has moved on from
+// (finished or deleted meanwhile): a row never stays RUNNING for an execution that ended.
 
 import type { Execution, LogEntry } from '../executions/model.ts';
 import type { EventBus } from '../shared/events.ts';
@@ -31,8 +35,10 @@ export const realTimers: Timers = {
 export interface CollectorOptions {
   events: EventBus;
   onBatch(actions: Action[]): void;
-  /** the current state of a running execution (read at flush time) */
+  /** the current state of an execution (running ones are read back at flush time) */
   lookup(tenant: string, id: string): Execution | undefined;
+  /** the running rows on screen now: checked against the store at each flush */
+  shown?: () => Iterable<ExecRow>;
   intervalMs?: number;
   /** the interval after a big batch: under load, fewer and larger batches cost less per event */
   busyIntervalMs?: number;
@@ -42,12 +48,6 @@ export interface CollectorOptions {
   maxPendingLogs?: number;
   /** executions copied per flush (the reducer keeps this many anyway) */
   maxPendingExecutions?: number;
-  /**
-   * called once a busy stream has been quiet for `settleMs`: the moment to reclaim what the burst
-   * left in the old generation (a full collection then costs tens of ms nobody waits on)
-   */
-  onSettled?: () => void;
-  settleMs?: number;
   timers?: Timers;
 }
 
@@ -68,35 +68,36 @@ export function createEventCollector(o: CollectorOptions): EventCollector {
   // every line is in the logs API)
   let ring: (LogEntry | undefined)[] = new Array(maxLogs);
   let logCount = 0;
-  // id → its tenant while running (read back at flush), or its row once finished
+  // tenant\0id → its tenant while running (read back at flush), or its row once finished
   let executions = new Map<string, string | ExecRow>();
+  const keyOf = (tenant: string, id: string) => `${tenant}\u0000${id}`;
   // applied last in a batch, after any log line of the same execution still in the ring
   let deleted: string[] = [];
   let timer: unknown;
-  let settleTimer: unknown;
   let lastFlush = -Infinity;
-
-  function armSettle() {
-    if (!o.onSettled) return;
-    if (settleTimer !== undefined) timers.clearTimeout(settleTimer);
-    settleTimer = timers.setTimeout(() => { settleTimer = undefined; o.onSettled!(); }, o.settleMs ?? 1500);
-  }
 
   function flush() {
     if (timer !== undefined) { timers.clearTimeout(timer); timer = undefined; }
     lastFlush = timers.now();
     if (!other.length && !logCount && !executions.size && !deleted.length) return;
+    // (a flush with nothing new does not re-check the screen: nothing can have changed unseen)
     const batch: Action[] = other;
-    for (const [id, pending] of executions) {
+    for (const [k, pending] of executions) {
       if (typeof pending !== 'string') { batch.push({ type: 'execution', row: pending }); continue; }
-      const e = o.lookup(pending, id); // undefined: deleted meanwhile
+      const e = o.lookup(pending, k.slice(pending.length + 1));
       if (e) batch.push({ type: 'execution', row: execRow(e) });
+      else deleted.push(k.slice(pending.length + 1));
+    }
+    for (const row of o.shown?.() ?? []) {
+      if (executions.has(keyOf(row.tenant, row.id)) || deleted.includes(row.id)) continue;
+      const e = o.lookup(row.tenant, row.id);
+      if (!e) deleted.push(row.id);
+      else if (e.state.current !== row.state) batch.push({ type: 'execution', row: execRow(e) });
     }
     for (let i = Math.max(0, logCount - maxLogs); i < logCount; i++) batch.push(logAction(ring[i % maxLogs]!));
     for (const id of deleted) batch.push({ type: 'execution.deleted', id });
     other = []; ring = new Array(maxLogs); logCount = 0; executions = new Map(); deleted = [];
     interval = batch.length >= busyBatch ? busy : quiet;
-    if (interval === busy) armSettle();
     o.onBatch(batch);
   }
 
@@ -116,12 +117,13 @@ export function createEventCollector(o: CollectorOptions): EventCollector {
     o.events.on('scheduler.next', (e) => push({ type: 'next-fire', at: e.date })),
     o.events.on('execution.updated', ({ execution: e }) => {
       // most recently updated last; only the last `maxExecutions` wait for the flush
-      if (!executions.delete(e.id) && executions.size >= maxExecutions) executions.delete(executions.keys().next().value!);
-      executions.set(e.id, isTerminal(e.state.current) ? execRow(e) : e.tenant);
+      const k = keyOf(e.tenant, e.id);
+      if (!executions.delete(k) && executions.size >= maxExecutions) executions.delete(executions.keys().next().value!);
+      executions.set(k, isTerminal(e.state.current) ? execRow(e) : e.tenant);
       schedule();
     }),
     o.events.on('execution.deleted', (e) => {
-      executions.delete(e.id);
+      executions.delete(keyOf(e.tenant, e.id));
       deleted.push(e.id);
       schedule();
     }),
@@ -136,8 +138,7 @@ export function createEventCollector(o: CollectorOptions): EventCollector {
     dispose() {
       offs.forEach((off) => off());
       if (timer !== undefined) timers.clearTimeout(timer);
-      if (settleTimer !== undefined) timers.clearTimeout(settleTimer);
-      timer = settleTimer = undefined;
+      timer = undefined;
     },
   };
 }

@@ -6,17 +6,19 @@ import type { Execution } from '../executions/model.ts';
 import type { EventBus } from '../shared/events.ts';
 import type { Action } from './actions.ts';
 import { createEventCollector, type Timers } from './event-collector.ts';
+import type { ExecRow } from './model.ts';
 
 export interface StreamSource {
   events: EventBus;
   lookup(tenant: string, id: string): Execution | undefined;
-  onSettled?: () => void;
+  /** the running rows on screen (re-checked at each flush) */
+  shown?: () => Iterable<ExecRow>;
 }
 
 export function useEventStream(source: StreamSource, dispatch: (actions: Action[]) => void, intervalMs = 100, timers?: Timers): void {
-  const { events, lookup, onSettled } = source;
+  const { events, lookup, shown } = source;
   useEffect(() => {
-    const collector = createEventCollector({ events, lookup, onSettled, onBatch: dispatch, intervalMs, timers });
+    const collector = createEventCollector({ events, lookup, shown, onBatch: dispatch, intervalMs, timers });
     return () => collector.dispose();
-  }, [events, lookup, onSettled, dispatch, intervalMs, timers]);
+  }, [events, lookup, shown, dispatch, intervalMs, timers]);
 }

@@ -53,6 +53,10 @@ describe('dashboard app', () => {
     clock += 5_000;
     timers.fire();
     await until(() => /slowExe… hello\s+RUNNING\s+6\.0s/.test(frame()));
+    await until(() => timers.pending() === 1); // re-armed after that frame
+    clock += 2_000;
+    timers.fire();
+    await until(() => /slowExe… hello\s+RUNNING\s+8\.0s/.test(frame()));
   });
 
   test('x prompts for inputs; typed keys and Enter run the flow with them', async () => {

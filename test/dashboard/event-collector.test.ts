@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'bun:test';
 import type { Action } from '../../src/dashboard/actions.ts';
 import { createEventCollector } from '../../src/dashboard/event-collector.ts';
+import { execRow as execRowOf } from '../../src/dashboard/snapshot.ts';
 import { withState } from '../../src/executions/state.ts';
 import { createEventBus } from '../../src/shared/events.ts';
 import { execution, executionLookup, logEntry, manualTimers, T0, taskRun } from './helpers.ts';
@@ -82,8 +83,10 @@ describe('event collector', () => {
     store.set('run1', { ...running, state: withState(running.state, 'PAUSED', T0 + 3) });
     done.state = withState(done.state, 'RESTARTED', T0 + 4);
     timers.fire();
-    const rows = batches.at(-1)!.map((a) => (a as Extract<Action, { type: 'execution' }>).row);
+    const batch = batches.at(-1)!;
+    const rows = batch.filter((a) => a.type === 'execution').map((a) => (a as Extract<Action, { type: 'execution' }>).row);
     expect(rows.map((r) => [r.id, r.state])).toEqual([['run1', 'PAUSED'], ['done1', 'SUCCESS']]);
+    expect(batch.at(-1)).toEqual({ type: 'execution.deleted', id: 'gone1' });
   });
 
   test('a deleted execution: its pending row is dropped and the deletion comes after its last log lines', () => {
@@ -130,7 +133,7 @@ describe('event collector', () => {
     expect(timers.pending()).toBe(0);
     for (const name of ['flow.changed', 'flow.invalid', 'flow.file-error', 'flow.file-synced', 'scheduler.next', 'execution.updated', 'execution.deleted', 'log.created'] as const) {
       // the one listener left on execution.updated is the test's stand-in execution store
-      expect(events.listenerCount(name)).toBe(name === 'execution.updated' ? 1 : 0);
+      expect(events.listenerCount(name)).toBe(name === 'execution.updated' || name === 'execution.deleted' ? 1 : 0);
     }
     events.emit('log.created', { entry: logEntry('e1', 'y') });
     timers.fire();
@@ -139,6 +142,37 @@ describe('event collector', () => {
 });
 
 describe('event collector under load', () => {
+  test('a running row on screen whose final update was dropped is corrected from the store at the next flush', () => {
+    const events = createEventBus();
+    const timers = manualTimers(1000);
+    const batches: Action[][] = [];
+    const store = new Map<string, ReturnType<typeof execution>>();
+    const e0 = execution('e0');
+    e0.state = withState(e0.state, 'RUNNING', T0 + 1);
+    const onScreen = [execRowOf(e0)];
+    createEventCollector({ events, timers, intervalMs: 100, maxPendingExecutions: 10, lookup: (_t, id) => store.get(id), shown: () => onScreen, onBatch: (b) => batches.push(b) });
+    e0.state = withState(e0.state, 'SUCCESS', T0 + 2);
+    store.set('e0', e0);
+    events.emit('execution.updated', { execution: e0 });
+    for (let i = 1; i <= 20; i++) { const e = execution(`e${i}`); store.set(e.id, e); events.emit('execution.updated', { execution: e }); }
+    timers.fire();
+    const rows = batches[0]!.filter((a) => a.type === 'execution').map((a) => (a as Extract<Action, { type: 'execution' }>).row);
+    expect(rows).toHaveLength(11); // the 10 newest updates, plus e0 read back for the screen
+    expect(rows.at(-1)).toMatchObject({ id: 'e0', state: 'SUCCESS' });
+  });
+
+  test('executions are told apart by tenant', () => {
+    const { events, timers, batches } = setup();
+    const a = execution('same');
+    const b = { ...execution('same'), tenant: 'other' };
+    b.state = withState(b.state, 'SUCCESS', T0 + 1);
+    events.emit('execution.updated', { execution: a });
+    events.emit('execution.updated', { execution: b });
+    timers.fire();
+    const rows = batches[0]!.map((x) => (x as Extract<Action, { type: 'execution' }>).row);
+    expect(rows.map((r) => [r.tenant, r.state])).toEqual([['main', 'CREATED'], ['other', 'SUCCESS']]);
+  });
+
   test('only the most recently updated executions are copied at a flush', () => {
     const { events, timers, batches } = setup();
     for (let i = 0; i < 250; i++) events.emit('execution.updated', { execution: execution(`e${i}`) });

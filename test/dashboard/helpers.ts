@@ -62,11 +62,12 @@ export interface FakeDeps extends DashboardDeps {
   bus: EventBus;
 }
 
-/** Stands in for the execution store: the latest execution emitted on the bus, by id. */
+/** Stands in for the execution store: the latest execution emitted on the bus, by tenant and id. */
 export function executionLookup(bus: EventBus): (tenant: string, id: string) => Execution | undefined {
   const seen = new Map<string, Execution>();
-  bus.on('execution.updated', (e) => void seen.set(e.execution.id, e.execution));
-  return (_tenant, id) => seen.get(id);
+  bus.on('execution.updated', (e) => void seen.set(`${e.execution.tenant}\u0000${e.execution.id}`, e.execution));
+  bus.on('execution.deleted', (e) => void seen.delete(`${e.tenant}\u0000${e.id}`));
+  return (tenant, id) => seen.get(`${tenant}\u0000${id}`);
 }
 
 export function fakeDeps(over: Partial<DashboardDeps> = {}, inputs: unknown = []): FakeDeps {

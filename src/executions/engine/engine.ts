@@ -304,7 +304,6 @@ export function createEngine(deps: EngineDeps) {
       schedule(l);
       return true;
     },
-    /** drops a live execution without saving it again (it is being deleted) */
     /** The execution is being deleted: stop it (if running) and tell the listeners. */
     forget(tenant: string, id: string) {
       const l = live.get(key(tenant, id));
