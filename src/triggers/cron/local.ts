@@ -33,15 +33,18 @@ function prevDay(c: CronSchedule, y: number, m: number, d: number): number {
   return -1;
 }
 
+/** Wall-clock seconds as calendar fields. */
+function splitLocal(seconds: number) {
+  const days = Math.floor(seconds / DAY);
+  const sod = seconds - days * DAY;
+  const h = Math.floor(sod / 3600);
+  const mi = Math.floor((sod - h * 3600) / 60);
+  return { ...civilFromDays(days), h, mi, s: sod - h * 3600 - mi * 60 };
+}
+
 /** Smallest matching wall-clock time >= `from` (wall-clock seconds), or undefined past `maxYear`. */
 export function nextLocal(c: CronSchedule, from: number, maxYear: number): number | undefined {
-  const days = Math.floor(from / DAY);
-  let sod = from - days * DAY;
-  let { y, m, d } = civilFromDays(days);
-  let h = Math.floor(sod / 3600);
-  sod -= h * 3600;
-  let mi = Math.floor(sod / 60);
-  let s = sod - mi * 60;
+  let { y, m, d, h, mi, s } = splitLocal(from);
   // each `continue` moves strictly forward, and the year bound ends impossible dates (Feb 30)
   while (y <= maxYear) {
     const m2 = m > 12 ? -1 : c.month.next[m]!;
@@ -65,13 +68,7 @@ export function nextLocal(c: CronSchedule, from: number, maxYear: number): numbe
 
 /** Largest matching wall-clock time <= `from`, or undefined before `minYear`. */
 export function prevLocal(c: CronSchedule, from: number, minYear: number): number | undefined {
-  const days = Math.floor(from / DAY);
-  let sod = from - days * DAY;
-  let { y, m, d } = civilFromDays(days);
-  let h = Math.floor(sod / 3600);
-  sod -= h * 3600;
-  let mi = Math.floor(sod / 60);
-  let s = sod - mi * 60;
+  let { y, m, d, h, mi, s } = splitLocal(from);
   while (y >= minYear) {
     const m2 = m < 1 ? -1 : c.month.prev[m]!;
     if (m2 < 0) { y--; m = 12; d = 31; h = 23; mi = 59; s = 59; continue; }
