@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createRuntime } from '../runtime.ts';
 import { ApiError } from '../shared/errors.ts';
-import type { ProvidedValue } from '../executions/inputs.ts';
+import type { ProvidedValue } from '../executions/inputs/inputs.ts';
 
 export interface RunOptions { file: string; inputs: string[]; fixtures?: string; strictFixtures: boolean }
 

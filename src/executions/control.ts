@@ -11,7 +11,7 @@ import type { Engine } from './engine/engine.ts';
 import { pausedRun, resumeExecution } from './engine/pause.ts';
 import type { FlowPlan } from './engine/plan.ts';
 import { errorTaskIds } from './engine/restart.ts';
-import { resolveInputs, type ProvidedValue } from './inputs.ts';
+import { resolveInputs, type ProvidedValue } from './inputs/inputs.ts';
 import type { Execution, TaskRun } from './model.ts';
 import { isStateType, isTerminal, newState, withState, type StateType } from './state.ts';
 import type { ExecutionService } from './service.ts';

@@ -11,7 +11,7 @@ import { ApiError, illegalArgument, illegalState, notFound } from '../shared/err
 import type { IdGenerator } from '../shared/ids.ts';
 import type { Engine } from './engine/engine.ts';
 import { createPlan, type FlowPlan } from './engine/plan.ts';
-import { resolveInputs, type ProvidedValue } from './inputs.ts';
+import { resolveInputs, type ProvidedValue } from './inputs/inputs.ts';
 import type { Execution, ExecutionTrigger } from './model.ts';
 import { newState, withState } from './state.ts';
 import type { ExecutionStore } from './store.ts';

@@ -9,7 +9,7 @@ import { createStateStoreAccess } from '../tasks/core/state-common.ts';
 import type { ExecutionsAdmin, RunContext, TriggersAccess } from '../tasks/types.ts';
 import type { Engine } from './engine/engine.ts';
 import type { Execution } from './model.ts';
-import { blobKey, executionPrefix, toUri } from './storage-paths.ts';
+import { blobKey, executionPrefix, toUri } from '../shared/storage-paths.ts';
 import type { ExecutionStore } from './store.ts';
 
 export interface TaskServiceDeps {

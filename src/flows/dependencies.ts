@@ -1,7 +1,7 @@
 // Direct dependencies of one flow, as served by `GET /api/v1/flows/{namespace}/{id}/dependencies`:
 // FLOW_TASK edges from a flow running a Subflow/ForEachItem task to the flow it calls, and
 // FLOW_TRIGGER edges from an upstream flow to a flow whose Flow trigger listens to it.
-import type { FlowLike, FlowNode, FlowRelation, FlowTopologyEdge, FlowTopologyGraph } from './graph-model';
+import type { FlowLike, FlowNode, FlowRelation, FlowTopologyEdge, FlowTopologyGraph } from './graph/model';
 import { subflowTarget } from './graph/task-types';
 import { flowTriggersMatch } from './graph/trigger-conditions';
 import { walkTasks } from './walk';

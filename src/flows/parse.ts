@@ -5,15 +5,15 @@
 import { defaultPluginCatalog, type PluginCatalog } from '../plugins/catalog.ts';
 import type { Flow, PluginDefault, Violation } from './model.ts';
 import { parseYamlText, toYaml } from './yaml-source.ts';
-import { BindFailure, isPlainObject } from './jackson.ts';
-import { bindFlow, bindSingle } from './bind.ts';
+import { BindFailure, isPlainObject } from './validate/jackson.ts';
+import { bindFlow, bindSingle } from './validate/bind.ts';
 import { normalizeFlow } from './normalize.ts';
 import { applyPluginDefaults as injectDefaults } from './plugin-defaults.ts';
-import { flowConstraints } from './constraints.ts';
-import { nodeConstraints } from './node-constraints.ts';
+import { flowConstraints } from './validate/constraints.ts';
+import { nodeConstraints } from './validate/node-constraints.ts';
 import { typedNodesOf } from './typed-walk.ts';
-import { flowReport } from './report.ts';
-import type { RuleViolation } from './rule-types.ts';
+import { flowReport } from './validate/report.ts';
+import type { RuleViolation } from './validate/rule-types.ts';
 
 export type { PluginCatalog } from '../plugins/catalog.ts';
 

@@ -5,7 +5,7 @@
 
 import type { PluginCatalog, PluginDef } from '../plugins/catalog.ts';
 import { childLists } from './walk.ts';
-import { isPlainObject } from './jackson.ts';
+import { isPlainObject } from './validate/jackson.ts';
 
 export type NodeKind = 'task' | 'trigger' | 'condition' | 'taskRunner' | 'input';
 

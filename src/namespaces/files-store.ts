@@ -3,7 +3,7 @@
 // too. Shared by the namespace.* tasks and the Namespace Files API. The blob store has no
 // directories: folders are derived from the file paths (an empty folder cannot exist).
 
-import { blobKey, namespacePath, toUri } from '../executions/storage-paths.ts';
+import { blobKey, namespacePath, toUri } from '../shared/storage-paths.ts';
 import type { BlobStore } from '../shared/blobs.ts';
 
 /** A namespace file; `path` is absolute inside the namespace ("/dir/file.txt"). */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test';
-import { executionFileRoutes } from '../../src/executions/files-routes.ts';
+import { executionFileRoutes } from '../../src/executions/routes/files.ts';
 import { createExecutionStore } from '../../src/executions/store.ts';
 import { createApp } from '../../src/http/app.ts';
 import { memoryBlobStore } from '../../src/shared/blobs.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test';
-import { executionFollowRoute } from '../../src/executions/follow.ts';
+import { executionFollowRoute } from '../../src/executions/routes/follow.ts';
 import type { Execution } from '../../src/executions/model.ts';
 import { executionJson } from '../../src/executions/serialize.ts';
 import { createExecutionStore } from '../../src/executions/store.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'bun:test';
 import { Value } from '@sinclair/typebox/value';
 import { flowDependencies } from '../../src/flows/dependencies';
-import { FlowTopologyGraph, type FlowLike } from '../../src/flows/graph-model';
+import { FlowTopologyGraph, type FlowLike } from '../../src/flows/graph/model';
 
 const LOG = { id: 'log', type: 'io.kestra.plugin.core.log.Log', message: 'hi' };
 const FLOW_TRIGGER = 'io.kestra.plugin.core.trigger.Flow';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'bun:test';
 import { Value } from '@sinclair/typebox/value';
-import { buildFlowGraph, DagDependencyError, SubflowNotFoundError } from '../../src/flows/graph';
-import { FlowGraph, type FlowLike } from '../../src/flows/graph-model';
+import { buildFlowGraph, DagDependencyError, SubflowNotFoundError } from '../../src/flows/graph/flow-graph';
+import { FlowGraph, type FlowLike } from '../../src/flows/graph/model';
 
 const T = 'io.kestra.core.models.hierarchies.';
 const LOG = 'io.kestra.plugin.core.log.Log';

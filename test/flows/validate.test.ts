@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test';
 import { parseFlowYaml, parseFlowObject, validateTaskOrTrigger, violationsMessage, type FlowParseResult } from '../../src/flows/parse.ts';
-import { isValidCron } from '../../src/flows/cron.ts';
+import { isValidCron } from '../../src/flows/validate/cron.ts';
 
 const C = 'io.kestra.plugin.core.';
 const LOG = `${C}log.Log`;

@@ -6,7 +6,7 @@ import { createExpressionEngine } from '../../src/expressions/index.ts';
 import type { Label } from '../../src/flows/model.ts';
 import type { LogLevel } from '../../src/executions/model.ts';
 import { newState } from '../../src/executions/state.ts';
-import { blobKey, executionPrefix, pathOfUri, taskRunPrefix, toUri } from '../../src/executions/storage-paths.ts';
+import { blobKey, executionPrefix, pathOfUri, taskRunPrefix, toUri } from '../../src/shared/storage-paths.ts';
 import { createNamespaceFilesStore } from '../../src/namespaces/files-store.ts';
 import { createStateStoreAccess } from '../../src/tasks/core/state-common.ts';
 import { createKvService, type KvService } from '../../src/kv/service.ts';

@@ -5,7 +5,7 @@ import { Elysia } from 'elysia';
 import type { Execution, LogEntry, LogLevel, MetricEntry, TaskRun } from '../../src/executions/model.ts';
 import type { StateType } from '../../src/executions/state.ts';
 import { createExecutionStore } from '../../src/executions/store.ts';
-import { taskRunRoutes } from '../../src/executions/taskruns-routes.ts';
+import { taskRunRoutes } from '../../src/executions/routes/taskruns.ts';
 import { errorPlugin } from '../../src/http/error-plugin.ts';
 import { rememberTenant } from '../../src/http/tenant.ts';
 import { createLogStore } from '../../src/logs/store.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test';
 import { join } from 'node:path';
-import { blobKey, pathOfUri } from '../../src/executions/storage-paths.ts';
+import { blobKey, pathOfUri } from '../../src/shared/storage-paths.ts';
 import { TaskError } from '../../src/tasks/types.ts';
 import { buildRunContext, runExpectingError, type RunContextOptions } from '../helpers/run-context.ts';
 import { startFixtures, tempDir } from './fixtures-helpers.ts';

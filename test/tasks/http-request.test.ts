@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { blobKey, toUri } from '../../src/executions/storage-paths.ts';
+import { blobKey, toUri } from '../../src/shared/storage-paths.ts';
 import { memoryBlobStore } from '../../src/shared/blobs.ts';
 import { httpRequestTask } from '../../src/tasks/core/http-request.ts';
 import { TaskKilledError } from '../../src/tasks/types.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test';
-import { isValidCron } from '../../src/flows/cron.ts';
+import { isValidCron } from '../../src/flows/validate/cron.ts';
 import { CronError, parseCron, type CronSchedule } from '../../src/triggers/cron/index.ts';
 
 /** The members of a compiled field, for readable assertions. */

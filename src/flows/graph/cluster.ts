@@ -3,7 +3,7 @@
 // node; the markers are removed again when the matching branch is absent. As in Kestra (Guava
 // graphs), adding an edge also adds its endpoints to the cluster, which is why a nested cluster's
 // root/end are listed among its parent's nodes too.
-import { GRAPH_TYPES, type BranchType, type GraphClusterNode, type GraphNode, type Relation, type RelationType } from '../graph-model';
+import { GRAPH_TYPES, type BranchType, type GraphClusterNode, type GraphNode, type Relation, type RelationType } from './model';
 
 export interface Cluster {
   json: GraphClusterNode;

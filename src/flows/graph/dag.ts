@@ -2,7 +2,7 @@
 // dependencies start from the Dag task node, others from each dependency, and tasks nothing
 // depends on lead to the cluster's exit. Every such edge is PARALLEL.
 import type { TaskLike } from '../walk';
-import { GRAPH_TYPES } from '../graph-model';
+import { GRAPH_TYPES } from './model';
 import { addEdge, addMember, entryOf, exitOf, isCluster, type Cluster, type Member } from './cluster';
 import type { BuildTask } from './fill';
 

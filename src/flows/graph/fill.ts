@@ -1,7 +1,7 @@
 // Chains a list of tasks inside a cluster, the way Kestra lays out sequential, parallel, choice
 // branches and the errors/finally/afterExecution branches.
 import type { TaskLike } from '../walk';
-import type { RelationType } from '../graph-model';
+import type { RelationType } from './model';
 import {
   addEdge, addMember, bypassMarker, entryOf, exitOf, markBranch, relation, removeEdge,
   type Cluster, type Member,

@@ -1,7 +1,7 @@
 // Lays out a whole flow inside a cluster (the flow root, or a subflow expanded inline): the
 // triggers cluster leading into the root, then tasks, errors, finally and afterExecution.
 import { childLists, isTaskLike, type TaskLike } from '../walk';
-import { GRAPH_TYPES, type FlowLike, type GraphNode } from '../graph-model';
+import { GRAPH_TYPES, type FlowLike, type GraphNode } from './model';
 import { addEdge, addMember, bypassMarker, newCluster, type Cluster } from './cluster';
 import { fillAlternativePaths, fillTasks, type BuildTask } from './fill';
 

@@ -1,6 +1,6 @@
 // Flattens the nested clusters into the FlowGraph wire shape: every node once (clusters
 // flattened depth-first), every edge, and one entry per cluster with its enclosing clusters.
-import type { FlowGraph, FlowGraphCluster, FlowGraphEdge, GraphNode } from '../graph-model';
+import type { FlowGraph, FlowGraphCluster, FlowGraphEdge, GraphNode } from './model';
 import { isCluster, uidOf, type Cluster } from './cluster';
 
 function collectNodes(cluster: Cluster, out: Set<GraphNode>): void {

@@ -1,6 +1,6 @@
 // Inline expansion of subflow tasks (`?subflows=` on the graph endpoint): the subflow task node
 // is replaced by a SubflowGraphCluster holding the called flow's own graph.
-import { GRAPH_TYPES, type FlowLike, type GraphNode } from '../graph-model';
+import { GRAPH_TYPES, type FlowLike, type GraphNode } from './model';
 import { addEdge, addMember, isCluster, markBranch, newCluster, removeMember, type Cluster } from './cluster';
 import type { BuildTask } from './fill';
 import { fillFlow } from './flow-tree';

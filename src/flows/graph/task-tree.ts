@@ -1,7 +1,7 @@
 // Turns one task into its graph: a plain node, a subflow node, or a cluster for flowables whose
 // children are laid out the way the matching Kestra flowable's `tasksTree` does.
 import { childLists, type TaskLike } from '../walk';
-import { GRAPH_TYPES, type GraphNode, type RelationType } from '../graph-model';
+import { GRAPH_TYPES, type GraphNode, type RelationType } from './model';
 import { newCluster, type Cluster, type Member } from './cluster';
 import { fillAlternativePaths, fillTasks, type BuildTask } from './fill';
 import { fillDag, type DagEntry } from './dag';

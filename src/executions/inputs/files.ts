@@ -1,0 +1,63 @@
+// Multipart input parts and FILE uploads (api-contract §1.11).
+import type { Input } from '../../flows/model.ts';
+import type { BlobStore } from '../../shared/blobs.ts';
+import { crc32 } from '../../shared/crc32.ts';
+import { ApiError } from '../../shared/errors.ts';
+import { blobKey, inputFilePath, toUri } from '../../shared/storage-paths.ts';
+
+export interface UploadTarget {
+  tenant: string;
+  namespace: string;
+  flowId: string;
+  executionId: string;
+  blobs: BlobStore;
+}
+
+export const isUpload = (value: unknown): value is Blob => typeof Blob !== 'undefined' && value instanceof Blob;
+
+/** Text parts by part name; file parts by their *filename* (Kestra ignores a file part's name). */
+export async function formToProvided(form: FormData): Promise<Map<string, unknown>> {
+  const provided = new Map<string, unknown>();
+  for (const [name, value] of form.entries()) {
+    const entry = value as unknown;
+    if (isUpload(entry)) provided.set((entry as File).name || name, entry);
+    else provided.set(name, entry);
+  }
+  return provided;
+}
+
+/** Kestra stores FILE uploads with the declared `extension` (default `.upl`), dot added if missing. */
+function extensionOf(declared: Input[], id: string): string {
+  const input = declared.find((i) => i.id === id && i.type === 'FILE');
+  const ext = input?.extension ?? '.upl';
+  return ext.startsWith('.') ? ext : `.${ext}`;
+}
+
+/**
+ * Uploads replace File values by their `kestra:///` URI. Kestra names the stored file after a temp
+ * file (`<input>_<random><ext>`); the number here is the content's CRC-32 so runs stay
+ * deterministic. `store: false` computes the URI only (the validate endpoint keeps nothing).
+ */
+export async function storeUploads(
+  declared: Input[],
+  provided: Map<string, unknown>,
+  target: UploadTarget,
+  store: boolean,
+): Promise<Map<string, unknown>> {
+  const out = new Map(provided);
+  const ids = new Set(declared.map((i) => i.id));
+  for (const [id, value] of provided) {
+    if (!isUpload(value)) continue;
+    // Kestra reads every part before looking at declarations, so an empty file always fails
+    if (value.size === 0) throw new ApiError('INTERNAL', `Can't upload file: ${id}`);
+    if (!ids.has(id)) {
+      out.delete(id);
+      continue;
+    }
+    const bytes = new Uint8Array(await value.arrayBuffer());
+    const path = inputFilePath(target.namespace, target.flowId, target.executionId, id, `${id}_${crc32(bytes)}${extensionOf(declared, id)}`);
+    if (store) target.blobs.put(blobKey(target.tenant, path), bytes);
+    out.set(id, toUri(path));
+  }
+  return out;
+}

@@ -1,0 +1,82 @@
+// Control endpoints of one execution: kill, pause, resume, restart, replay, change-status, task
+// run state, labels (api-contract §3.3, Appendix A).
+
+import { Elysia } from 'elysia';
+import { json } from '../../http/respond.ts';
+import { bodyKind, readForm, readJson } from '../../http/body.ts';
+import { boolParam, intParam, queryOf } from '../../http/query.ts';
+import { tenantOf } from '../../http/tenant.ts';
+import { ApiError, badRequest } from '../../shared/errors.ts';
+import type { Clock } from '../../shared/clock.ts';
+import type { Label } from '../../flows/model.ts';
+import type { ExecutionControl } from '../control.ts';
+import { providedFromForm } from '../inputs/inputs.ts';
+import { executionJson } from '../serialize.ts';
+
+
+export async function readLabels(request: Request): Promise<Label[]> {
+  const body = await readJson(request);
+  if (!Array.isArray(body)) throw new ApiError('INVALID_JSON', 'Expected a JSON array of labels [{"key": ..., "value": ...}]');
+  return body as Label[];
+}
+
+export function executionControlRoutes(deps: { control: ExecutionControl; clock: Clock }) {
+  const { control } = deps;
+  const now = () => deps.clock.now();
+  return new Elysia({ prefix: '/api/v1' })
+    .delete('/executions/:executionId/kill', ({ request, params }) => {
+      control.kill(tenantOf(request), params.executionId, boolParam(queryOf(request), 'isOnKillCascade', true));
+      return new Response(null, { status: 202, headers: { 'content-type': 'text/json' } });
+    })
+    .post('/executions/:executionId/pause', ({ request, params }) => {
+      control.pause(tenantOf(request), params.executionId);
+      return new Response(null, { status: 200 });
+    })
+    .post('/executions/:executionId/resume', async ({ request, params }) => {
+      const tenant = tenantOf(request);
+      control.resumeCheck(tenant, params.executionId);
+      let provided = new Map();
+      if (bodyKind(request) === 'multipart') provided = await providedFromForm(await readForm(request));
+      else if ((await request.text()).length > 0) {
+        throw new ApiError('UNSUPPORTED_MEDIA', `Content Type [${request.headers.get('content-type') ?? 'none'}] not allowed. Allowed types: multipart/form-data`);
+      }
+      await control.resume(tenant, params.executionId, provided);
+      return new Response(null, { status: 204 });
+    })
+    .post('/executions/:executionId/restart', ({ request, params }) => {
+      const q = queryOf(request);
+      const revision = intParam(q, 'revision');
+      const tenant = tenantOf(request);
+      const exec = control.restart(tenant, params.executionId, revision);
+      return json(executionJson(exec, now()));
+    })
+    .post('/executions/:executionId/replay', ({ request, params }) => {
+      const q = queryOf(request);
+      const exec = control.replay(tenantOf(request), params.executionId, { taskRunId: q.get('taskRunId') ?? undefined, revision: intParam(q, 'revision') });
+      return json(executionJson(exec, now()));
+    })
+    .post('/executions/:executionId/unqueue', ({ request, params }) => json(executionJson(control.unqueue(tenantOf(request), params.executionId), now())))
+    .post('/executions/:executionId/force-run', ({ request, params }) => json(executionJson(control.forceRun(tenantOf(request), params.executionId), now())))
+    .post('/executions/:executionId/change-status', ({ request, params }) => {
+      const status = queryOf(request).get('status');
+      if (!status) throw badRequest('Required QueryValue [status] not specified');
+      return json(executionJson(control.changeStatus(tenantOf(request), params.executionId, status), now()));
+    })
+    .post('/executions/:executionId/state', async ({ request, params }) => {
+      const body = (await readJson(request)) as { taskRunId?: unknown; state?: unknown } | undefined;
+      if (!body || typeof body.taskRunId !== 'string' || typeof body.state !== 'string') {
+        throw new ApiError('INVALID_JSON', 'Expected {"taskRunId": string, "state": string}');
+      }
+      return json(executionJson(control.markTaskRun(tenantOf(request), params.executionId, body.taskRunId, body.state), now()));
+    })
+    .post('/executions/:executionId/labels', async ({ request, params }) => {
+      const labels = await readLabels(request);
+      try {
+        return json(executionJson(control.setLabels(tenantOf(request), params.executionId, labels), now()));
+      } catch (err) {
+        // Kestra answers this one case with a bare string body
+        if (err instanceof ApiError && err.code === 'BAD_REQUEST') return new Response('The execution is not terminated', { status: 400 });
+        throw err;
+      }
+    });
+}

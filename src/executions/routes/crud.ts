@@ -1,0 +1,96 @@
+// Executions API: create (multipart inputs, labels, scheduleDate, wait), get, list, search,
+// delete (api-contract §3.3). Control endpoints and files live in their own route files.
+
+import { Elysia } from 'elysia';
+import { json } from '../../http/respond.ts';
+import { bodyKind, readForm } from '../../http/body.ts';
+import { ApiError, badRequest, notFound } from '../../shared/errors.ts';
+import { boolParam, dateParam, intParam, pagingParams, parseLabels, queryOf, sortParams } from '../../http/query.ts';
+import { tenantOf } from '../../http/tenant.ts';
+import type { BlobStore } from '../../shared/blobs.ts';
+import type { MetricStore } from '../../metrics/store.ts';
+import { deleteExecution } from '../delete.ts';
+import type { Clock } from '../../shared/clock.ts';
+import type { LogStore } from '../../logs/store.ts';
+import type { Engine } from '../engine/engine.ts';
+import { executionFilterOf } from '../filters.ts';
+import { providedFromForm, validateInputs } from '../inputs/inputs.ts';
+import type { ExpressionEngine } from '../../expressions/index.ts';
+import { executionJson } from '../serialize.ts';
+import type { ExecutionService } from '../service.ts';
+import { EXECUTION_SORT_FIELDS, type ExecutionStore } from '../store.ts';
+
+export interface ExecutionRouteDeps {
+  executions: ExecutionService;
+  store: ExecutionStore;
+  engine: Engine;
+  logs: LogStore;
+  metrics: MetricStore;
+  blobs: BlobStore;
+  clock: Clock;
+  publicUrl: string;
+  expressions(tenant: string): ExpressionEngine;
+}
+
+const SORTABLE = new Set(Object.keys(EXECUTION_SORT_FIELDS));
+
+export function executionRoutes(deps: ExecutionRouteDeps) {
+  const now = () => deps.clock.now();
+  const page = (request: Request) => {
+    const q = queryOf(request);
+    const paging = pagingParams(q);
+    const { results, total } = deps.store.search(tenantOf(request), executionFilterOf(q, now()), sortParams(q, SORTABLE), paging.size, paging.offset);
+    return json({ results: results.map((e) => executionJson(deps.engine.get(e.tenant, e.id) ?? e, now())), total });
+  };
+
+  return new Elysia({ prefix: '/api/v1' })
+    // The router needs one parameter name per position, and `/executions/{executionId}/...` routes
+    // share this one: here `executionId` holds the flow's namespace.
+    .post('/executions/:executionId/:id', async ({ request, params }) => {
+      const q = queryOf(request);
+      let provided = new Map();
+      if (bodyKind(request) === 'multipart') provided = await providedFromForm(await readForm(request));
+      else if ((await request.text()).length > 0) {
+        // an empty body is allowed; anything else must be multipart/form-data
+        throw new ApiError('UNSUPPORTED_MEDIA', `Content Type [${request.headers.get('content-type') ?? 'none'}] not allowed. Allowed types: multipart/form-data`);
+      }
+      const scheduleDate = dateParam(q, 'scheduleDate');
+      const tenant = tenantOf(request);
+      const exec = await deps.executions.create({
+        tenant, namespace: params.executionId, flowId: params.id, revision: intParam(q, 'revision'),
+        inputs: provided, labels: parseLabels(q.getAll('labels')), scheduleDate,
+      });
+      if (boolParam(q, 'wait', false)) {
+        const done = deps.engine.waitForTerminal(tenant, exec.id);
+        const final = done ? await done : deps.executions.get(tenant, exec.id);
+        return json(executionJson(final, now(), deps.publicUrl));
+      }
+      return json(executionJson(exec, now(), deps.publicUrl));
+    })
+    // validates inputs without creating anything (the UI's execute form); `executionId` holds the namespace
+    .post('/executions/:executionId/:id/validate', async ({ request, params }) => {
+      const tenant = tenantOf(request);
+      const provided = bodyKind(request) === 'multipart' ? await providedFromForm(await readForm(request)) : new Map();
+      const plan = deps.executions.planFor(tenant, params.executionId, params.id);
+      const results = await validateInputs(plan.flow.inputs as never, provided, {
+        tenant, namespace: plan.namespace, flowId: plan.id, executionId: 'validation', blobs: deps.blobs, expressions: deps.expressions(tenant),
+        variables: { flow: { id: plan.id, namespace: plan.namespace, revision: plan.revision } },
+      });
+      return json({ id: plan.id, namespace: plan.namespace, inputs: results.map((r) => ({ input: r.input, value: r.value, enabled: r.enabled, isDefault: r.isDefault, errors: r.errors })) });
+    })
+    .get('/executions/search', ({ request }) => page(request))
+    .get('/executions', ({ request }) => {
+      const q = queryOf(request);
+      for (const name of ['namespace', 'flowId']) if (!q.get(name)) throw badRequest(`Required QueryValue [${name}] not specified`);
+      return page(request);
+    })
+    .get('/executions/:executionId', ({ request, params }) => json(executionJson(deps.executions.get(tenantOf(request), params.executionId), now())))
+    .delete('/executions/:executionId', ({ request, params, set }) => {
+      const tenant = tenantOf(request);
+      const exec = deps.executions.find(tenant, params.executionId);
+      if (!exec) throw notFound();
+      deleteExecution(deps, tenant, exec, queryOf(request));
+      set.status = 204;
+      return undefined;
+    });
+}

@@ -1,0 +1,75 @@
+// Execution views the UI uses (api-contract Appendix A): the flow graph of the execution's
+// revision with its task runs attached, the flow of an execution, and expression evaluation.
+
+import { Elysia } from 'elysia';
+import { queryOf } from '../../http/query.ts';
+import { tenantOf } from '../../http/tenant.ts';
+import { buildFlowGraph } from '../../flows/graph/flow-graph.ts';
+import { flowView } from '../../flows/serialize.ts';
+import type { FlowService } from '../../flows/service.ts';
+import { notFound } from '../../shared/errors.ts';
+import type { Clock } from '../../shared/clock.ts';
+import type { IdGenerator } from '../../shared/ids.ts';
+import { taskRunJson } from '../serialize.ts';
+import type { ExecutionService } from '../service.ts';
+import { executionVariables, taskRunVariables } from '../engine/variables.ts';
+import type { ExpressionEngine } from '../../expressions/index.ts';
+import type { FlowPlan } from '../engine/plan.ts';
+import type { Execution } from '../model.ts';
+
+export function executionGraphRoutes(deps: { executions: ExecutionService; flows: FlowService; clock: Clock; newId: IdGenerator }) {
+  const flowOf = (tenant: string, id: string) => {
+    const exec = deps.executions.get(tenant, id);
+    let record;
+    try { record = deps.flows.get(tenant, exec.namespace, exec.flowId, { revision: exec.flowRevision }); } catch { throw notFound(`Unable to find the flow for the execution ${id}`); }
+    return { exec, record };
+  };
+  return new Elysia({ prefix: '/api/v1' })
+    .get('/executions/:executionId/graph', ({ request, params }) => {
+      const tenant = tenantOf(request);
+      const { exec, record } = flowOf(tenant, params.executionId);
+      const graph = buildFlowGraph(flowView(record, false) as never, {
+        newId: deps.newId,
+        expandSubflows: queryOf(request).getAll('subflows'),
+        resolveSubflow: (ns: string, id: string, rev?: number) => {
+          try { return flowView(deps.flows.get(tenant, ns, id, { revision: rev }), false) as never; } catch { return undefined; }
+        },
+      });
+      // the latest task run of each task goes on its node (loops show their last iteration)
+      const latest = new Map(exec.taskRunList.map((t) => [t.taskId, t]));
+      const now = deps.clock.now();
+      for (const node of graph.nodes) {
+        const taskId = (node as { task?: { id?: unknown } }).task?.id;
+        const run = typeof taskId === 'string' ? latest.get(taskId) : undefined;
+        if (run) (node as { taskRun?: unknown }).taskRun = taskRunJson(run, now);
+      }
+      return graph;
+    })
+    .get('/executions/:executionId/flow', ({ request, params }) => flowView(flowOf(tenantOf(request), params.executionId).record, true));
+}
+
+/** POST /executions/{id}/eval/{taskRunId}: renders an expression in a task run's context (the UI's debug box). */
+export function executionEvalRoute(deps: {
+  executions: ExecutionService;
+  expressions(tenant: string): ExpressionEngine;
+  inputsVariable(plan: FlowPlan, exec: Execution): Record<string, unknown> | undefined;
+  envs: Record<string, string>;
+  globals: Record<string, unknown>;
+}) {
+  return new Elysia({ prefix: '/api/v1' })
+    .post('/executions/:executionId/eval/:taskRunId', async ({ request, params }) => {
+      const tenant = tenantOf(request);
+      const exec = deps.executions.get(tenant, params.executionId);
+      const run = exec.taskRunList.find((t) => t.id === params.taskRunId);
+      if (!run) throw notFound(`Unable to find task run '${params.taskRunId}'`);
+      const plan = deps.executions.planFor(tenant, exec.namespace, exec.flowId, exec.flowRevision);
+      const base = executionVariables(exec, plan, { inputs: deps.inputsVariable(plan, exec), envs: deps.envs, globals: deps.globals });
+      const variables = taskRunVariables(base, exec, run, plan.tasks.get(run.taskId)?.type ?? '');
+      const expression = await request.text();
+      try {
+        return { result: deps.expressions(tenant).render(expression, variables) };
+      } catch (err) {
+        return { error: (err as Error).message, stackTrace: (err as Error).stack ?? '' };
+      }
+    });
+}

@@ -1,0 +1,129 @@
+// The flows directory (decisions.md, "The flows directory"): every `.yml`/`.yaml` file below it
+// is a flow. Start-up scan, hot reload through chokidar (debounced per path), write-back of API
+// changes. The pieces live in directory-*.ts; this file only composes them and owns the watcher.
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import type { Db } from '../../shared/db.ts';
+import type { EventBus } from '../../shared/events.ts';
+import type { Violation } from '../model.ts';
+import type { FlowService } from '../service.ts';
+import { createDebouncer } from './debounce.ts';
+import { errorText, fingerprint } from './io.ts';
+import { isFlowFile, listFlowFiles, toRelative, watcherIgnore } from './paths.ts';
+import { createReconciler } from './reconcile.ts';
+import { createFlowFileMap } from './store.ts';
+import { startWriteBack } from './write-back.ts';
+
+export interface FlowDirectoryDeps {
+  dir: string;                  // absolute path; created if missing
+  tenant: string;               // 'main'
+  flows: FlowService; events: EventBus; db: Db;   // db: for the persisted file<->flow mapping table
+  debounceMs: number;           // per-path debounce
+  watch: boolean;               // false = scan once at start, no watcher (API changes are still written back)
+  /** files above this size are reported, never parsed (default 10 MiB) */
+  maxFileBytes?: number;
+}
+
+export interface FlowDirectory {
+  start(): Promise<{ loaded: number; invalid: number; deleted: number }>;
+  close(): Promise<void>;
+  invalidFiles(): { file: string; violations: Violation[] }[];
+  fileOf(namespace: string, id: string): string | undefined;
+  /** resolves after every pending debounced path has been processed (tests await this instead of sleeping) */
+  idle(): Promise<void>;
+}
+
+const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+// chokidar drops a 'change' that follows another one on the same path within 50 ms, and an
+// unlink within 100 ms of the previous one, without any trailing event: an editor's second write
+// can go unreported. So every reconcile is followed by one look, after those windows have
+// closed, and a file that changed since we read it is reconciled again.
+const FOLLOW_UP_MS = 110;
+
+export function createFlowDirectory(deps: FlowDirectoryDeps): FlowDirectory {
+  const { dir, tenant, events } = deps;
+  const reconciler = createReconciler({
+    dir, tenant, flows: deps.flows, events, files: createFlowFileMap(deps.db, tenant),
+    maxFileBytes: deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+  });
+  let watcher: FSWatcher | undefined;
+  let stopWriteBack: (() => void) | undefined;
+  let closed = false;
+  const reportError = (file: string, err: unknown) => events.emit('flow.file-error', { file, message: errorText(err) });
+  const seen = new Map<string, string>(); // path -> fingerprint taken just before its last reconcile
+  const deferred = new Set<string>();
+  const debouncer = createDebouncer(deps.debounceMs, (rel) => {
+    const print = fingerprint(join(dir, rel));
+    // A vanished file whose flow may reappear under another pending path (a rename, a move)
+    // waits one round for that path, so the flow moves instead of being deleted and re-created.
+    if (print === 'missing' && debouncer.pending() > 0 && !deferred.has(rel)) {
+      deferred.add(rel);
+      debouncer.schedule(rel);
+      return;
+    }
+    deferred.delete(rel);
+    seen.set(rel, print);
+    reconciler.reconcile(rel);
+    if (watcher) followUps.schedule(rel);
+  }, reportError);
+  const followUps = createDebouncer(FOLLOW_UP_MS, (rel) => {
+    const before = seen.get(rel);
+    seen.delete(rel);
+    if (!closed && before !== fingerprint(join(dir, rel))) debouncer.schedule(rel);
+  }, reportError);
+
+  function onWatchEvent(event: string, abs: string) {
+    const rel = toRelative(dir, abs);
+    if ((event === 'add' || event === 'change' || event === 'unlink') && isFlowFile(rel)) debouncer.schedule(rel);
+    // A directory moved in or out of the tree: look at everything it holds (or held) instead of
+    // relying on chokidar emitting one event per nested file.
+    if (event === 'addDir' && rel !== '') {
+      for (const f of listFlowFiles(dir, () => {}, abs)) debouncer.schedule(f.rel);
+    }
+    if (event === 'unlinkDir') for (const f of reconciler.mappedUnder(rel)) debouncer.schedule(f);
+  }
+
+  async function startWatcher(): Promise<void> {
+    const w = watch(dir, { ignoreInitial: true, ignored: watcherIgnore(dir), persistent: true });
+    watcher = w;
+    w.on('all', (event, abs) => {
+      try { onWatchEvent(event, abs); } catch (err) { events.emit('flow.file-error', { file: toRelative(dir, abs), message: errorText(err) }); }
+    });
+    w.on('error', (err) => events.emit('flow.file-error', { file: '', message: `watcher: ${errorText(err)}` }));
+    await new Promise<void>((resolve) => w.once('ready', resolve));
+  }
+
+  return {
+    async start() {
+      mkdirSync(dir, { recursive: true });
+      stopWriteBack = startWriteBack({ dir, tenant, events, reconciler });
+      // The watcher starts before the scan so that nothing written during the scan is missed; a
+      // file both scanned and reported is simply reconciled twice (the second time a no-op).
+      if (deps.watch) await startWatcher();
+      if (closed) return { loaded: 0, invalid: 0, deleted: 0 };
+      return reconciler.scan();
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      stopWriteBack?.();
+      await watcher?.close();
+      // Saves already seen by the watcher but still in their debounce window are applied, not lost.
+      debouncer.flush();
+      followUps.flush();
+    },
+
+    invalidFiles: () => reconciler.invalidFiles(),
+    fileOf: (namespace, id) => reconciler.fileOf({ namespace, id }),
+    async idle() {
+      while (debouncer.pending() > 0 || followUps.pending() > 0) {
+        await debouncer.idle();
+        await followUps.idle();
+      }
+    },
+  };
+}

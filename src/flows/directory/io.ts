@@ -1,0 +1,88 @@
+// Reading one flow file into a verdict, and writing one atomically. Both are synchronous so that a
+// read-parse-save (or an API write-back) is one uninterrupted step: an API update can never land
+// between reading a file and saving what was read, which would resurrect stale content.
+
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { ApiError } from '../../shared/errors.ts';
+import type { Violation } from '../model.ts';
+import type { ParsedFlow } from '../service.ts';
+
+export type Inspection =
+  | { kind: 'missing' }
+  | { kind: 'error'; message: string }
+  | { kind: 'invalid'; violations: Violation[] }
+  | { kind: 'valid'; flow: ParsedFlow };
+
+const GONE = new Set(['ENOENT', 'ENOTDIR']);
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** stat → size guard → read → decode → parse. Never throws. */
+export function inspectFile(abs: string, parse: (source: string) => ParsedFlow, maxBytes: number): Inspection {
+  let size: number;
+  try {
+    const st = statSync(abs);
+    // A directory named `x.yml` is not a file (its contents are walked separately); a FIFO or
+    // device named like a flow would block or stream forever, so it is refused, never read.
+    if (st.isDirectory()) return { kind: 'missing' };
+    if (!st.isFile()) return { kind: 'error', message: 'not a regular file' };
+    size = st.size;
+  } catch (err) {
+    return GONE.has((err as NodeJS.ErrnoException).code ?? '') ? { kind: 'missing' } : { kind: 'error', message: errorText(err) };
+  }
+  if (size > maxBytes) return { kind: 'error', message: `file too large (${size} bytes, limit ${maxBytes})` };
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(abs);
+  } catch (err) {
+    return GONE.has((err as NodeJS.ErrnoException).code ?? '') ? { kind: 'missing' } : { kind: 'error', message: `cannot read file: ${errorText(err)}` };
+  }
+  if (bytes.length > maxBytes) return { kind: 'error', message: `file too large (${bytes.length} bytes, limit ${maxBytes})` };
+  if (bytes.includes(0)) return { kind: 'error', message: 'binary content (NUL bytes), not a YAML flow' };
+  let source: string;
+  try {
+    source = utf8.decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    return { kind: 'error', message: 'not valid UTF-8 text' };
+  }
+  try {
+    return { kind: 'valid', flow: parse(source) };
+  } catch (err) {
+    if (err instanceof ApiError && err.items?.length) {
+      return { kind: 'invalid', violations: err.items.map((i) => ({ path: i.path ?? '', message: i.message })) };
+    }
+    if (err instanceof ApiError) return { kind: 'invalid', violations: [{ path: '', message: err.message }] };
+    return { kind: 'error', message: `cannot parse: ${errorText(err)}` };
+  }
+}
+
+/**
+ * Temp file in the same directory (same file system, so rename is atomic), named as a dotfile
+ * ending in `.tmp` so the watcher filter never looks at it; then rename over the target.
+ */
+export function writeAtomic(abs: string, text: string, unique: string): void {
+  const dir = dirname(abs);
+  mkdirSync(dir, { recursive: true });
+  const temp = join(dir, `.${basename(abs)}.${unique}.tmp`);
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, abs);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw err;
+  }
+}
+
+/** Identity of a file's current content as far as stat can tell (inode, size, mtime in ns). */
+export function fingerprint(abs: string): string {
+  try {
+    const st = statSync(abs, { bigint: true });
+    return `${st.ino}:${st.size}:${st.mtimeNs}`;
+  } catch {
+    return 'missing';
+  }
+}
+
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,171 @@
+// Flows API, multi-flow routes: search, namespaces, bulk sync, import/export, by-ids/by-query
+// delete/disable/enable, validation (api-contract §3.1).
+
+import { Elysia } from 'elysia';
+import { bodyKind, readForm, readJson, readText, requireKind } from '../../http/body.ts';
+import { boolParam, labelParams, pagingParams, queryOf, sortParams, type Query } from '../../http/query.ts';
+import { EQ, NAMESPACE, POSITIVE, TEXT, filterValues, parseFilters } from '../../http/filters.ts';
+import { tenantOf } from '../../http/tenant.ts';
+import { ApiError, notFound, unprocessable } from '../../shared/errors.ts';
+import { createZip } from '../../shared/zip.ts';
+import { bulkUpdate, importFile, namespaceUpdate, splitDocuments, type SyncResult } from '../bulk.ts';
+import { flowMatcher, sortFlows, type FlowFilter } from '../query.ts';
+import { flowJson, jsonArray } from '../serialize.ts';
+import { jsonText } from '../../http/respond.ts';
+import type { FlowService, ParsedFlow } from '../service.ts';
+import type { FlowRecord } from '../store.ts';
+import { validateDocuments, validateSingle } from '../validate/validation-report.ts';
+
+const FLOW_FILTERS = { q: TEXT, namespace: NAMESPACE, labels: EQ, scope: POSITIVE };
+
+export function flowFilterOf(q: Query): FlowFilter {
+  const filters = parseFilters(q, FLOW_FILTERS);
+  const scope = [...q.getAll('scope'), ...filterValues(filters, 'scope', POSITIVE)].map((s) => s.toUpperCase());
+  const bad = scope.find((s) => s !== 'USER' && s !== 'SYSTEM');
+  if (bad) throw unprocessable(`Invalid scope '${bad}': expected USER or SYSTEM`);
+  const exact = filterValues(filters, 'namespace', EQ)[0];
+  return {
+    q: q.get('q') ?? filterValues(filters, 'q', TEXT)[0],
+    namespace: exact ?? q.get('namespace') ?? filterValues(filters, 'namespace', ['PREFIX', 'STARTS_WITH'])[0],
+    namespaceExact: exact !== undefined,
+    labels: labelParams(q),
+    scope: scope as ('USER' | 'SYSTEM')[],
+  };
+}
+
+interface IdWithNamespace { namespace: string; id: string }
+
+async function readIds(request: Request): Promise<IdWithNamespace[]> {
+  const body = await readJson(request);
+  if (body === undefined) return [];
+  if (!Array.isArray(body) || !body.every((i) => i && typeof i.namespace === 'string' && typeof i.id === 'string')) {
+    throw new ApiError('INVALID_JSON', 'Expected a JSON array of {"namespace": string, "id": string}');
+  }
+  return body as IdWithNamespace[];
+}
+
+function syncResponse(r: SyncResult): Response {
+  return jsonText(jsonArray([...r.deleted, ...r.saved].map((x) => flowJson(x, true))));
+}
+
+function zipResponse(records: FlowRecord[]): Response {
+  const zip = createZip(records.map((r) => ({ name: `${r.namespace}.${r.id}.yml`, data: r.source })));
+  return new Response(zip, {
+    headers: { 'content-type': 'application/octet-stream', 'content-disposition': 'attachment; filename="flows.zip"' },
+  });
+}
+
+/** Parses every document before anything is written. */
+async function readDocuments(flows: FlowService, request: Request): Promise<ParsedFlow[]> {
+  if (bodyKind(request) === 'json') {
+    const body = await readJson(request);
+    if (body === undefined) return [];
+    if (!Array.isArray(body)) throw new ApiError('INVALID_JSON', 'Expected a JSON array of flows');
+    return body.map((f) => flows.parseJson(f));
+  }
+  return splitDocuments(await readText(request)).map((doc) => flows.parseYaml(doc));
+}
+
+export function flowBulkRoutes({ flows }: { flows: FlowService }) {
+  // Search results for the same filters are reused until any flow changes: CI clients and
+  // dashboards poll the same search over and over.
+  const searchCache = new Map<string, { version: number; records: FlowRecord[] }>();
+  const searchRecords = (request: Request, q: Query): FlowRecord[] => {
+    const key = `${tenantOf(request)}?${[...q].filter(([k]) => k !== 'page' && k !== 'size').map(([k, v]) => `${k}=${v}`).join('&')}`;
+    const hit = searchCache.get(key);
+    if (hit && hit.version === flows.version()) return hit.records;
+    const records = sortFlows(matching(request), sortParams(q));
+    if (searchCache.size >= 64) searchCache.delete(searchCache.keys().next().value!);
+    searchCache.set(key, { version: flows.version(), records });
+    return records;
+  };
+  const matching = (request: Request) => {
+    const match = flowMatcher(flowFilterOf(queryOf(request)));
+    return flows.list(tenantOf(request)).filter(match);
+  };
+  const byIds = async (request: Request) => {
+    const tenant = tenantOf(request);
+    return (await readIds(request)).map((i) => ({ tenant, ...i }));
+  };
+  const current = (tenant: string, i: IdWithNamespace) => {
+    const r = flows.getCurrent(tenant, i.namespace, i.id);
+    if (!r) throw notFound('No value present');
+    return r;
+  };
+  const toggle = (disabled: boolean) => async ({ request }: { request: Request }) => {
+    let count = 0;
+    for (const i of await byIds(request)) if (flows.setDisabled(i.tenant, current(i.tenant, i), disabled)) count++;
+    return { count };
+  };
+  const toggleByQuery = (disabled: boolean) => ({ request }: { request: Request }) => {
+    const tenant = tenantOf(request);
+    return { count: matching(request).filter((r) => flows.setDisabled(tenant, r, disabled)).length };
+  };
+
+  return new Elysia({ prefix: '/api/v1' })
+    .get('/flows/search', ({ request }) => {
+      const q = queryOf(request);
+      const paging = pagingParams(q);
+      const all = searchRecords(request, q);
+      const page = all.slice(paging.offset, paging.offset + paging.size).map((r) => flowJson(r, false));
+      return jsonText(`{"results":${jsonArray(page)},"total":${all.length}}`);
+    })
+    .get('/flows/distinct-namespaces', ({ request }) => {
+      const prefix = queryOf(request).get('q') ?? '';
+      return [...new Set(flows.list(tenantOf(request)).map((r) => r.namespace))].filter((n) => n.startsWith(prefix)).sort();
+    })
+    .post('/flows/bulk', async ({ request }) => {
+      const docs = await readDocuments(flows, request);
+      return syncResponse(bulkUpdate(flows, tenantOf(request), docs, boolParam(queryOf(request), 'delete', true)));
+    })
+    .post('/flows/:namespace', async ({ request, params }) => {
+      const docs = await readDocuments(flows, request);
+      return syncResponse(namespaceUpdate(flows, tenantOf(request), params.namespace, docs, boolParam(queryOf(request), 'delete', true)));
+    })
+    .post('/flows/import', async ({ request }) => {
+      requireKind(request, 'multipart');
+      const file = (await readForm(request)).get('fileUpload');
+      if (!(file instanceof File)) throw new ApiError('BAD_REQUEST', 'Required Part [fileUpload] not specified');
+      return importFile(flows, tenantOf(request), file.name, new Uint8Array(await file.arrayBuffer()));
+    })
+    .get('/flows/export/by-query', ({ request }) => zipResponse(sortFlows(matching(request), [])))
+    .post('/flows/export/by-ids', async ({ request }) => {
+      const ids = await byIds(request);
+      return zipResponse(ids.map((i) => current(i.tenant, i)));
+    })
+    .delete('/flows/delete/by-ids', async ({ request }) => {
+      let count = 0;
+      for (const i of await byIds(request)) {
+        current(i.tenant, i);
+        flows.remove(i.tenant, i.namespace, i.id, 'api');
+        count++;
+      }
+      return { count };
+    })
+    .delete('/flows/delete/by-query', ({ request }) => {
+      const tenant = tenantOf(request);
+      const targets = matching(request);
+      for (const r of targets) flows.remove(tenant, r.namespace, r.id, 'api');
+      return { count: targets.length };
+    })
+    .post('/flows/disable/by-ids', toggle(true))
+    .post('/flows/enable/by-ids', toggle(false))
+    .post('/flows/disable/by-query', toggleByQuery(true))
+    .post('/flows/enable/by-query', toggleByQuery(false))
+    .post('/flows/validate', async ({ request }) => {
+      if (bodyKind(request) === 'json' || bodyKind(request) === 'multipart') requireKind(request, 'yaml', 'text', 'other');
+      return validateDocuments(await readText(request), (ns, id) => flows.getCurrent(tenantOf(request), ns, id)?.revision, flows);
+    })
+    .post('/flows/validate/task', async ({ request }) => {
+      const kind = bodyKind(request);
+      if (kind === 'yaml') {
+        const section = queryOf(request).get('section');
+        if (!section) throw new ApiError('BAD_REQUEST', 'Required QueryValue [section] not specified');
+        if (section !== 'TASKS' && section !== 'TRIGGERS') throw new ApiError('UNPROCESSABLE', `Invalid section: ${section}`);
+        return validateSingle(await readText(request), 'yaml', section, flows);
+      }
+      return validateSingle(await readText(request), 'json', 'TASKS', flows);
+    })
+    .post('/flows/validate/trigger', async ({ request }) =>
+      validateSingle(await readText(request), bodyKind(request) === 'yaml' ? 'yaml' : 'json', 'TRIGGERS', flows));
+}
