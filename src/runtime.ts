@@ -1,47 +1,24 @@
-// The composition root: builds every service once from a Config, wires events between them,
-// and returns a handle to serve and dispose. Nothing here is global, so tests can run many
-// runtimes side by side.
+// The composition root: one shared context (config, storage, clock, ids, events, env, ports),
+// then every feature of src/features.ts in order, then the HTTP edge over their routes. Nothing
+// here is global, so tests can run many runtimes side by side.
 
-import { watchBursts } from './shared/burst-gc.ts';
 import { join } from 'node:path';
 import { resolveConfig, type Config, type ConfigInput } from './config.ts';
+import { FEATURES, type Features } from './features.ts';
 import { createApp, type HttpApp } from './http/app.ts';
-import { createAuthService } from './misc/auth.ts';
-import { miscRoutes } from './misc/routes.ts';
-import { createPluginCatalog } from './plugins/catalog.ts';
-import { createFlowDirectory, type FlowDirectory } from './flows/directory/directory.ts';
-import { flowRoutes } from './flows/routes/crud.ts';
-import { flowBulkRoutes } from './flows/routes/bulk.ts';
-import { createFlowService, type FlowService } from './flows/service.ts';
-import { createFlowStore } from './flows/store.ts';
 import { diskBlobStore, memoryBlobStore, type BlobStore } from './shared/blobs.ts';
+import { watchBursts } from './shared/burst-gc.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
 import { openDb, type Db } from './shared/db.ts';
+import type { Env } from './shared/env.ts';
 import { createEventBus, type EventBus } from './shared/events.ts';
+import { buildFeatures, type FeatureContext, type RegistryServices } from './shared/feature.ts';
 import { friendlyIds, type IdGenerator } from './shared/ids.ts';
-import { createSettingsStore } from './shared/settings-store.ts';
-import { VERSION } from './version.ts';
-import { wireExecutions } from './executions/wiring.ts';
-import { executionRoutes } from './executions/routes/crud.ts';
-import { executionFollowRoute } from './executions/routes/follow.ts';
-import { executionFileRoutes } from './executions/routes/files.ts';
-import { logRoutes } from './logs/routes.ts';
-import { createExecutionControl, type ExecutionControl } from './executions/control.ts';
-import { executionControlRoutes } from './executions/routes/control.ts';
-import { executionBulkRoutes } from './executions/routes/bulk.ts';
-import { deleteExecution } from './executions/delete.ts';
-import { wireTriggers } from './triggers/wiring.ts';
-import { createTaskRunIndex } from './stats/taskrun-index.ts';
-import { flowCounters, triggerContextCounter } from './stats/flow-counts.ts';
-import { createStatsService } from './stats/service.ts';
-import { statsRoutes } from './stats/routes.ts';
-import { metricRoutes } from './metrics/routes.ts';
-import { createMetricQueries } from './metrics/queries.ts';
-import { taskRunRoutes } from './executions/routes/taskruns.ts';
-import { executionEvalRoute, executionGraphRoutes } from './executions/routes/graph.ts';
-import { inputsWithDefaults } from './executions/inputs/inputs.ts';
-import { recoverExecutions } from './executions/recover.ts';
+import { createPorts } from './shared/ports.ts';
+import type { FlowService } from './flows/service.ts';
+import type { FlowDirectory } from './flows/directory/directory.ts';
 import type { ExecutionService } from './executions/service.ts';
+import type { ExecutionControl } from './executions/control/control.ts';
 import type { Engine } from './executions/engine/engine.ts';
 
 export interface RuntimeOptions extends ConfigInput {
@@ -50,7 +27,8 @@ export interface RuntimeOptions extends ConfigInput {
   cwd?: string;
   /** what http.Request tasks call (tests inject one) */
   fetch?: typeof fetch;
-  env?: Record<string, string | undefined>;
+  /** environment variables (`KESTRA_*` envs, `SECRET_*`); the CLI passes process.env */
+  env?: Env;
   /** one full GC after each burst of engine work (`serve` turns it on; see shared/burst-gc.ts) */
   gcAfterBursts?: boolean;
 }
@@ -59,16 +37,17 @@ export interface Runtime {
   config: Config;
   app: HttpApp;
   events: EventBus;
-  flows: FlowService;
-  blobs: BlobStore;
   clock: Clock;
   db: Db;
+  blobs: BlobStore;
+  /** every feature's services, by feature name */
+  services: RegistryServices<Features>;
+  // shortcuts to the services callers use most
+  flows: FlowService;
   directory?: FlowDirectory;
   executions: ExecutionService;
-  control: ExecutionControl;
   engine: Engine;
-  exec: ReturnType<typeof wireExecutions>;
-  triggers: ReturnType<typeof wireTriggers>;
+  control: ExecutionControl;
   /** starts listening; resolves with the base URL (port 0 picks a free port) */
   listen(): Promise<string>;
   url?: string;
@@ -76,90 +55,33 @@ export interface Runtime {
 }
 
 export async function createRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
-  const { clock = systemClock(), ids = friendlyIds(), cwd, fetch: fetchImpl, env, gcAfterBursts, ...input } = options;
+  const { clock = systemClock(), ids = friendlyIds(), cwd, fetch: fetchImpl, env = process.env, gcAfterBursts, ...input } = options;
   const config = resolveConfig(input, cwd);
   const events = createEventBus();
   const db = openDb(config.memory ? false : join(config.dataDir, 'kestra-lite.db'));
   const blobs = config.memory ? memoryBlobStore(clock.now) : diskBlobStore(join(config.dataDir, 'storage'));
-  const settings = createSettingsStore(db);
-  const instanceUuid = settings.get<string>('instanceUuid') ?? ids();
-  settings.set('instanceUuid', instanceUuid);
+  const ctx: FeatureContext = {
+    config, db, clock, ids, events, blobs, env, fetch: fetchImpl ?? fetch, ports: createPorts(),
+    features: new Set(FEATURES.map((f) => f.name)),
+  };
+  const features = buildFeatures(FEATURES, ctx);
+  const { services } = features;
+  const app = createApp({ auth: services.instance.auth, maxBodyBytes: config.maxBodyBytes, modules: features.routes });
 
-  const auth = createAuthService({ settings, initial: config.basicAuth, apiTokens: config.apiTokens });
-  const catalog = createPluginCatalog();
-  const flows = createFlowService({ store: createFlowStore(db), events, clock, catalog });
-
-  const directory = config.flowsDir
-    ? createFlowDirectory({ dir: config.flowsDir, tenant: 'main', flows, events, db, debounceMs: config.watchDebounceMs, watch: config.watch })
-    : undefined;
-
-  const exec = wireExecutions({
-    db, clock, ids, events, blobs, flows, catalog, fixturesDir: config.fixturesDir, watch: config.watch,
-    strictFixtures: config.strictFixtures, globals: config.globals, fetch: fetchImpl, env,
-  });
-  const triggers = wireTriggers({
-    db, clock, events, flows, catalog, executions: exec.executions, engine: exec.engine, logs: exec.logs,
-    expressions: exec.expressions, envs: exec.envs, globals: config.globals,
-  });
-  exec.bindTriggers(triggers.access);
-  const taskRuns = createTaskRunIndex(db);
-  const stats = createStatsService({
-    db, clock, taskRuns, countFlows: flowCounters(flows).countFlows, countTriggers: triggerContextCounter(triggers.scheduler),
-  });
-
-  const control = createExecutionControl({ executions: exec.executions, store: exec.executionStore, engine: exec.engine, clock, ids, blobs, expressions: exec.expressions });
-  exec.bindControl({ resume: (tenant, id, inputs) => control.resume(tenant, id, new Map(Object.entries(inputs))) });
-  const deletion = { store: exec.executionStore, engine: exec.engine, logs: exec.logs, metrics: exec.metrics, blobs };
-  const startedAt = clock.now();
-  const app = createApp({
-    auth,
-    maxBodyBytes: config.maxBodyBytes,
-    modules: [
-      miscRoutes({
-        auth, instanceUuid, startedAt, version: VERSION,
-        features: { templates: false, dashboards: false, taskruns: true },
-        counts: () => {
-          const all = flows.list('main');
-          const taskTypes = new Set<unknown>(); const triggerTypes = new Set<unknown>();
-          for (const r of all) {
-            for (const t of (r.flow.tasks as { type?: unknown }[] | undefined) ?? []) taskTypes.add(t.type);
-            for (const t of (r.flow.triggers as { type?: unknown }[] | undefined) ?? []) triggerTypes.add(t.type);
-          }
-          return { flows: all.length, namespaces: new Set(all.map((r) => r.namespace)).size, taskTypes: taskTypes.size, triggerTypes: triggerTypes.size };
-        },
-      }),
-      flowBulkRoutes({ flows }),
-      flowRoutes({ flows, newId: ids }),
-      executionFollowRoute({ executions: exec.executions, events, clock }),
-      executionFileRoutes({ executions: exec.executions, blobs }),
-      logRoutes({ logs: exec.logs, events, clock }),
-      ...triggers.routes,
-      statsRoutes({ stats }),
-      metricRoutes({ metrics: createMetricQueries(db), clock }),
-      taskRunRoutes({ taskRuns, clock }),
-      executionBulkRoutes({ control, executions: exec.executions, store: exec.executionStore, clock, deleteExecution: (t, e, q) => deleteExecution(deletion, t, e, q) }),
-      executionControlRoutes({ control, clock }),
-      executionGraphRoutes({ executions: exec.executions, flows, clock, newId: ids }),
-      executionEvalRoute({
-        executions: exec.executions, expressions: exec.expressions, envs: exec.envs, globals: config.globals,
-        inputsVariable: (plan, e) => inputsWithDefaults(plan.flow.inputs as never, e.inputs),
-      }),
-      executionRoutes({ executions: exec.executions, store: exec.executionStore, engine: exec.engine, logs: exec.logs, metrics: exec.metrics, blobs, clock, publicUrl: config.publicUrl, expressions: exec.expressions }),
-    ],
-  });
-
-  // Start-up waits on the chokidar watchers (I/O): build the router meanwhile with a first request,
-  // then scan, recover running executions and start the scheduler once the flows are known.
+  // Start-up waits on the chokidar watchers (I/O): build the router meanwhile with a first request.
   const warmed = app.handle(new Request('http://localhost/api/v1/configs', { headers: { 'x-kestra-lite-warmup': '1' } }));
-  await Promise.all([directory?.start(), exec.fixtures.start(), warmed]);
-  recoverExecutions({ store: exec.executionStore, engine: exec.engine, executions: exec.executions, logs: exec.logs, now: clock.now });
-  await triggers.start();
+  await features.start(warmed);
 
   let server: ReturnType<typeof Bun.serve> | undefined;
   let disposed = false;
   const stopBurstGc = gcAfterBursts ? watchBursts({ events, clock, collect: () => Bun.gc(true) }) : () => {};
   const runtime: Runtime = {
-    config, app, events, flows, blobs, clock, db, directory, exec, triggers, executions: exec.executions, engine: exec.engine, control,
+    config, app, events, clock, db, blobs, services,
+    flows: services.flows.flows,
+    directory: services.flows.directory,
+    executions: services.executions.executions,
+    engine: services.executions.engine,
+    control: services.control.control,
     async listen() {
       server = Bun.serve({
         port: config.port,
@@ -179,11 +101,11 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
       events.emit('server.stopping', {});
       stopBurstGc();
       await server?.stop(true);
-      triggers.stop();
-      await exec.engine.dispose();
-      await exec.fixtures.close();
-      await directory?.close();
-      db.close();
+      try {
+        await features.dispose();
+      } finally {
+        db.close();
+      }
     },
   };
   return runtime;

@@ -33,7 +33,7 @@ export function runtimeDeps(runtime: Runtime, info: DashboardInfo, quit: () => v
   const tenant = 'main';
   return {
     events: runtime.events,
-    execution: (t, id) => runtime.exec.executionStore.get(t, id),
+    execution: (t, id) => runtime.services.executions.store.get(t, id),
     info,
     now: runtime.clock.now,
     quit,
@@ -42,7 +42,7 @@ export function runtimeDeps(runtime: Runtime, info: DashboardInfo, quit: () => v
       flows: runtime.flows.list(tenant).map((r) => ({ tenant: r.tenant, namespace: r.namespace, id: r.id, revision: r.revision })),
       invalid: (runtime.directory?.invalidFiles() ?? []).map((f) => ({ file: f.file, message: violationsText(f.violations) })),
       // persisted mode: show the latest executions of earlier sessions
-      executions: runtime.exec.executionStore.search(tenant, {}, [{ field: 'state.startDate', asc: false }], SEED_EXECUTIONS).results.map(execRow),
+      executions: runtime.services.executions.store.search(tenant, {}, [{ field: 'state.startDate', asc: false }], SEED_EXECUTIONS).results.map(execRow),
     }),
     flowInputs: (t, namespace, id) => runtime.flows.get(t, namespace, id).flow.inputs,
     run: async (t, namespace, flowId, inputs) => (await runtime.executions.create({ tenant: t, namespace, flowId, inputs })).id,

@@ -29,12 +29,16 @@ export interface FeatureContext {
   fetch: typeof fetch;
   /** the one real cycle (engine ⇄ execution service ⇄ Subflow/Resume/ForEachItem, trigger.Toggle) */
   ports: Ports;
+  /** names of every feature of this runtime (`/configs` reports optional API areas as enabled) */
+  features: ReadonlySet<string>;
 }
 
 export interface FeatureInstance<S> {
   services: S;
   routes?: RouteModule[];
-  /** after every feature is created, in list order (scans, recovery, the scheduler) */
+  /** start-up I/O (directory scans, watchers): every feature's load runs at once, after all are created */
+  load?(): Promise<void>;
+  /** after every load, in list order (recovery of running executions, then the scheduler) */
   start?(): void | Promise<void>;
   /** in reverse list order */
   dispose?(): void | Promise<void>;
@@ -70,3 +74,41 @@ export type FeatureList<Fs extends readonly AnyFeature[], Acc = {}> =
       ? FeatureList<R, Acc & { [K in H['name']]: ServicesOf<H> }>
       : ['feature', H['name'], 'needs', Exclude<keyof NeedsOf<H>, keyof Acc>, 'from a feature listed before it']
     : true;
+
+export interface BuiltFeatures<Fs extends readonly AnyFeature[]> {
+  services: RegistryServices<Fs>;
+  routes: RouteModule[];
+  /** every feature's load at once (plus any other start-up work passed in), then every start in order */
+  start(alongside?: Promise<unknown>): Promise<void>;
+  /** reverse order; a failing dispose does not stop the others */
+  dispose(): Promise<void>;
+}
+
+/** Creates every feature of the list in order, each with the services of those before it. */
+export function buildFeatures<const Fs extends readonly AnyFeature[]>(list: Fs, ctx: FeatureContext): BuiltFeatures<Fs> {
+  const services: Record<string, unknown> = {};
+  const instances: FeatureInstance<unknown>[] = [];
+  const routes: RouteModule[] = [];
+  for (const feature of list) {
+    if (feature.name in services) throw new Error(`feature ${feature.name} is listed twice`);
+    const instance = feature.create(ctx, services);
+    services[feature.name] = instance.services;
+    instances.push(instance);
+    routes.push(...(instance.routes ?? []));
+  }
+  return {
+    services: services as RegistryServices<Fs>,
+    routes,
+    async start(alongside) {
+      await Promise.all([alongside, ...instances.map((i) => i.load?.())]);
+      for (const i of instances) await i.start?.();
+    },
+    async dispose() {
+      const errors: unknown[] = [];
+      for (const i of [...instances].reverse()) {
+        try { await i.dispose?.(); } catch (err) { errors.push(err); }
+      }
+      if (errors.length) throw new AggregateError(errors, 'some features failed to stop');
+    },
+  };
+}

@@ -71,7 +71,7 @@ describe('POST /api/v1/executions/{namespace}/{id}', () => {
     await c.json('PUT', '/api/v1/flows/company.team/hello', { body: HELLO.replace('Hello {{', 'Bye {{'), type: YAML });
     const e = await execute(c, 'company.team', 'hello', {}, '&revision=1');
     expect(e.flowRevision).toBe(1);
-    const logs = c.rt.exec.logs.find('main', { executionId: e.id }).results;
+    const logs = c.rt.services.logs.logs.find('main', { executionId: e.id }).results;
     expect(logs[0]!.message).toBe('Hello World');
   });
 });
@@ -142,12 +142,12 @@ describe('reading, listing, searching, deleting', () => {
     const { c, ids } = await seed();
     const deleted: string[] = [];
     c.rt.events.on('execution.deleted', (e) => void deleted.push(e.id)); // the dashboard and flow triggers drop it
-    expect(c.rt.exec.logs.find('main', { executionId: ids[0] }).total).toBeGreaterThan(0);
+    expect(c.rt.services.logs.logs.find('main', { executionId: ids[0] }).total).toBeGreaterThan(0);
     expect((await c.call('DELETE', `/api/v1/executions/${ids[0]}`)).status).toBe(204);
     expect((await c.json('GET', `/api/v1/executions/${ids[0]}`)).status).toBe(404);
-    expect(c.rt.exec.logs.find('main', { executionId: ids[0] }).total).toBe(0);
+    expect(c.rt.services.logs.logs.find('main', { executionId: ids[0] }).total).toBe(0);
     expect((await c.call('DELETE', `/api/v1/executions/${ids[1]}?deleteLogs=false`)).status).toBe(204);
-    expect(c.rt.exec.logs.find('main', { executionId: ids[1] }).total).toBeGreaterThan(0);
+    expect(c.rt.services.logs.logs.find('main', { executionId: ids[1] }).total).toBeGreaterThan(0);
     expect((await c.call('DELETE', '/api/v1/executions/nope')).status).toBe(404);
     expect(deleted).toEqual(ids.slice(0, 2));
   });

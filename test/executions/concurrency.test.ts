@@ -35,7 +35,7 @@ describe('flow concurrency limits', () => {
       expect(b.body.state.current).toBe(state);
       expect(b.body.taskRunList).toBeUndefined();
       if (behavior === 'FAIL') {
-        const logs = c.rt.exec.logs.find('main', { executionId: b.body.id }).results;
+        const logs = c.rt.services.logs.logs.find('main', { executionId: b.body.id }).results;
         expect(logs.map((l) => l.message)).toContain('Flow is FAILED due to concurrency limit exceeded');
       }
     }

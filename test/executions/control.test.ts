@@ -57,7 +57,7 @@ describe('pause and resume', () => {
     expect(e.state.current).toBe('SUCCESS');
     expect(e.state.histories.map((h) => h.state)).toEqual(['CREATED', 'RUNNING', 'PAUSED', 'RESTARTED', 'RUNNING', 'SUCCESS']);
     expect(taskRun(e, 'wait').outputs).toEqual({ onResume: { approved: true, reason: 'none' } });
-    const log = c.rt.exec.logs.find('main', { executionId: e.id }).results.find((l) => l.taskId === 'after');
+    const log = c.rt.services.logs.logs.find('main', { executionId: e.id }).results.find((l) => l.taskId === 'after');
     expect(log?.message).toBe('approved=true reason=none');
     const again = await c.json('POST', `/api/v1/executions/${e.id}/resume`);
     expect(again.status).toBe(409);

@@ -38,6 +38,6 @@ describe('ForEachItem', () => {
     await saveFlow(c, 'id: bad\nnamespace: t\ntasks:\n  - id: each\n    type: io.kestra.plugin.core.flow.ForEachItem\n    items: "https://example.com/x.csv"\n    namespace: t\n    flowId: line\n');
     const e = await execute(c, 't', 'bad');
     expect(e.state.current).toBe('FAILED');
-    expect(c.rt.exec.logs.find('main', { executionId: e.id }).results.map((l) => l.message)).toContain('Unable to split the items from https://example.com/x.csv, this is not an internal storage URI!');
+    expect(c.rt.services.logs.logs.find('main', { executionId: e.id }).results.map((l) => l.message)).toContain('Unable to split the items from https://example.com/x.csv, this is not an internal storage URI!');
   });
 });

@@ -22,7 +22,7 @@ describe('Subflow', () => {
     expect(middle.labels).toContainEqual({ key: 'system.correlationId', value: e.id });
     const children = await c.json('GET', `/api/v1/executions/search?triggerExecutionId=${e.id}`);
     expect(children.body.total).toBe(1);
-    const logs = c.rt.exec.logs.find('main', { executionId: e.id }).results.map((l) => l.message);
+    const logs = c.rt.services.logs.logs.find('main', { executionId: e.id }).results.map((l) => l.message);
     expect(logs).toContain('4');
     expect(logs.some((m) => m.startsWith(`Created new execution [[link execution="${middle.id}"`))).toBe(true);
   });
@@ -42,7 +42,7 @@ describe('Subflow', () => {
     expect(taskRun(nowait, 'call').outputs).toMatchObject({ state: 'CREATED' });
     const ghost = await execute(c, 't', 'ghost');
     expect(ghost.state.current).toBe('FAILED');
-    expect(c.rt.exec.logs.find('main', { executionId: ghost.id }).results.some((l) => l.message === "Unable to find flow 't'.'nope' with revision '0'")).toBe(true);
+    expect(c.rt.services.logs.logs.find('main', { executionId: ghost.id }).results.some((l) => l.message === "Unable to find flow 't'.'nope' with revision '0'")).toBe(true);
   });
 
   test('killing the parent kills the child', async () => {

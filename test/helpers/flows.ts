@@ -39,7 +39,7 @@ export async function runWithClock(c: TestClient, source: string, stepMs = 1000,
 }
 
 export function logsOf(c: TestClient, executionId: string) {
-  return c.rt.exec.logs.find('main', { executionId }).results;
+  return c.rt.services.logs.logs.find('main', { executionId }).results;
 }
 
 export const taskRun = (exec: any, taskId: string, value?: string) =>

@@ -24,7 +24,7 @@ describe('Webhook trigger', () => {
     const arr = await c.json('POST', '/api/v1/executions/webhook/t/hook/secret-hook', { body: '[1,2]', type: 'application/json' });
     expect(arr.body.trigger.variables.body).toEqual([1, 2]);
     await tick();
-    const logs = c.rt.exec.logs.find('main', { executionId: r.body.id }).results.map((l) => l.message);
+    const logs = c.rt.services.logs.logs.find('main', { executionId: r.body.id }).results.map((l) => l.message);
     expect(logs).toEqual(['order 42 1']);
   });
 
@@ -65,7 +65,7 @@ describe('Flow trigger', () => {
     const down = downs.results[0];
     expect(down.trigger).toMatchObject({ id: 'after', type: 'io.kestra.plugin.core.trigger.Flow', variables: { executionId: up.body.id, namespace: 't', flowId: 'up', flowRevision: 1, state: 'SUCCESS' } });
     expect(down.inputs).toEqual({ said: 'hi' });
-    expect(c.rt.exec.logs.find('main', { executionId: down.id }).results[0]!.message).toBe('hi from up');
+    expect(c.rt.services.logs.logs.find('main', { executionId: down.id }).results[0]!.message).toBe('hi from up');
   });
 
   test('a three-flow chain over HTTP, and no self-trigger', async () => {

@@ -9,7 +9,7 @@ import { boolParam, dateParam, intParam, pagingParams, parseLabels, queryOf, sor
 import { tenantOf } from '../../http/tenant.ts';
 import type { BlobStore } from '../../shared/blobs.ts';
 import type { MetricStore } from '../../metrics/store.ts';
-import { deleteExecution } from '../delete.ts';
+import { deleteExecution } from '../control/delete.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { LogStore } from '../../logs/store.ts';
 import type { Engine } from '../engine/engine.ts';

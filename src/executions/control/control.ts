@@ -3,21 +3,21 @@
 // execution's state first and throws Kestra's error; the bulk routes validate all targets
 // before applying any.
 
-import type { Label } from '../flows/model.ts';
-import { ApiError, illegalArgument, illegalState, notFound } from '../shared/errors.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { IdGenerator } from '../shared/ids.ts';
-import type { Engine } from './engine/engine.ts';
-import { pausedRun, resumeExecution } from './engine/pause.ts';
-import type { FlowPlan } from './engine/plan.ts';
-import { errorTaskIds } from './engine/restart.ts';
-import { resolveInputs, type ProvidedValue } from './inputs/inputs.ts';
-import type { Execution, TaskRun } from './model.ts';
-import { isStateType, isTerminal, newState, withState, type StateType } from './state.ts';
-import type { ExecutionService } from './service.ts';
-import type { ExecutionStore } from './store.ts';
-import type { BlobStore } from '../shared/blobs.ts';
-import type { ExpressionEngine } from '../expressions/index.ts';
+import type { Label } from '../../flows/model.ts';
+import { ApiError, illegalArgument, illegalState, notFound } from '../../shared/errors.ts';
+import type { Clock } from '../../shared/clock.ts';
+import type { IdGenerator } from '../../shared/ids.ts';
+import type { Engine } from '../engine/engine.ts';
+import { pausedRun, resumeExecution } from '../engine/pause.ts';
+import type { FlowPlan } from '../engine/plan.ts';
+import { errorTaskIds } from '../engine/restart.ts';
+import { resolveInputs, type ProvidedValue } from '../inputs/inputs.ts';
+import type { Execution, TaskRun } from '../model.ts';
+import { isStateType, isTerminal, newState, withState, type StateType } from '../state.ts';
+import type { ExecutionService } from '../service.ts';
+import type { ExecutionStore } from '../store.ts';
+import type { BlobStore } from '../../shared/blobs.ts';
+import type { ExpressionEngine } from '../../expressions/index.ts';
 
 export interface ControlDeps {
   executions: ExecutionService; store: ExecutionStore; engine: Engine; clock: Clock; ids: IdGenerator;

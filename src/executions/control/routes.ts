@@ -9,7 +9,7 @@ import { tenantOf } from '../../http/tenant.ts';
 import { ApiError, badRequest } from '../../shared/errors.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { Label } from '../../flows/model.ts';
-import type { ExecutionControl } from '../control.ts';
+import type { ExecutionControl } from './control.ts';
 import { providedFromForm } from '../inputs/inputs.ts';
 import { executionJson } from '../serialize.ts';
 

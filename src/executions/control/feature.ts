@@ -1,0 +1,33 @@
+// Execution control: kill, pause/resume, restart, replay, change-status, labels, unqueue,
+// force-run, delete, and their bulk by-ids / by-query forms. execution.Resume reaches it
+// through the `resume` port.
+
+import { defineFeature } from '../../shared/feature.ts';
+import type { LogServices } from '../../logs/feature.ts';
+import type { MetricServices } from '../../metrics/feature.ts';
+import type { ExecutionServices } from '../feature.ts';
+import { executionBulkRoutes } from './bulk-routes.ts';
+import { createExecutionControl, type ExecutionControl } from './control.ts';
+import { deleteExecution } from './delete.ts';
+import { executionControlRoutes } from './routes.ts';
+
+export interface ControlServices { control: ExecutionControl }
+
+export const controlFeature = defineFeature({
+  name: 'control',
+  create(ctx, deps: { executions: ExecutionServices; logs: LogServices; metrics: MetricServices }) {
+    const { clock, ids, blobs } = ctx;
+    const { store, engine, executions, expressions } = deps.executions;
+    const control = createExecutionControl({ executions, store, engine, clock, ids, blobs, expressions });
+    ctx.ports.provide('resume', { resume: (tenant, id, inputs) => control.resume(tenant, id, new Map(Object.entries(inputs))) });
+    const deletion = { store, engine, logs: deps.logs.logs, metrics: deps.metrics.metrics, blobs };
+    const services: ControlServices = { control };
+    return {
+      services,
+      routes: [
+        executionBulkRoutes({ control, executions, store, clock, deleteExecution: (t, e, q) => deleteExecution(deletion, t, e, q) }),
+        executionControlRoutes({ control, clock }),
+      ],
+    };
+  },
+});

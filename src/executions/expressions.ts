@@ -1,0 +1,35 @@
+// One expression engine per tenant, with the functions that reach server state: `kv()`,
+// `read()` of internal-storage files, `secret()`. Engines are built on first use and cached.
+
+import { createExpressionEngine, type ExpressionEngine } from '../expressions/index.ts';
+import type { KvService } from '../kv/service.ts';
+import type { BlobStore } from '../shared/blobs.ts';
+import type { Clock } from '../shared/clock.ts';
+import { envSecret, type Env } from '../shared/env.ts';
+import { blobKey, pathOfUri } from '../shared/storage-paths.ts';
+
+export type TenantExpressions = (tenant: string) => ExpressionEngine;
+
+export function createTenantExpressions(deps: { clock: Clock; kv: KvService; blobs: BlobStore; env: Env }): TenantExpressions {
+  const engines = new Map<string, ExpressionEngine>();
+  const build = (tenant: string) => createExpressionEngine({
+    now: () => new Date(deps.clock.now()),
+    kv: (namespace, key, opts) => {
+      const entry = deps.kv.get(tenant, namespace ?? '', key);
+      if (!entry && opts?.errorOnMissing) throw new Error(`No value found for key '${key}' in namespace '${namespace}'`);
+      return entry?.value;
+    },
+    read: (uri) => {
+      const path = pathOfUri(uri);
+      const data = path ? deps.blobs.get(blobKey(tenant, path)) : undefined;
+      if (!data) throw new Error(`Unable to read ${uri}: file not found`);
+      return new TextDecoder().decode(data);
+    },
+    secret: (name) => envSecret(deps.env, name),
+  });
+  return (tenant) => {
+    let engine = engines.get(tenant);
+    if (!engine) engines.set(tenant, (engine = build(tenant)));
+    return engine;
+  };
+}

@@ -1,0 +1,98 @@
+// Executions: the store, the engine that walks flows, the execution service shared by the API,
+// triggers and subflows, and the Executions API. Running executions are recovered at start.
+
+import { defineFeature } from '../shared/feature.ts';
+import { kestraEnvs } from '../shared/env.ts';
+import type { FlowServices } from '../flows/feature.ts';
+import type { KvServices } from '../kv/feature.ts';
+import type { LogServices } from '../logs/feature.ts';
+import type { MetricServices } from '../metrics/feature.ts';
+import type { PluginServices } from '../plugins/feature.ts';
+import type { TaskServices } from '../tasks/feature.ts';
+import '../tasks/ports.ts';
+import type { RunnableTask } from '../tasks/types.ts';
+import { createEngine, type Engine } from './engine/engine.ts';
+import { createTenantExpressions, type TenantExpressions } from './expressions.ts';
+import { coerceOutput, inputsWithDefaults } from './inputs/inputs.ts';
+import { recoverExecutions } from './recover.ts';
+import { executionRoutes } from './routes/crud.ts';
+import { executionFileRoutes } from './routes/files.ts';
+import { executionFollowRoute } from './routes/follow.ts';
+import { executionEvalRoute, executionGraphRoutes } from './routes/graph.ts';
+import { createExecutionService, type ExecutionService } from './service.ts';
+import { createExecutionStore, type ExecutionStore } from './store.ts';
+import { ITEMS, MERGE, SPLIT, itemsTask, mergeTask, splitTask } from './subflows/for-each-item.ts';
+import { subflowTask } from './subflows/subflow-task.ts';
+import { createTaskServices } from './task-services.ts';
+import { resumeTask } from './tasks/resume-task.ts';
+
+export interface ExecutionServices {
+  store: ExecutionStore;
+  engine: Engine;
+  executions: ExecutionService;
+  expressions: TenantExpressions;
+  /** `envs.*` of expressions (KESTRA_* variables) */
+  envs: Record<string, string>;
+}
+
+interface Needs { plugins: PluginServices; flows: FlowServices; logs: LogServices; metrics: MetricServices; kv: KvServices; tasks: TaskServices }
+
+const SUBFLOW = 'io.kestra.plugin.core.flow.Subflow';
+
+export const executionsFeature = defineFeature({
+  name: 'executions',
+  create(ctx, deps: Needs) {
+    const { clock, ids, events, blobs, ports, config } = ctx;
+    const { logs } = deps.logs;
+    const { metrics } = deps.metrics;
+    const { flows } = deps.flows;
+    const { catalog } = deps.plugins;
+    const { fixtures, registry } = deps.tasks;
+    const store = createExecutionStore(ctx.db, clock.now);
+    const expressions = createTenantExpressions({ clock, kv: deps.kv.kv, blobs, env: ctx.env });
+    const envs = kestraEnvs(ctx.env);
+
+    // Tasks that call back into services built after the engine reach them through the ports.
+    const engineTasks: Record<string, RunnableTask> = {
+      'io.kestra.plugin.core.execution.Resume': resumeTask(() => ports.has('resume') ? ports.get('resume') : undefined),
+      [SUBFLOW]: subflowTask(() => ports.get('children'), SUBFLOW),
+      [SPLIT]: splitTask,
+      [ITEMS]: itemsTask(() => ports.get('children')),
+      [MERGE]: mergeTask((tenant, id) => executions.find(tenant, id)),
+    };
+    const engine: Engine = createEngine({
+      clock, ids, events, executions: store, logs, metrics, blobs, expressions,
+      kv: (tenant) => deps.kv.kv.forTenant(tenant), fetch: ctx.fetch,
+      runnable: (type) => engineTasks[type] ?? registry.runnable(type) ?? fixtures.runner,
+      inputsVariable: (plan, exec) => inputsWithDefaults(plan.flow.inputs as never, exec.inputs),
+      coerceOutput, envs, globals: config.globals,
+      services: createTaskServices({
+        blobs, logs, metrics, store, engine: () => engine,
+        triggers: () => ports.has('triggers') ? ports.get('triggers') : undefined,
+      }),
+    });
+    const executions = createExecutionService({ flows, catalog, executions: store, engine, clock, ids, blobs, expressions });
+    ports.provide('children', {
+      create: (req) => executions.create({ ...req, inputs: req.inputs as never }),
+      waitForTerminal: async (tenant, id) => (await engine.waitForTerminal(tenant, id)) ?? executions.get(tenant, id),
+      kill: (tenant, id) => void engine.kill(tenant, id),
+    });
+
+    const services: ExecutionServices = { store, engine, executions, expressions, envs };
+    return {
+      services,
+      routes: [
+        executionFollowRoute({ executions, events, clock }),
+        executionFileRoutes({ executions, blobs }),
+        executionGraphRoutes({ executions, flows, clock, newId: ids }),
+        executionEvalRoute({
+          executions, expressions, envs, globals: config.globals,
+          inputsVariable: (plan, e) => inputsWithDefaults(plan.flow.inputs as never, e.inputs),
+        }),
+        executionRoutes({ executions, store, engine, logs, metrics, blobs, clock, publicUrl: config.publicUrl, expressions }),
+      ],
+      start() { recoverExecutions({ store, engine, executions, logs, now: clock.now }); },
+      dispose: () => engine.dispose(),
+    };
+  },
+});
