@@ -2,6 +2,7 @@
 // working directory (never against the source location, so the compiled binary behaves the same).
 
 import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
 import { resolve } from 'node:path';
 
 export const Config = Type.Object({
@@ -30,24 +31,9 @@ export type Config = Static<typeof Config>;
 
 export type ConfigInput = Partial<Config>;
 
+/** Flags over schema defaults (the schema is the one place defaults are written); paths resolved against `cwd`. */
 export function resolveConfig(input: ConfigInput = {}, cwd = process.cwd()): Config {
-  const merged: Config = {
-    port: 8080,
-    host: '127.0.0.1',
-    flowsDir: './flows',
-    dataDir: './.kestra-lite',
-    memory: false,
-    watch: true,
-    dashboard: true,
-    apiTokens: [],
-    maxBodyBytes: 100 * 1024 * 1024,
-    publicUrl: '',
-    watchDebounceMs: 25,
-    fixturesDir: './fixtures',
-    strictFixtures: false,
-    globals: {},
-    ...stripUndefined(input),
-  };
+  const merged = Value.Default(Config, stripUndefined(input)) as Config;
   return {
     ...merged,
     flowsDir: merged.flowsDir === null ? null : resolve(cwd, merged.flowsDir),

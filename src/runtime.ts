@@ -27,7 +27,7 @@ export interface RuntimeOptions extends ConfigInput {
   cwd?: string;
   /** what http.Request tasks call (tests inject one) */
   fetch?: typeof fetch;
-  /** environment variables (`KESTRA_*` envs, `SECRET_*`); the CLI passes process.env */
+  /** environment variables (`KESTRA_*` envs, `SECRET_*`); none unless given (the CLI passes process.env) */
   env?: Env;
   /** one full GC after each burst of engine work (`serve` turns it on; see shared/burst-gc.ts) */
   gcAfterBursts?: boolean;
@@ -55,7 +55,7 @@ export interface Runtime {
 }
 
 export async function createRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
-  const { clock = systemClock(), ids = friendlyIds(), cwd, fetch: fetchImpl, env = process.env, gcAfterBursts, ...input } = options;
+  const { clock = systemClock(), ids = friendlyIds(), cwd, fetch: fetchImpl, env = {}, gcAfterBursts, ...input } = options;
   const config = resolveConfig(input, cwd);
   const events = createEventBus();
   const db = openDb(config.memory ? false : join(config.dataDir, 'kestra-lite.db'));

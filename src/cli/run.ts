@@ -5,9 +5,10 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createRuntime } from '../runtime.ts';
 import { ApiError } from '../shared/errors.ts';
+import type { Env } from '../shared/env.ts';
 import type { ProvidedValue } from '../executions/inputs/inputs.ts';
 
-export interface RunOptions { file: string; inputs: string[]; fixtures?: string; strictFixtures: boolean }
+export interface RunOptions { file: string; inputs: string[]; fixtures?: string; strictFixtures: boolean; env?: Env }
 
 function parseInputs(pairs: string[]): Map<string, ProvidedValue> {
   const out = new Map<string, ProvidedValue>();
@@ -23,7 +24,7 @@ function parseInputs(pairs: string[]): Map<string, ProvidedValue> {
 }
 
 export async function runOnce(opts: RunOptions, write: (line: string) => void): Promise<number> {
-  const runtime = await createRuntime({ memory: true, flowsDir: null, watch: false, dashboard: false, fixturesDir: opts.fixtures, strictFixtures: opts.strictFixtures });
+  const runtime = await createRuntime({ memory: true, flowsDir: null, watch: false, dashboard: false, fixturesDir: opts.fixtures, strictFixtures: opts.strictFixtures, env: opts.env });
   try {
     let source: string;
     try { source = readFileSync(opts.file, 'utf8'); } catch (err) { write(`cannot read ${opts.file}: ${(err as Error).message}`); return 2; }
