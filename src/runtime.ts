@@ -15,6 +15,7 @@ import { createEventBus, type EventBus } from './shared/events.ts';
 import { buildFeatures, type FeatureContext, type RegistryServices } from './shared/feature.ts';
 import { friendlyIds, type IdGenerator } from './shared/ids.ts';
 import { createPorts } from './shared/ports.ts';
+import { VERSION } from './version.ts';
 import type { FlowService } from './flows/service.ts';
 import type { FlowDirectory } from './flows/directory/directory.ts';
 import type { ExecutionService } from './executions/service.ts';
@@ -66,7 +67,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   };
   const features = buildFeatures(FEATURES, ctx);
   const { services } = features;
-  const app = createApp({ auth: services.instance.auth, maxBodyBytes: config.maxBodyBytes, modules: features.routes });
+  const app = createApp({ auth: services.instance.auth, maxBodyBytes: config.maxBodyBytes, modules: features.routes, version: VERSION });
 
   // Start-up waits on the chokidar watchers (I/O): build the router meanwhile with a first request.
   const warmed = app.handle(new Request('http://localhost/api/v1/configs', { headers: { 'x-kestra-lite-warmup': '1' } }));

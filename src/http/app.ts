@@ -3,22 +3,41 @@
 
 import { Elysia } from 'elysia';
 import { ApiError } from '../shared/errors.ts';
-import type { AuthService } from '../misc/auth.ts';
+import type { FeatureRoutes } from '../shared/feature.ts';
+import { apiPage } from './api-page.ts';
 import { errorPlugin, errorResponse, unauthorized } from './error-plugin.ts';
+import { openApiDocument, openApiYaml, type RouteDetail, type RouteInfo } from './openapi.ts';
 import { rememberTenant, splitTenant } from './tenant.ts';
 
-export type RouteModule = Elysia<any, any, any, any, any, any, any>;
+export type { RouteModule } from '../shared/feature.ts';
+
+/** What the edge asks before routing (the auth feature's service). */
+export interface AuthCheck { check(method: string, path: string, authorization: string | null): boolean }
 
 export interface HttpDeps {
-  auth: AuthService;
+  auth: AuthCheck;
   maxBodyBytes: number;
-  modules: RouteModule[];
+  modules: FeatureRoutes[];
+  /** the version written in the API reference */
+  version?: string;
   onInternalError?: (err: unknown) => void;
 }
 
 export interface HttpApp {
   handle(request: Request): Promise<Response>;
   elysia: Elysia;
+  /** every route with the feature it belongs to */
+  routeTable(): RouteInfo[];
+}
+
+/** The API reference routes: built from the route table on first request, then cached. */
+function referenceRoutes(table: () => RouteInfo[], version: string) {
+  let doc: Record<string, unknown> | undefined;
+  const document = () => (doc ??= openApiDocument(table(), version));
+  return new Elysia({ name: 'kestra-lite-reference' })
+    .get('/api/v1/openapi.json', () => Response.json(document()))
+    .get('/api/v1/openapi.yml', () => new Response(openApiYaml(document()), { headers: { 'content-type': 'application/yaml' } }))
+    .get('/api', () => new Response(apiPage(document() as never), { headers: { 'content-type': 'text/html; charset=utf-8' } }));
 }
 
 export function createApp(deps: HttpDeps): HttpApp {
@@ -26,7 +45,13 @@ export function createApp(deps: HttpDeps): HttpApp {
     .use(errorPlugin(deps.onInternalError))
     .get('/ping', () => new Response('pong', { headers: { 'content-type': 'text/plain' } }))
     .get('/', ({ set }) => { set.status = 307; set.headers.location = '/ui/'; return ''; });
-  for (const module of deps.modules) elysia = elysia.use(module);
+  const routeTable = (): RouteInfo[] => [
+    ...deps.modules.flatMap(({ feature, module }) => (module as unknown as { routes: { method: string; path: string; hooks?: { detail?: RouteDetail } }[] }).routes
+      .map((r) => ({ method: r.method, path: r.path, feature, detail: r.hooks?.detail }))),
+    ...['openapi.json', 'openapi.yml'].map((f) => ({ method: 'GET', path: `/api/v1/${f}`, feature: 'reference' })),
+  ];
+  elysia = elysia.use(referenceRoutes(routeTable, deps.version ?? ''));
+  for (const { module } of deps.modules) elysia = elysia.use(module);
   const router = elysia as Elysia;
   const fetch = router.fetch.bind(router);
 
@@ -60,5 +85,5 @@ export function createApp(deps: HttpDeps): HttpApp {
     return fetch(routed);
   }
 
-  return { handle, elysia: router };
+  return { handle, elysia: router, routeTable };
 }

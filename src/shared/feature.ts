@@ -75,9 +75,12 @@ export type FeatureList<Fs extends readonly AnyFeature[], Acc = {}> =
       : ['feature', H['name'], 'needs', Exclude<keyof NeedsOf<H>, keyof Acc>, 'from a feature listed before it']
     : true;
 
+/** A route module with the feature it belongs to (the API reference groups routes by feature). */
+export interface FeatureRoutes { feature: string; module: RouteModule }
+
 export interface BuiltFeatures<Fs extends readonly AnyFeature[]> {
   services: RegistryServices<Fs>;
-  routes: RouteModule[];
+  routes: FeatureRoutes[];
   /** every feature's load at once (plus any other start-up work passed in), then every start in order */
   start(alongside?: Promise<unknown>): Promise<void>;
   /** reverse order; a failing dispose does not stop the others */
@@ -88,13 +91,13 @@ export interface BuiltFeatures<Fs extends readonly AnyFeature[]> {
 export function buildFeatures<const Fs extends readonly AnyFeature[]>(list: Fs, ctx: FeatureContext): BuiltFeatures<Fs> {
   const services: Record<string, unknown> = {};
   const instances: FeatureInstance<unknown>[] = [];
-  const routes: RouteModule[] = [];
+  const routes: FeatureRoutes[] = [];
   for (const feature of list) {
     if (feature.name in services) throw new Error(`feature ${feature.name} is listed twice`);
     const instance = feature.create(ctx, services);
     services[feature.name] = instance.services;
     instances.push(instance);
-    routes.push(...(instance.routes ?? []));
+    for (const module of instance.routes ?? []) routes.push({ feature: feature.name, module });
   }
   return {
     services: services as RegistryServices<Fs>,

@@ -18,7 +18,7 @@ function setup() {
   const app = createApp({
     auth: { enabled: () => false, check: () => true, configure() {} } as never,
     maxBodyBytes: 1024 * 1024,
-    modules: [executionFileRoutes({ executions: executionService(store), blobs })],
+    modules: [{ feature: 'executions', module: executionFileRoutes({ executions: executionService(store), blobs }) }],
   });
   const call = async (path: string) => {
     const res = await app.handle(new Request(`http://localhost${path}`));

@@ -16,7 +16,7 @@ const openAuth = { enabled: () => false, check: () => true, configure() {} } as 
 
 /** The plugin behind the real HTTP edge (tenant paths, error rendering), in process and on a socket. */
 export function serveModules(...modules: RouteModule[]) {
-  const app = createApp({ auth: openAuth, maxBodyBytes: 1024 * 1024, modules });
+  const app = createApp({ auth: openAuth, maxBodyBytes: 1024 * 1024, modules: modules.map((module) => ({ feature: 'test', module })) });
   const server = Bun.serve({ port: 0, idleTimeout: 0, fetch: (r) => app.handle(r) });
   servers.push(server);
   return { app, url: `http://localhost:${server.port}` };
