@@ -28,6 +28,8 @@ export interface HttpApp {
   elysia: Elysia;
   /** every route with the feature it belongs to */
   routeTable(): RouteInfo[];
+  /** the route a method + path (tenant already stripped) reaches, with its params; undefined when none */
+  match(method: string, path: string): { params: Record<string, string> } | undefined;
 }
 
 /** The API reference routes: built from the route table on first request, then cached. */
@@ -85,5 +87,16 @@ export function createApp(deps: HttpDeps): HttpApp {
     return fetch(routed);
   }
 
-  return { handle, elysia: router, routeTable };
+  // Elysia's router: static paths in a map, the others in a radix tree (its `find` takes ALL too).
+  const internal = router.router as unknown as {
+    static: Record<string, Record<string, unknown>>;
+    http: { find(method: string, path: string): { params?: Record<string, string> } | null };
+  };
+  const match = (method: string, path: string) => {
+    if (internal.static[path]?.[method] || internal.static[path]?.ALL) return { params: {} };
+    const found = internal.http.find(method, path) ?? internal.http.find('ALL', path);
+    return found ? { params: found.params ?? {} } : undefined;
+  };
+
+  return { handle, elysia: router, routeTable, match };
 }
