@@ -20,11 +20,11 @@ import { coerceOutput, inputsWithDefaults } from './inputs/inputs.ts';
 import { createExecutionService } from './service.ts';
 import { blobKey, pathOfUri } from '../shared/storage-paths.ts';
 import { createExecutionStore } from './store.ts';
-import { subflowTask, type ChildExecutions } from './subflows/subflow-task.ts';
-import { ITEMS, MERGE, SPLIT, itemsTask, mergeTask, splitTask } from './subflows/for-each-item.ts';
+import { subflowTask, type ChildExecutions } from '../tasks/core/flow-subflow.ts';
+import { ITEMS, MERGE, SPLIT, itemsTask, mergeTask, splitTask } from '../tasks/core/flow-for-each-item.ts';
 import type { RunnableTask, TriggersAccess } from '../tasks/types.ts';
 import { createTaskServices } from './task-services.ts';
-import { resumeTask, type ResumeControl } from './tasks/resume-task.ts';
+import { resumeTask, type ResumeControl } from '../tasks/core/execution-resume.ts';
 import type { ExecutionService } from './service.ts';
 
 export interface ExecutionWiringDeps {

@@ -1,19 +1,19 @@
 // Registry of the core plugin types kestra-lite knows. Data only: each entry is a PluginDef
 // (see defs/common.ts); validation, defaults and the /plugins routes read these schemas.
-import type { PluginDef } from './defs/common.ts';
-import { logDebugDefs } from './defs/log-debug.ts';
-import { flowDefs } from './defs/flow.ts';
-import { executionDefs } from './defs/execution.ts';
-import { kvDefs } from './defs/kv.ts';
-import { httpDefs } from './defs/http.ts';
-import { storageDefs } from './defs/storage.ts';
-import { namespaceDefs } from './defs/namespace.ts';
-import { stateDefs } from './defs/state.ts';
-import { miscDefs } from './defs/misc.ts';
+import type { PluginDef } from '../tasks/schema.ts';
+import { logDebugDefs } from '../tasks/entries/log-debug.ts';
+import { flowDefs } from '../tasks/entries/flow.ts';
+import { executionDefs } from '../tasks/entries/execution.ts';
+import { kvDefs } from '../tasks/entries/kv.ts';
+import { httpDefs } from '../tasks/entries/http.ts';
+import { storageDefs } from '../tasks/entries/storage.ts';
+import { namespaceDefs } from '../tasks/entries/namespace.ts';
+import { stateDefs } from '../tasks/entries/state.ts';
+import { miscDefs } from '../tasks/entries/misc.ts';
 import { triggerDefs } from './defs/triggers.ts';
 import { conditionDefs } from './defs/conditions.ts';
 
-export type { PluginDef, PluginKind } from './defs/common.ts';
+export type { PluginDef, PluginKind } from '../tasks/schema.ts';
 
 export const CORE_PLUGIN_DEFS: readonly PluginDef[] = [
   ...logDebugDefs, ...flowDefs, ...executionDefs, ...kvDefs, ...httpDefs, ...storageDefs, ...namespaceDefs,

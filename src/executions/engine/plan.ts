@@ -5,7 +5,7 @@ import { applyPluginDefaults } from '../../flows/parse.ts';
 import type { PluginCatalog } from '../../plugins/catalog.ts';
 import type { TaskDefinition } from '../../tasks/types.ts';
 import { walkTasks } from '../../flows/walk.ts';
-import { FOR_EACH_ITEM, forEachItemChildren } from '../subflows/for-each-item.ts';
+import { FOR_EACH_ITEM, forEachItemChildren } from '../../tasks/core/flow-for-each-item.ts';
 
 export interface PlannedTask {
   task: TaskDefinition;

@@ -8,7 +8,7 @@ import type { Execution, TaskRun } from '../model.ts';
 import { isTerminal, newState, withState, type StateType } from '../state.ts';
 import { resolveContainer, type CreateChild } from './containers.ts';
 import { applyAllowances } from './final-state.ts';
-import { FLOWABLE_HANDLERS, type ContainerSpec, type Renderer } from './flowables.ts';
+import { FLOWABLE_HANDLERS, type ContainerSpec, type Renderer } from '../../tasks/flowable.ts';
 import type { FlowPlan } from './plan.ts';
 
 export interface StepHooks {

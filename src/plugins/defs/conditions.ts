@@ -1,5 +1,5 @@
 import { type TProperties } from '@sinclair/typebox';
-import { def, str, staticStr, staticBool, states, labels, conditions, conditionMap, staticEnum, type PluginDef } from './common.ts';
+import { def, str, staticStr, staticBool, states, labels, conditions, conditionMap, staticEnum, type PluginDef } from '../../tasks/schema.ts';
 import { timeWindow } from './triggers.ts';
 
 const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;

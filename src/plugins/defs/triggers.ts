@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { def, str, staticStr, staticBool, duration, dateTime, map, states, conditions, labels, staticEnum, type PluginDef } from './common.ts';
+import { def, str, staticStr, staticBool, duration, dateTime, map, states, conditions, labels, staticEnum, type PluginDef } from '../../tasks/schema.ts';
 
 const legacyTrigger = (name: string) => `io.kestra.core.models.triggers.types.${name}`;
 const RECOVER = ['ALL', 'LAST', 'NONE'] as const;

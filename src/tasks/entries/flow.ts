@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import {
   def, legacy, str, int, bool, duration, dateTime, map, strList, tasks, dagTasks, inputDecls, labels, anyValue,
   staticInt, enumOf, type PluginDef,
-} from './common.ts';
+} from '../schema.ts';
 
 const flows = (name: string) => legacy('flows', name);
 const subflowProps = {

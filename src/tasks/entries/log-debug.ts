@@ -1,4 +1,4 @@
-import { def, legacy, str, strOrList, level, strList, map, dateTime, type PluginDef } from './common.ts';
+import { def, legacy, str, strOrList, level, strList, map, dateTime, type PluginDef } from '../schema.ts';
 
 export const logDebugDefs: PluginDef[] = [
   def({

@@ -1,5 +1,5 @@
 import { Type, type TProperties } from '@sinclair/typebox';
-import { def, str, bool, duration, map, enumOf, type PluginDef } from './common.ts';
+import { def, str, bool, duration, map, enumOf, type PluginDef } from '../schema.ts';
 
 const fsHttp = (name: string) => `io.kestra.plugin.fs.http.${name}`;
 

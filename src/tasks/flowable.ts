@@ -2,11 +2,11 @@
 // start step (If renders its condition once, Switch its value, ForEach its values) and the
 // container spec the loop walks: which children, in which groups, how many groups at a time.
 
-import { isKestraTruthy } from '../../expressions/index.ts';
-import { TaskError, parseDuration, type TaskDefinition } from '../../tasks/types.ts';
-import type { TaskRun } from '../model.ts';
-import { enabledTasks } from './plan.ts';
-import { forEachItemChildren } from '../subflows/for-each-item.ts';
+import { isKestraTruthy } from '../expressions/index.ts';
+import { TaskError, parseDuration, type TaskDefinition } from './types.ts';
+import type { TaskRun } from '../executions/model.ts';
+import { enabledTasks } from '../executions/engine/plan.ts';
+import { forEachItemChildren } from './core/flow-for-each-item.ts';
 
 export interface ChildItem { task: TaskDefinition; value?: string; group: number }
 

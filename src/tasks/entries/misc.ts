@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { def, legacy, str, bool, type PluginDef } from './common.ts';
+import { def, legacy, str, bool, type PluginDef } from '../schema.ts';
 
 export const miscDefs: PluginDef[] = [
   def({

@@ -1,4 +1,4 @@
-import { def, str, bool, duration, anyValue, enumOf, type PluginDef } from './common.ts';
+import { def, str, bool, duration, anyValue, enumOf, type PluginDef } from '../schema.ts';
 
 const ns = () => str({ default: '{{ flow.namespace }}' });
 

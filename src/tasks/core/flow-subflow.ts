@@ -2,9 +2,9 @@
 // waits for it, and reports its id, state and outputs. Killing the parent kills the child.
 
 import type { Label } from '../../flows/model.ts';
-import { TaskError, TaskKilledError, type RunContext, type RunnableTask, type RunResult } from '../../tasks/types.ts';
-import type { Execution } from '../model.ts';
-import { NO_CASCADE } from '../engine/kill-step.ts';
+import { TaskError, TaskKilledError, type RunContext, type RunnableTask, type RunResult } from '../types.ts';
+import type { Execution } from '../../executions/model.ts';
+import { NO_CASCADE } from '../../executions/engine/kill-step.ts';
 
 export interface ChildExecutions {
   /** creates the child execution; throws ApiError/Error with Kestra's message when it cannot */

@@ -1,6 +1,6 @@
 // execution.Resume (engine-contract §8.2): resumes a PAUSED execution, by default the current one.
 
-import { TaskError, type RunnableTask } from '../../tasks/types.ts';
+import { TaskError, type RunnableTask } from '../types.ts';
 
 export interface ResumeControl { resume(tenant: string, executionId: string, inputs: Record<string, unknown>): Promise<void> }
 

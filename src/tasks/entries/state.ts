@@ -1,4 +1,4 @@
-import { def, legacy, str, bool, map, type PluginDef } from './common.ts';
+import { def, legacy, str, bool, map, type PluginDef } from '../schema.ts';
 
 const common = () => ({ name: str({ default: 'default' }), namespace: bool({ default: false }), taskrunValue: bool({ default: true }) });
 

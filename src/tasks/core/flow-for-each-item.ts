@@ -3,10 +3,10 @@
 // `<id>_split`, `<id>_items` and `<id>_merge`; the engine walks them like a Sequential.
 
 import type { Label } from '../../flows/model.ts';
-import { TaskError, TaskKilledError, type RunContext, type RunnableTask, type TaskDefinition } from '../../tasks/types.ts';
-import type { Execution } from '../model.ts';
-import { NO_CASCADE } from '../engine/kill-step.ts';
-import type { ChildExecutions } from './subflow-task.ts';
+import { TaskError, TaskKilledError, type RunContext, type RunnableTask, type TaskDefinition } from '../types.ts';
+import type { Execution } from '../../executions/model.ts';
+import { NO_CASCADE } from '../../executions/engine/kill-step.ts';
+import type { ChildExecutions } from './flow-subflow.ts';
 
 export const FOR_EACH_ITEM = 'io.kestra.plugin.core.flow.ForEachItem';
 export const SPLIT = `${FOR_EACH_ITEM}$ForEachItemSplit`;

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { def, legacy, str, int, bool, strList, enumOf, type PluginDef } from './common.ts';
+import { def, legacy, str, int, bool, strList, enumOf, type PluginDef } from '../schema.ts';
 
 const st = (name: string) => legacy('storages', name);
 

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { def, legacy, str, bool, dateTime, map, strList, states, enumOf, type PluginDef } from './common.ts';
+import { def, legacy, str, bool, dateTime, map, strList, states, enumOf, type PluginDef } from '../schema.ts';
 
 const ex = (name: string) => legacy('executions', name);
 

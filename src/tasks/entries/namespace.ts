@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { def, str, bool, strList, strOrList, enumOf, type PluginDef } from './common.ts';
+import { def, str, bool, strList, strOrList, enumOf, type PluginDef } from '../schema.ts';
 
 export const namespaceDefs: PluginDef[] = [
   def({
