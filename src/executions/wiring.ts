@@ -13,6 +13,7 @@ import type { Clock } from '../shared/clock.ts';
 import type { Db } from '../shared/db.ts';
 import type { EventBus } from '../shared/events.ts';
 import type { IdGenerator } from '../shared/ids.ts';
+import { createPorts } from '../shared/ports.ts';
 import { createFixtures } from '../tasks/fixtures.ts';
 import { createTaskRegistry } from '../tasks/registry.ts';
 import { createEngine } from './engine/engine.ts';
@@ -20,12 +21,8 @@ import { coerceOutput, inputsWithDefaults } from './inputs/inputs.ts';
 import { createExecutionService } from './service.ts';
 import { blobKey, pathOfUri } from '../shared/storage-paths.ts';
 import { createExecutionStore } from './store.ts';
-import { subflowTask, type ChildExecutions } from '../tasks/core/flow-subflow.ts';
-import { ITEMS, MERGE, SPLIT, itemsTask, mergeTask, splitTask } from '../tasks/core/flow-for-each-item.ts';
-import type { RunnableTask, TriggersAccess } from '../tasks/types.ts';
+import type { ResumeControl, TriggersAccess } from '../tasks/types.ts';
 import { createTaskServices } from './task-services.ts';
-import { resumeTask, type ResumeControl } from '../tasks/core/execution-resume.ts';
-import type { ExecutionService } from './service.ts';
 
 export interface ExecutionWiringDeps {
   db: Db; clock: Clock; ids: IdGenerator; events: EventBus; blobs: BlobStore; flows: FlowService; catalog: PluginCatalog;
@@ -54,23 +51,9 @@ export function wireExecutions(deps: ExecutionWiringDeps) {
   const env = deps.env ?? process.env;
   const envs = kestraEnvs(env);
 
-  // The Subflow task needs the execution service, which needs the engine: bind it late.
-  let service: ExecutionService | undefined;
-  const children: ChildExecutions = {
-    create: (req) => service!.create({ ...req, inputs: req.inputs as never }),
-    waitForTerminal: async (tenant, id) => (await engine.waitForTerminal(tenant, id)) ?? service!.get(tenant, id),
-    kill: (tenant, id) => void engine.kill(tenant, id),
-  };
-  const SUBFLOW = 'io.kestra.plugin.core.flow.Subflow';
-  let resumeControl: ResumeControl | undefined;
-  let triggersAccess: ((tenant: string) => TriggersAccess) | undefined;
-  const engineTasks: Record<string, RunnableTask> = {
-    'io.kestra.plugin.core.execution.Resume': resumeTask(() => resumeControl),
-    [SUBFLOW]: subflowTask(() => children, SUBFLOW),
-    [SPLIT]: splitTask,
-    [ITEMS]: itemsTask(() => children),
-    [MERGE]: mergeTask((tenant, id) => service?.find(tenant, id)),
-  };
+  // Subflow/ForEachItem, execution.Resume and trigger.Toggle reach services built after the
+  // engine through these ports (see tasks/ports.ts); each is provided once that service exists.
+  const ports = createPorts();
 
   const engines = new Map<string, ExpressionEngine>();
   const expressions = (tenant: string) => {
@@ -102,19 +85,27 @@ export function wireExecutions(deps: ExecutionWiringDeps) {
   const engine = createEngine({
     clock: deps.clock, ids: deps.ids, events: deps.events, executions: executionStore, logs, metrics, blobs: deps.blobs,
     expressions, kv: (tenant) => kv.forTenant(tenant), fetch: deps.fetch ?? fetch,
-    runnable: (type) => engineTasks[type] ?? registry.runnable(type) ?? fixtures.runner,
+    runnable: (type) => registry.runnable(type) ?? fixtures.runner,
     inputsVariable: (plan, exec) => inputsWithDefaults(plan.flow.inputs as never, exec.inputs),
     coerceOutput, envs, globals: deps.globals,
-    services: createTaskServices({ blobs: deps.blobs, logs, metrics, store: executionStore, engine: () => engine, triggers: () => triggersAccess }),
+    services: createTaskServices({ blobs: deps.blobs, logs, metrics, store: executionStore, engine: () => engine }),
+    ports,
   });
-  const executions = service = createExecutionService({
+  const executions = createExecutionService({
     flows: deps.flows, catalog: deps.catalog, executions: executionStore, engine, clock: deps.clock, ids: deps.ids,
     blobs: deps.blobs, expressions,
   });
+  ports.provide('children', {
+    create: (req) => executions.create({ ...req, inputs: req.inputs as never }),
+    waitForTerminal: async (tenant, id) => (await engine.waitForTerminal(tenant, id)) ?? executions.get(tenant, id),
+    kill: (tenant, id) => void engine.kill(tenant, id),
+    find: (tenant, id) => executions.find(tenant, id),
+  });
   return {
-    executionStore, logs, metrics, kv, fixtures, registry, engine, executions, expressions, envs,
-    /** the control service is built after the engine; the Resume task reaches it through here */
-    bindControl: (control: ResumeControl) => { resumeControl = control; },
-    bindTriggers: (access: (tenant: string) => TriggersAccess) => { triggersAccess = access; },
+    executionStore, logs, metrics, kv, fixtures, registry, engine, executions, expressions, envs, ports,
+    /** execution control is built after this: it provides the `resume` port (execution.Resume) */
+    bindControl: (control: ResumeControl) => ports.provide('resume', control),
+    /** the scheduler is built after this: it provides the `triggers` port (trigger.Toggle) */
+    bindTriggers: (access: (tenant: string) => TriggersAccess) => ports.provide('triggers', access),
   };
 }

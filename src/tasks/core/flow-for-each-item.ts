@@ -1,12 +1,13 @@
 // ForEachItem (engine-contract §8.2): split a file into batches, start one subflow execution per
 // batch, then merge the subflows' outputs. Kestra shows this as three synthetic child task runs,
-// `<id>_split`, `<id>_items` and `<id>_merge`; the engine walks them like a Sequential.
+// `<id>_split`, `<id>_items` and `<id>_merge`: the registry entry expands the task into them and
+// the engine walks them like a Sequential. Child executions go through the `children` port.
 
 import type { Label } from '../../flows/model.ts';
-import { TaskError, TaskKilledError, type RunContext, type RunnableTask, type TaskDefinition } from '../types.ts';
 import type { Execution } from '../../executions/model.ts';
-import { NO_CASCADE } from '../../executions/engine/kill-step.ts';
-import type { ChildExecutions } from './flow-subflow.ts';
+import { killsChildren } from '../abort.ts';
+import { branches, sequential, type FlowableHandler } from '../flowable.ts';
+import { TaskError, TaskKilledError, type RunContext, type RunnableTask, type TaskDefinition } from '../types.ts';
 
 export const FOR_EACH_ITEM = 'io.kestra.plugin.core.flow.ForEachItem';
 export const SPLIT = `${FOR_EACH_ITEM}$ForEachItemSplit`;
@@ -23,113 +24,73 @@ export function forEachItemChildren(task: TaskDefinition): TaskDefinition[] {
   ];
 }
 
+export const forEachItemFlowable: FlowableHandler = {
+  spec: (task) => ({ items: sequential(forEachItemChildren(task)), groupLimit: 1, ...branches(task) }),
+};
+
 const text = (data: Uint8Array) => new TextDecoder().decode(data);
 const siblingOutputs = (ctx: RunContext, suffix: string) => {
   const run = ctx.execution.taskRunList.find((t) => t.parentTaskRunId === ctx.taskRun.parentTaskRunId && t.taskId === `${ctx.task.parentTaskId}${suffix}`);
   return run?.outputs ?? {};
 };
 
-function splitContent(content: string, batch: Record<string, unknown>, ctx: RunContext): string[] {
-  const separator = batch.separator === undefined ? '\n' : ctx.render(batch.separator);
-  const items = content.split(separator);
-  if (items.length && items[items.length - 1] === '') items.pop();
-  if (batch.partitions !== undefined) {
-    const n = Math.max(1, Number(ctx.render(batch.partitions)));
-    const out: string[][] = Array.from({ length: Math.min(n, items.length) }, () => []);
-    items.forEach((item, i) => out[i % out.length]!.push(item));
-    return out.map((b) => b.map((l) => l + separator).join(''));
-  }
-  if (batch.bytes !== undefined) {
-    const limit = parseSize(ctx.render(batch.bytes));
-    const out: string[] = [];
-    let current = '';
-    for (const item of items) {
-      if (current && Buffer.byteLength(current + item + separator) > limit) { out.push(current); current = ''; }
-      current += item + separator;
+/** `<id>_items`: one subflow execution per batch; waits for them all unless `wait: false`. */
+export const itemsTask: RunnableTask = {
+  async run(ctx) {
+    const children = ctx.ports.get('children');
+    const t = ctx.task;
+    const splits = String(siblingOutputs(ctx, '_split').splits ?? '');
+    const batches = splits ? text(ctx.storage.readFile(splits)).split('\n').filter(Boolean) : [];
+    const namespace = ctx.render(t.namespace);
+    const flowId = ctx.render(t.flowId);
+    const wait = t.wait === undefined ? true : String(ctx.render(t.wait)) === 'true';
+    const transmitFailed = t.transmitFailed === undefined ? true : String(ctx.render(t.transmitFailed)) === 'true';
+    const labels: Label[] = ctx.execution.labels.filter((l) => t.inheritLabels === true || l.key.startsWith('system.'));
+    const ids: string[] = [];
+    for (let i = 0; i < batches.length; i++) {
+      if (ctx.signal.aborted) throw new TaskKilledError();
+      const variables = { ...ctx.variables, taskrun: { ...(ctx.variables.taskrun as object), items: batches[i], iteration: i + 1 } };
+      const inputs = (t.inputs ? ctx.renderDeepWith!(t.inputs, variables) : {}) as Record<string, unknown>;
+      let child: Execution;
+      try {
+        child = await children.create({
+          tenant: ctx.tenant, namespace, flowId, inputs, labels,
+          revision: t.revision === undefined ? undefined : Number(ctx.render(t.revision)),
+          scheduleDate: t.scheduleDate ? Date.parse(ctx.render(t.scheduleDate)) : undefined,
+          trigger: { id: String(t.parentTaskId), type: FOR_EACH_ITEM, variables: { executionId: ctx.execution.id, namespace: ctx.flow.namespace, flowId: ctx.flow.id, flowRevision: ctx.flow.revision } },
+        });
+      } catch (err) {
+        throw new TaskError((err as Error).message.replace(/^Invalid entity: /, ''));
+      }
+      ids.push(child.id);
     }
-    if (current) out.push(current);
-    return out;
-  }
-  const rows = Math.max(1, Number(batch.rows === undefined ? 1 : ctx.render(batch.rows)));
-  const out: string[] = [];
-  for (let i = 0; i < items.length; i += rows) out.push(items.slice(i, i + rows).map((l) => l + separator).join(''));
-  return out;
-}
-
-function parseSize(text: string): number {
-  const m = /^(\d+)\s*([KMG]?B)?$/i.exec(text.trim());
-  if (!m) throw new TaskError(`Invalid batch size: ${text}`);
-  const unit = (m[2] ?? 'B').toUpperCase();
-  return Number(m[1]) * (unit === 'KB' ? 1024 : unit === 'MB' ? 1024 ** 2 : unit === 'GB' ? 1024 ** 3 : 1);
-}
-
-export const splitTask: RunnableTask = {
-  run(ctx) {
-    const uri = ctx.render(ctx.task.items);
-    if (!uri.startsWith('kestra://')) throw new TaskError(`Unable to split the items from ${uri}, this is not an internal storage URI!`);
-    const batches = splitContent(text(ctx.storage.readFile(uri)), (ctx.task.batch ?? {}) as Record<string, unknown>, ctx);
-    const uris = batches.map((b, i) => ctx.storage.putFile(`${i + 1}.txt`, b));
-    return { outputs: { splits: ctx.storage.putFile('splits.txt', uris.map((u) => `${u}\n`).join('')) } };
+    ctx.logger.info(`Created ${ids.length} subflow executions of ${namespace}.${flowId}`);
+    const counts: Record<string, number> = { CREATED: ids.length };
+    const outputs: Record<string, unknown> = { numberOfBatches: batches.length, iterations: counts };
+    if (!wait) return { outputs };
+    const onAbort = () => { if (killsChildren(ctx.signal)) ids.forEach((id) => children.kill(ctx.tenant, id)); };
+    ctx.signal.addEventListener('abort', onAbort, { once: true });
+    const finals = await Promise.all(ids.map((id) => children.waitForTerminal(ctx.tenant, id)));
+    ctx.signal.removeEventListener('abort', onAbort);
+    if (ctx.signal.aborted) throw new TaskKilledError();
+    const byState: Record<string, number> = {};
+    for (const f of finals) byState[f.state.current] = (byState[f.state.current] ?? 0) + 1;
+    outputs.iterations = byState;
+    outputs.uri = ctx.storage.putFile('executions.txt', finals.map((f) => `${f.id}\n`).join(''));
+    const failed = finals.some((f) => ['FAILED', 'KILLED'].includes(f.state.current));
+    if (transmitFailed && failed) return { outputs, state: 'FAILED' };
+    if (transmitFailed && finals.some((f) => f.state.current === 'WARNING')) return { outputs, state: 'WARNING' };
+    return { outputs };
   },
 };
 
-export function itemsTask(children: () => ChildExecutions): RunnableTask {
-  return {
-    async run(ctx) {
-      const t = ctx.task;
-      const splits = String(siblingOutputs(ctx, '_split').splits ?? '');
-      const batches = splits ? text(ctx.storage.readFile(splits)).split('\n').filter(Boolean) : [];
-      const namespace = ctx.render(t.namespace);
-      const flowId = ctx.render(t.flowId);
-      const wait = t.wait === undefined ? true : String(ctx.render(t.wait)) === 'true';
-      const transmitFailed = t.transmitFailed === undefined ? true : String(ctx.render(t.transmitFailed)) === 'true';
-      const labels: Label[] = ctx.execution.labels.filter((l) => t.inheritLabels === true || l.key.startsWith('system.'));
-      const ids: string[] = [];
-      for (let i = 0; i < batches.length; i++) {
-        if (ctx.signal.aborted) throw new TaskKilledError();
-        const variables = { ...ctx.variables, taskrun: { ...(ctx.variables.taskrun as object), items: batches[i], iteration: i + 1 } };
-        const inputs = (t.inputs ? ctx.renderDeepWith!(t.inputs, variables) : {}) as Record<string, unknown>;
-        let child: Execution;
-        try {
-          child = await children().create({
-            tenant: ctx.tenant, namespace, flowId, inputs, labels,
-            revision: t.revision === undefined ? undefined : Number(ctx.render(t.revision)),
-            scheduleDate: t.scheduleDate ? Date.parse(ctx.render(t.scheduleDate)) : undefined,
-            trigger: { id: String(t.parentTaskId), type: FOR_EACH_ITEM, variables: { executionId: ctx.execution.id, namespace: ctx.flow.namespace, flowId: ctx.flow.id, flowRevision: ctx.flow.revision } },
-          });
-        } catch (err) {
-          throw new TaskError((err as Error).message.replace(/^Invalid entity: /, ''));
-        }
-        ids.push(child.id);
-      }
-      ctx.logger.info(`Created ${ids.length} subflow executions of ${namespace}.${flowId}`);
-      const counts: Record<string, number> = { CREATED: ids.length };
-      const outputs: Record<string, unknown> = { numberOfBatches: batches.length, iterations: counts };
-      if (!wait) return { outputs };
-      const onAbort = () => { if (ctx.signal.reason !== NO_CASCADE) ids.forEach((id) => children().kill(ctx.tenant, id)); };
-      ctx.signal.addEventListener('abort', onAbort, { once: true });
-      const finals = await Promise.all(ids.map((id) => children().waitForTerminal(ctx.tenant, id)));
-      ctx.signal.removeEventListener('abort', onAbort);
-      if (ctx.signal.aborted) throw new TaskKilledError();
-      const byState: Record<string, number> = {};
-      for (const f of finals) byState[f.state.current] = (byState[f.state.current] ?? 0) + 1;
-      outputs.iterations = byState;
-      outputs.uri = ctx.storage.putFile('executions.txt', finals.map((f) => `${f.id}\n`).join(''));
-      const failed = finals.some((f) => ['FAILED', 'KILLED'].includes(f.state.current));
-      if (transmitFailed && failed) return { outputs, state: 'FAILED' };
-      if (transmitFailed && finals.some((f) => f.state.current === 'WARNING')) return { outputs, state: 'WARNING' };
-      return { outputs };
-    },
-  };
-}
-
-export function mergeTask(lookup: (tenant: string, id: string) => Execution | undefined): RunnableTask {
-  return {
-    run(ctx) {
-      const uri = siblingOutputs(ctx, '_items').uri;
-      const ids = typeof uri === 'string' ? text(ctx.storage.readFile(uri)).split('\n').filter(Boolean) : [];
-      const lines = ids.map((id) => JSON.stringify(lookup(ctx.tenant, id)?.outputs ?? {}));
-      return { outputs: { subflowOutputs: ctx.storage.putFile('outputs.ion', lines.map((l) => `${l}\n`).join('')) } };
-    },
-  };
-}
+/** `<id>_merge`: one JSON line per child execution with its outputs, in batch order. */
+export const mergeTask: RunnableTask = {
+  run(ctx) {
+    const children = ctx.ports.get('children');
+    const uri = siblingOutputs(ctx, '_items').uri;
+    const ids = typeof uri === 'string' ? text(ctx.storage.readFile(uri)).split('\n').filter(Boolean) : [];
+    const lines = ids.map((id) => JSON.stringify(children.find(ctx.tenant, id)?.outputs ?? {}));
+    return { outputs: { subflowOutputs: ctx.storage.putFile('outputs.ion', lines.map((l) => `${l}\n`).join('')) } };
+  },
+};
