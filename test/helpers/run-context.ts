@@ -13,7 +13,7 @@ import { createKvService, type KvService } from '../../src/kv/service.ts';
 import { memoryBlobStore, type BlobStore } from '../../src/shared/blobs.ts';
 import { fakeClock, type FakeClock } from '../../src/shared/clock.ts';
 import { openDb } from '../../src/shared/db.ts';
-import { createPorts } from '../../src/shared/ports.ts';
+import { createPorts, type Ports } from '../../src/shared/ports.ts';
 import {
   TaskError, TaskKilledError, type ExecutionsAdmin, type LogsAccess, type RunContext, type RunnableTask, type RunResult, type TaskDefinition,
   type TriggersAccess,
@@ -37,6 +37,8 @@ export interface RunContextOptions {
   logs?: LogsAccess;
   executionsAdmin?: ExecutionsAdmin;
   triggers?: TriggersAccess;
+  /** the ports tasks reach (child executions, resume); `triggers` above is added to them */
+  ports?: Ports;
   /** drop the optional services wired by default (renderWith, namespaceFiles, stateStore, deleteExecutionFiles) */
   withoutDefaultServices?: boolean;
 }
@@ -67,7 +69,7 @@ export function buildRunContext(opts: RunContextOptions): TestRun {
   const executionId = 'exec1';
   const taskRunId = 'taskrun1';
   const labels = opts.labels ?? [];
-  const ports = createPorts();
+  const ports = opts.ports ?? createPorts();
   if (opts.triggers) ports.provide('triggers', () => opts.triggers!);
 
   const engine = createExpressionEngine({
