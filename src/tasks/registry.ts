@@ -5,8 +5,7 @@
 // undefined: the engine decides. Every non-core type (scripts, JDBC, cloud...) is played by
 // the fixtures.
 
-import type { PluginEntry } from './entry.ts';
-import { isWalked, type TaskEntry } from './entry.ts';
+import { isWalked, type PluginEntry, type TaskEntry } from './entry.ts';
 import { executionTasks } from './entries/execution.ts';
 import { flowTasks } from './entries/flow.ts';
 import { httpTasks } from './entries/http.ts';
