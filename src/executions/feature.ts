@@ -10,7 +10,6 @@ import type { MetricServices } from '../metrics/feature.ts';
 import type { PluginServices } from '../plugins/feature.ts';
 import type { TaskServices } from '../tasks/feature.ts';
 import '../tasks/ports.ts';
-import type { RunnableTask } from '../tasks/types.ts';
 import { createEngine, type Engine } from './engine/engine.ts';
 import { createTenantExpressions, type TenantExpressions } from './expressions.ts';
 import { coerceOutput, inputsWithDefaults } from './inputs/inputs.ts';
@@ -21,10 +20,7 @@ import { executionFollowRoute } from './routes/follow.ts';
 import { executionEvalRoute, executionGraphRoutes } from './routes/graph.ts';
 import { createExecutionService, type ExecutionService } from './service.ts';
 import { createExecutionStore, type ExecutionStore } from './store.ts';
-import { ITEMS, MERGE, SPLIT, itemsTask, mergeTask, splitTask } from './subflows/for-each-item.ts';
-import { subflowTask } from './subflows/subflow-task.ts';
 import { createTaskServices } from './task-services.ts';
-import { resumeTask } from './tasks/resume-task.ts';
 
 export interface ExecutionServices {
   store: ExecutionStore;
@@ -36,8 +32,6 @@ export interface ExecutionServices {
 }
 
 interface Needs { plugins: PluginServices; flows: FlowServices; logs: LogServices; metrics: MetricServices; kv: KvServices; tasks: TaskServices }
-
-const SUBFLOW = 'io.kestra.plugin.core.flow.Subflow';
 
 export const executionsFeature = defineFeature({
   name: 'executions',
@@ -52,30 +46,23 @@ export const executionsFeature = defineFeature({
     const expressions = createTenantExpressions({ clock, kv: deps.kv.kv, blobs, env: ctx.env });
     const envs = kestraEnvs(ctx.env);
 
-    // Tasks that call back into services built after the engine reach them through the ports.
-    const engineTasks: Record<string, RunnableTask> = {
-      'io.kestra.plugin.core.execution.Resume': resumeTask(() => ports.has('resume') ? ports.get('resume') : undefined),
-      [SUBFLOW]: subflowTask(() => ports.get('children'), SUBFLOW),
-      [SPLIT]: splitTask,
-      [ITEMS]: itemsTask(() => ports.get('children')),
-      [MERGE]: mergeTask((tenant, id) => executions.find(tenant, id)),
-    };
+    // Subflow/ForEachItem, execution.Resume and trigger.Toggle reach services built after the
+    // engine through `ports` (tasks/ports.ts): children here, resume by control, triggers by triggers.
     const engine: Engine = createEngine({
       clock, ids, events, executions: store, logs, metrics, blobs, expressions,
       kv: (tenant) => deps.kv.kv.forTenant(tenant), fetch: ctx.fetch,
-      runnable: (type) => engineTasks[type] ?? registry.runnable(type) ?? fixtures.runner,
+      runnable: (type) => registry.runnable(type) ?? fixtures.runner,
       inputsVariable: (plan, exec) => inputsWithDefaults(plan.flow.inputs as never, exec.inputs),
       coerceOutput, envs, globals: config.globals,
-      services: createTaskServices({
-        blobs, logs, metrics, store, engine: () => engine,
-        triggers: () => ports.has('triggers') ? ports.get('triggers') : undefined,
-      }),
+      services: createTaskServices({ blobs, logs, metrics, store, engine: () => engine }),
+      ports,
     });
     const executions = createExecutionService({ flows, catalog, executions: store, engine, clock, ids, blobs, expressions });
     ports.provide('children', {
       create: (req) => executions.create({ ...req, inputs: req.inputs as never }),
       waitForTerminal: async (tenant, id) => (await engine.waitForTerminal(tenant, id)) ?? executions.get(tenant, id),
       kill: (tenant, id) => void engine.kill(tenant, id),
+      find: (tenant, id) => executions.find(tenant, id),
     });
 
     const services: ExecutionServices = { store, engine, executions, expressions, envs };

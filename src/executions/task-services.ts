@@ -6,7 +6,7 @@ import type { LogStore } from '../logs/store.ts';
 import type { MetricStore } from '../metrics/store.ts';
 import type { BlobStore } from '../shared/blobs.ts';
 import { createStateStoreAccess } from '../tasks/core/state-common.ts';
-import type { ExecutionsAdmin, RunContext, TriggersAccess } from '../tasks/types.ts';
+import type { ExecutionsAdmin, RunContext } from '../tasks/types.ts';
 import type { Engine } from './engine/engine.ts';
 import type { Execution } from './model.ts';
 import { blobKey, executionPrefix, toUri } from '../shared/storage-paths.ts';
@@ -14,11 +14,9 @@ import type { ExecutionStore } from './store.ts';
 
 export interface TaskServiceDeps {
   blobs: BlobStore; logs: LogStore; metrics: MetricStore; store: ExecutionStore; engine: () => Engine;
-  /** trigger.Toggle: bound once the scheduler exists (it is built after the engine) */
-  triggers?: () => ((tenant: string) => TriggersAccess) | undefined;
 }
 
-export type TaskServices = Pick<RunContext, 'namespaceFiles' | 'stateStore' | 'logs' | 'executionsAdmin' | 'triggers'> & { deleteExecutionFiles(): string[] };
+export type TaskServices = Pick<RunContext, 'namespaceFiles' | 'stateStore' | 'logs' | 'executionsAdmin'> & { deleteExecutionFiles(): string[] };
 
 export function createTaskServices(deps: TaskServiceDeps) {
   const namespaceFiles = createNamespaceFilesStore(deps.blobs);
@@ -70,7 +68,6 @@ export function createTaskServices(deps: TaskServiceDeps) {
       purge: (f) => deps.logs.delete(exec.tenant, { namespace: f.namespace, flowId: f.flowId, executionId: f.executionId, levels: f.levels, startDate: f.startDate, endDate: f.endDate }),
     },
     executionsAdmin: admin(exec.tenant),
-    triggers: deps.triggers?.()?.(exec.tenant),
     deleteExecutionFiles: () => deleteFiles(exec.tenant, exec),
   });
 }

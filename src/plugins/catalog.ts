@@ -1,24 +1,50 @@
-// Registry of the core plugin types kestra-lite knows. Data only: each entry is a PluginDef
-// (see defs/common.ts); validation, defaults and the /plugins routes read these schemas.
-import type { PluginDef } from './defs/common.ts';
-import { logDebugDefs } from './defs/log-debug.ts';
-import { flowDefs } from './defs/flow.ts';
-import { executionDefs } from './defs/execution.ts';
-import { kvDefs } from './defs/kv.ts';
-import { httpDefs } from './defs/http.ts';
-import { storageDefs } from './defs/storage.ts';
-import { namespaceDefs } from './defs/namespace.ts';
-import { stateDefs } from './defs/state.ts';
-import { miscDefs } from './defs/misc.ts';
-import { triggerDefs } from './defs/triggers.ts';
-import { conditionDefs } from './defs/conditions.ts';
+// The catalogue of the core plugin types kestra-lite knows, derived from the registry entries:
+// the task entries (tasks/registry.ts, minus the engine's internal types) and the trigger,
+// condition and task runner entries (defs/). Data only: validation, plugin defaults and the
+// /plugins routes read these schemas.
+import type { PluginEntry, PluginKind, TaskEntry } from '../tasks/entry.ts';
+import { indexEntries, isCoreType, TASK_ENTRIES } from '../tasks/registry.ts';
+import { conditionEntries } from './defs/conditions.ts';
+import { taskRunnerEntries } from './defs/task-runners.ts';
+import { triggerEntries } from './defs/triggers.ts';
 
-export type { PluginDef, PluginKind } from './defs/common.ts';
+export type { PluginEntry, PluginKind } from '../tasks/entry.ts';
+export { isCoreType } from '../tasks/registry.ts';
 
-export const CORE_PLUGIN_DEFS: readonly PluginDef[] = [
-  ...logDebugDefs, ...flowDefs, ...executionDefs, ...kvDefs, ...httpDefs, ...storageDefs, ...namespaceDefs,
-  ...stateDefs, ...miscDefs, ...triggerDefs, ...conditionDefs,
+/** A plugin type as the catalogue shows it to validation and the /plugins routes. */
+export interface PluginDef {
+  /** canonical type, e.g. io.kestra.plugin.core.log.Log */
+  type: string;
+  aliases: string[];
+  kind: PluginKind;
+  /** a container of child tasks (validated as one), whether or not the engine walks it */
+  flowable: boolean;
+  /** the plugin's own properties (common task/trigger properties are not repeated here) */
+  properties: PluginEntry['schema'];
+  deprecated?: boolean;
+  title: string;
+  description?: string;
+}
+
+/** Every entry the catalogue lists: public task types, then triggers, conditions, task runners. */
+export const CORE_PLUGIN_ENTRIES: readonly PluginEntry[] = [
+  ...TASK_ENTRIES.filter((e) => !e.internal), ...triggerEntries, ...conditionEntries, ...taskRunnerEntries,
 ];
+
+export function toPluginDef(e: PluginEntry): PluginDef {
+  return {
+    type: e.type,
+    aliases: e.aliases,
+    kind: e.kind,
+    flowable: e.kind === 'task' && (e as TaskEntry).flowable !== undefined,
+    properties: e.schema,
+    ...(e.deprecated ? { deprecated: true } : {}),
+    title: e.title,
+    ...(e.description ? { description: e.description } : {}),
+  };
+}
+
+export const CORE_PLUGIN_DEFS: readonly PluginDef[] = CORE_PLUGIN_ENTRIES.map(toPluginDef);
 
 export interface PluginCatalog {
   /** the definition for a canonical type or one of its aliases */
@@ -30,14 +56,8 @@ export interface PluginCatalog {
   all(): PluginDef[];
 }
 
-export function isCoreType(type: string): boolean {
-  return type.startsWith('io.kestra.plugin.core.') || type.startsWith('io.kestra.core.');
-}
-
 export function createPluginCatalog(defs: readonly PluginDef[] = CORE_PLUGIN_DEFS): PluginCatalog {
-  const byType = new Map<string, PluginDef>();
-  for (const d of defs) byType.set(d.type, d);
-  for (const d of defs) for (const alias of d.aliases) if (!byType.has(alias)) byType.set(alias, d);
+  const byType = indexEntries(defs);
   return {
     resolve: (type) => (typeof type === 'string' ? byType.get(type) : undefined),
     canonicalType: (type) => byType.get(type)?.type ?? type,

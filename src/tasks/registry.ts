@@ -1,107 +1,89 @@
-// Task type → RunnableTask. Core runnable types map to their handlers in core/; aliases
-// (io.kestra.core.tasks.*, io.kestra.plugin.fs.http.*) are resolved through the plugin catalog
-// first. Core types without a handler here (flowables, tasks not implemented) give undefined:
-// the engine decides. Every non-core type (scripts, JDBC, cloud...) is played by the fixtures.
+// The task registry: one entry per core task type (entries/*.ts), indexed by canonical type and
+// alias. Everything else derives from it: the plugin catalogue (plugins/catalog.ts), the
+// engine's flowables and expansions (what the planner and the step loop ask here), and the
+// runnable lookup. Core types without a runnable here (flowables, tasks not implemented) give
+// undefined: the engine decides. Every non-core type (scripts, JDBC, cloud...) is played by
+// the fixtures.
 
-import { defaultPluginCatalog, isCoreType, type PluginCatalog } from '../plugins/catalog.ts';
-import { echoTask } from './core/echo.ts';
-import { failTask } from './core/fail.ts';
-import { httpRequestTask } from './core/http-request.ts';
-import { kvDeleteTask } from './core/kv-delete.ts';
-import { kvGetKeysTask } from './core/kv-get-keys.ts';
-import { kvGetTask } from './core/kv-get.ts';
-import { kvSetTask } from './core/kv-set.ts';
-import { labelsTask } from './core/labels.ts';
-import { logTask } from './core/log.ts';
-import { outputValuesTask } from './core/output-values.ts';
-import { returnTask } from './core/return.ts';
-import { sleepTask } from './core/sleep.ts';
-import { executionCountTask } from './core/execution-count.ts';
-import { executionPurgeExecutionsTask } from './core/execution-purge-executions.ts';
-import { logFetchTask } from './core/log-fetch.ts';
-import { logPurgeLogsTask } from './core/log-purge-logs.ts';
-import { namespaceDeleteFilesTask } from './core/namespace-delete-files.ts';
-import { namespaceDownloadFilesTask } from './core/namespace-download-files.ts';
-import { namespaceUploadFilesTask } from './core/namespace-upload-files.ts';
-import { stateDeleteTask } from './core/state-delete.ts';
-import { stateGetTask } from './core/state-get.ts';
-import { stateSetTask } from './core/state-set.ts';
-import { storageConcatTask } from './core/storage-concat.ts';
-import { storageDeduplicateItemsTask } from './core/storage-deduplicate-items.ts';
-import { storageDeleteTask } from './core/storage-delete.ts';
-import { storageFilterItemsTask } from './core/storage-filter-items.ts';
-import { storageLocalFilesTask } from './core/storage-local-files.ts';
-import { storagePurgeExecutionFilesTask } from './core/storage-purge-execution-files.ts';
-import { storageReverseTask } from './core/storage-reverse.ts';
-import { storageSizeTask } from './core/storage-size.ts';
-import { storageSplitTask } from './core/storage-split.ts';
-import { createTemplatedTask } from './core/templated-task.ts';
-import { triggerToggleTask } from './core/trigger-toggle.ts';
+import { isWalked, type PluginEntry, type TaskEntry } from './entry.ts';
+import { executionTasks } from './entries/execution.ts';
+import { flowTasks } from './entries/flow.ts';
+import { httpTasks } from './entries/http.ts';
+import { kvTasks } from './entries/kv.ts';
+import { logDebugTasks } from './entries/log-debug.ts';
+import { miscTasks } from './entries/misc.ts';
+import { namespaceTasks } from './entries/namespace.ts';
+import { stateTasks } from './entries/state.ts';
+import { storageTasks } from './entries/storage.ts';
 import type { Fixtures } from './fixtures.ts';
-import type { RunnableTask } from './types.ts';
+import type { FlowableHandler } from './flowable.ts';
+import type { RunnableTask, TaskDefinition, TaskLookup } from './types.ts';
 
-const CORE = 'io.kestra.plugin.core.';
-const TEMPLATED = `${CORE}templating.TemplatedTask`;
+export const TASK_ENTRIES: readonly TaskEntry[] = [
+  ...logDebugTasks, ...flowTasks, ...executionTasks, ...kvTasks, ...httpTasks, ...storageTasks, ...namespaceTasks,
+  ...stateTasks, ...miscTasks,
+];
 
-export const CORE_RUNNABLE_TASKS: Readonly<Record<string, RunnableTask>> = Object.freeze({
-  [`${CORE}log.Log`]: logTask,
-  [`${CORE}debug.Return`]: returnTask,
-  [`${CORE}debug.Echo`]: echoTask,
-  [`${CORE}output.OutputValues`]: outputValuesTask,
-  [`${CORE}execution.Fail`]: failTask,
-  [`${CORE}flow.Sleep`]: sleepTask,
-  [`${CORE}execution.Labels`]: labelsTask,
-  [`${CORE}kv.Set`]: kvSetTask,
-  [`${CORE}kv.Get`]: kvGetTask,
-  [`${CORE}kv.Delete`]: kvDeleteTask,
-  [`${CORE}kv.GetKeys`]: kvGetKeysTask,
-  [`${CORE}http.Request`]: httpRequestTask,
-  [`${CORE}storage.Concat`]: storageConcatTask,
-  [`${CORE}storage.Split`]: storageSplitTask,
-  [`${CORE}storage.Size`]: storageSizeTask,
-  [`${CORE}storage.Delete`]: storageDeleteTask,
-  [`${CORE}storage.Reverse`]: storageReverseTask,
-  [`${CORE}storage.FilterItems`]: storageFilterItemsTask,
-  [`${CORE}storage.DeduplicateItems`]: storageDeduplicateItemsTask,
-  [`${CORE}storage.PurgeCurrentExecutionFiles`]: storagePurgeExecutionFilesTask,
-  [`${CORE}storage.LocalFiles`]: storageLocalFilesTask,
-  [`${CORE}namespace.UploadFiles`]: namespaceUploadFilesTask,
-  [`${CORE}namespace.DownloadFiles`]: namespaceDownloadFilesTask,
-  [`${CORE}namespace.DeleteFiles`]: namespaceDeleteFilesTask,
-  [`${CORE}log.Fetch`]: logFetchTask,
-  [`${CORE}log.PurgeLogs`]: logPurgeLogsTask,
-  [`${CORE}state.Set`]: stateSetTask,
-  [`${CORE}state.Get`]: stateGetTask,
-  [`${CORE}state.Delete`]: stateDeleteTask,
-  [`${CORE}execution.Count`]: executionCountTask,
-  [`${CORE}execution.PurgeExecutions`]: executionPurgeExecutionsTask,
-  [`${CORE}trigger.Toggle`]: triggerToggleTask,
-  // core handlers only; createTaskRegistry gives each registry its own (fixtures too)
-  [TEMPLATED]: createTemplatedTask((type) => coreHandler(defaultPluginCatalog(), type)),
-});
-
-function coreHandler(catalog: PluginCatalog, type: string): RunnableTask | undefined {
-  const canonical = catalog.canonicalType(type);
-  return Object.prototype.hasOwnProperty.call(CORE_RUNNABLE_TASKS, canonical) ? CORE_RUNNABLE_TASKS[canonical] : undefined;
+/** true for types in Kestra's core packages (io.kestra.plugin.core.* / io.kestra.core.*) */
+export function isCoreType(type: string): boolean {
+  return type.startsWith('io.kestra.plugin.core.') || type.startsWith('io.kestra.core.');
 }
+
+/** canonical type and aliases → entry; a canonical type wins over another entry's alias */
+export function indexEntries<E extends Pick<PluginEntry, 'type' | 'aliases'>>(entries: readonly E[]): Map<string, E> {
+  const byType = new Map<string, E>();
+  for (const e of entries) byType.set(e.type, e);
+  for (const e of entries) for (const alias of e.aliases) if (!byType.has(alias)) byType.set(alias, e);
+  return byType;
+}
+
+const byType = indexEntries(TASK_ENTRIES);
+
+/** The entry of a task type (canonical, alias or internal), if it is a core task kestra-lite knows. */
+export function taskEntryOf(type: string): TaskEntry | undefined {
+  return typeof type === 'string' ? byType.get(type) : undefined;
+}
+
+/** The engine's handler for a flowable type it walks (undefined for any other type). */
+export function flowableOf(type: string): FlowableHandler | undefined {
+  const entry = taskEntryOf(type);
+  return isWalked(entry) ? entry.flowable : undefined;
+}
+
+/** The synthetic children the engine plans along with a task (ForEachItem); none for most. */
+export function expandTask(type: string, task: TaskDefinition): TaskDefinition[] {
+  return taskEntryOf(type)?.expand?.(task) ?? [];
+}
+
+const runnableOf = (entry: TaskEntry | undefined, lookup: TaskLookup): RunnableTask | undefined =>
+  entry?.run ?? entry?.runWith?.(lookup);
+
+/** Runnables of the core handlers alone (no fixtures), for the catalogue's runnable types. */
+const coreLookup: TaskLookup = (type) => CORE_RUNNABLE_TASKS[taskEntryOf(type)?.type ?? type];
+
+/** The runnable core task types of the plugin catalogue and their handlers. */
+export const CORE_RUNNABLE_TASKS: Readonly<Record<string, RunnableTask>> = Object.freeze(Object.fromEntries(
+  TASK_ENTRIES.filter((e) => !e.internal && (e.run || e.runWith)).map((e) => [e.type, runnableOf(e, coreLookup)!]),
+));
 
 export interface TaskRegistry {
   /** the handler of a task type (canonical or alias); undefined for core types not runnable here */
   runnable(type: string): RunnableTask | undefined;
 }
 
-export function createTaskRegistry(opts: { fixtures: Fixtures; catalog?: PluginCatalog }): TaskRegistry {
-  const catalog = opts.catalog ?? defaultPluginCatalog();
+export function createTaskRegistry(opts: { fixtures: Fixtures }): TaskRegistry {
+  // tasks running other types (TemplatedTask) get this registry's lookup, so non-core specs get fixtures
+  const built = new Map<TaskEntry, RunnableTask>();
   const registry: TaskRegistry = {
     runnable(type) {
-      const canonical = catalog.canonicalType(type);
-      // TemplatedTask runs its spec'd task through this registry, so non-core specs get fixtures
-      if (canonical === TEMPLATED) return templated;
-      const handler = coreHandler(catalog, canonical);
-      if (handler) return handler;
-      return isCoreType(canonical) ? undefined : opts.fixtures.runner;
+      const entry = taskEntryOf(type);
+      if (entry?.run) return entry.run;
+      if (entry?.runWith) {
+        if (!built.has(entry)) built.set(entry, entry.runWith(registry.runnable));
+        return built.get(entry);
+      }
+      return isCoreType(entry?.type ?? type) ? undefined : opts.fixtures.runner;
     },
   };
-  const templated = createTemplatedTask((type) => registry.runnable(type));
   return registry;
 }

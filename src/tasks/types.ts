@@ -1,6 +1,6 @@
-// The contract between the engine and runnable task implementations (one file per task type,
-// listed in registry.ts). The engine owns flowable tasks (it walks their children itself);
-// runnable tasks get a RunContext and return outputs or throw.
+// The contract between the engine and runnable task implementations (one registry entry per
+// task type, see entry.ts and registry.ts). The engine walks flowable tasks' children itself
+// (flowable.ts); runnable tasks get a RunContext and return outputs or throw.
 
 import type { Label } from '../flows/model.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -9,6 +9,10 @@ import type { KvType } from '../kv/kv-types.ts';
 import type { LogFilter } from '../logs/store.ts';
 import type { StateType } from '../executions/state.ts';
 import type { NamespaceFilesAccess } from '../namespaces/files-store.ts';
+import type { Ports } from '../shared/ports.ts';
+
+// The port types (and their PortMap declaration) travel with the contract.
+export type { ChildExecutions, ResumeControl, TriggersAccess } from './ports.ts';
 
 export type TaskDefinition = { id: string; type: string; [property: string]: unknown };
 
@@ -101,12 +105,6 @@ export interface ExecutionsAdmin {
   purge(request: ExecutionPurgeRequest): ExecutionPurgeResult;
 }
 
-/** Triggers of the tenant (trigger.Toggle). */
-export interface TriggersAccess {
-  /** false when the flow has no such trigger */
-  setDisabled(namespace: string, flowId: string, triggerId: string, disabled: boolean): boolean;
-}
-
 export interface RunContext {
   tenant: string;
   flow: { id: string; namespace: string; revision: number };
@@ -141,7 +139,8 @@ export interface RunContext {
   stateStore?: StateStoreAccess;
   logs?: LogsAccess;
   executionsAdmin?: ExecutionsAdmin;
-  triggers?: TriggersAccess;
+  /** services built after the engine (child executions, resume, triggers): see ports.ts */
+  ports: Ports;
 }
 
 export type RunState = 'SUCCESS' | 'WARNING' | 'FAILED';
@@ -155,6 +154,9 @@ export interface RunResult {
 export interface RunnableTask {
   run(ctx: RunContext): Promise<RunResult | void> | RunResult | void;
 }
+
+/** How a task that runs other task types (TemplatedTask) finds them: a registry's lookup. */
+export type TaskLookup = (type: string) => RunnableTask | undefined;
 
 /** Fails the task run; the message is logged at ERROR on the task run, as Kestra logs exceptions. */
 export class TaskError extends Error {

@@ -13,6 +13,7 @@ import { createKvService, type KvService } from '../../src/kv/service.ts';
 import { memoryBlobStore, type BlobStore } from '../../src/shared/blobs.ts';
 import { fakeClock, type FakeClock } from '../../src/shared/clock.ts';
 import { openDb } from '../../src/shared/db.ts';
+import { createPorts, type Ports } from '../../src/shared/ports.ts';
 import {
   TaskError, TaskKilledError, type ExecutionsAdmin, type LogsAccess, type RunContext, type RunnableTask, type RunResult, type TaskDefinition,
   type TriggersAccess,
@@ -32,10 +33,12 @@ export interface RunContextOptions {
   kv?: KvService;
   blobs?: BlobStore;
   fetch?: typeof fetch;
-  /** server services some tasks need (absent unless given, like a runner that does not wire them) */
+  /** server services some tasks need (absent unless given, like a runner that does not wire them); `triggers` is provided as the port */
   logs?: LogsAccess;
   executionsAdmin?: ExecutionsAdmin;
   triggers?: TriggersAccess;
+  /** the ports tasks reach (child executions, resume); `triggers` above is added to them */
+  ports?: Ports;
   /** drop the optional services wired by default (renderWith, namespaceFiles, stateStore, deleteExecutionFiles) */
   withoutDefaultServices?: boolean;
 }
@@ -66,6 +69,8 @@ export function buildRunContext(opts: RunContextOptions): TestRun {
   const executionId = 'exec1';
   const taskRunId = 'taskrun1';
   const labels = opts.labels ?? [];
+  const ports = opts.ports ?? createPorts();
+  if (opts.triggers) ports.provide('triggers', () => opts.triggers!);
 
   const engine = createExpressionEngine({
     now: () => new Date(clock.now()),
@@ -160,6 +165,7 @@ export function buildRunContext(opts: RunContextOptions): TestRun {
     setExecutionLabels: (l) => {
       record.labelsSet = l;
     },
+    ports,
   };
   if (!opts.withoutDefaultServices) {
     record.ctx.renderWith = (template, extra) => engine.render(template, { ...variables, ...extra });
@@ -172,7 +178,6 @@ export function buildRunContext(opts: RunContextOptions): TestRun {
   }
   if (opts.logs) record.ctx.logs = opts.logs;
   if (opts.executionsAdmin) record.ctx.executionsAdmin = opts.executionsAdmin;
-  if (opts.triggers) record.ctx.triggers = opts.triggers;
   return record;
 }
 

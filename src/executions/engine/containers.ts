@@ -9,7 +9,7 @@
 import type { TaskDefinition } from '../../tasks/types.ts';
 import type { TaskRun } from '../model.ts';
 import { isTerminal, type StateType } from '../state.ts';
-import type { ContainerSpec } from './flowables.ts';
+import type { ContainerSpec } from '../../tasks/flowable.ts';
 import { guessFinalState } from './final-state.ts';
 
 export type CreateChild = (task: TaskDefinition, value: string | undefined) => void;

@@ -7,6 +7,7 @@ import type { BlobStore } from '../../shared/blobs.ts';
 import type { Clock, TimerHandle } from '../../shared/clock.ts';
 import type { EventBus } from '../../shared/events.ts';
 import type { IdGenerator } from '../../shared/ids.ts';
+import type { Ports } from '../../shared/ports.ts';
 import type { KvAccess, RunnableTask } from '../../tasks/types.ts';
 import type { LogStore } from '../../logs/store.ts';
 import type { MetricStore } from '../../metrics/store.ts';
@@ -46,6 +47,8 @@ export interface EngineDeps {
   envs: Record<string, string>;
   globals: Record<string, unknown>;
   services?: TaskContextDeps['services'];
+  /** what tasks reach of the services built after the engine (child executions, resume, triggers) */
+  ports: Ports;
 }
 
 
@@ -131,7 +134,7 @@ export function createEngine(deps: EngineDeps) {
     const controller = new AbortController();
     const ctx = createRunContext({
       clock: deps.clock, blobs: deps.blobs, expressions: deps.expressions(l.exec.tenant), kv: deps.kv(l.exec.tenant), fetch: deps.fetch,
-      log: (e) => logBuffer.push(e), metric: (m) => metricBuffer.push(m), services: deps.services,
+      log: (e) => logBuffer.push(e), metric: (m) => metricBuffer.push(m), services: deps.services, ports: deps.ports,
     }, {
       exec: l.exec, run, task: planned.task, flow: { id: l.plan.id, namespace: l.plan.namespace, revision: l.plan.revision },
       variables: variablesOf(l, run), signal: controller.signal, setLabels: (labels) => { l.exec.labels = labels; },

@@ -3,10 +3,8 @@
 // the execution is KILLED when nothing is left running.
 
 import { isTerminal, withState } from '../state.ts';
+import { NO_CASCADE } from '../../tasks/abort.ts';
 import type { Live } from './live.ts';
-
-/** abort reason telling Subflow/ForEachItem workers not to kill their child executions */
-export const NO_CASCADE = 'no-cascade';
 
 /** kill: pending task runs end KILLED, running workers are interrupted, flowables follow their children */
 export function killStep(l: Live, now: number): boolean {

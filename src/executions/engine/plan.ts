@@ -1,11 +1,13 @@
 // A flow revision prepared for execution: plugin defaults applied once, every task indexed by
-// id with its canonical type and whether the engine walks it (flowable) or a worker runs it.
+// id with its canonical type and whether the engine walks it (flowable) or a worker runs it;
+// both come from the task registry, as do the synthetic children a task expands into.
 
 import { applyPluginDefaults } from '../../flows/parse.ts';
 import type { PluginCatalog } from '../../plugins/catalog.ts';
 import type { TaskDefinition } from '../../tasks/types.ts';
 import { walkTasks } from '../../flows/walk.ts';
-import { FOR_EACH_ITEM, forEachItemChildren } from '../subflows/for-each-item.ts';
+import { enabledTasks } from '../../tasks/flowable.ts';
+import { expandTask, flowableOf } from '../../tasks/registry.ts';
 
 export interface PlannedTask {
   task: TaskDefinition;
@@ -25,23 +27,15 @@ export interface FlowPlan {
   afterExecution: TaskDefinition[];
 }
 
-/** Types the engine walks itself; everything else runs on a worker (core handler or fixture). */
-export const ENGINE_FLOWABLES = new Set([
-  'Sequential', 'Parallel', 'If', 'Switch', 'ForEach', 'AllowFailure', 'WorkingDirectory', 'Dag', 'EachSequential', 'EachParallel', 'Pause', 'WaitFor', 'ForEachItem',
-].map((n) => `io.kestra.plugin.core.flow.${n}`));
-
-export const enabledTasks = (list: unknown): TaskDefinition[] =>
-  Array.isArray(list) ? (list as TaskDefinition[]).filter((t) => t && t.disabled !== true) : [];
-
 export function createPlan(flow: Record<string, unknown>, revision: number, catalog: PluginCatalog): FlowPlan {
   const withDefaults = applyPluginDefaults(flow as never, catalog) as unknown as Record<string, unknown>;
   const tasks = new Map<string, PlannedTask>();
   for (const { task } of walkTasks(withDefaults)) {
     const type = catalog.canonicalType(String(task.type));
-    tasks.set(String(task.id), { task: task as TaskDefinition, type, flowable: ENGINE_FLOWABLES.has(type) });
-    // ForEachItem runs as three synthetic runnable children (split, items, merge)
-    if (type === FOR_EACH_ITEM) {
-      for (const child of forEachItemChildren(task as TaskDefinition)) tasks.set(child.id, { task: child, type: child.type, flowable: false });
+    tasks.set(String(task.id), { task: task as TaskDefinition, type, flowable: flowableOf(type) !== undefined });
+    // a task may declare synthetic children the engine plans with it (ForEachItem: split, items, merge)
+    for (const child of expandTask(type, task as TaskDefinition)) {
+      tasks.set(child.id, { task: child, type: child.type, flowable: flowableOf(child.type) !== undefined });
     }
   }
   return {

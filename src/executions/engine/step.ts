@@ -8,7 +8,8 @@ import type { Execution, TaskRun } from '../model.ts';
 import { isTerminal, newState, withState, type StateType } from '../state.ts';
 import { resolveContainer, type CreateChild } from './containers.ts';
 import { applyAllowances } from './final-state.ts';
-import { FLOWABLE_HANDLERS, type ContainerSpec, type Renderer } from './flowables.ts';
+import type { ContainerSpec, Renderer } from '../../tasks/flowable.ts';
+import { flowableOf } from '../../tasks/registry.ts';
 import type { FlowPlan } from './plan.ts';
 
 export interface StepHooks {
@@ -73,7 +74,7 @@ export function step(exec: Execution, plan: FlowPlan, hooks: StepHooks): boolean
     if (run.state.current !== 'RUNNING') continue;
     const planned = plan.tasks.get(run.taskId);
     if (!planned?.flowable) continue;
-    const handler = FLOWABLE_HANDLERS[planned.type]!;
+    const handler = flowableOf(planned.type)!;
     const r = resolveContainer(children.get(run.id) ?? [], handler.spec(planned.task, run as never), creator(run));
     changed ||= r.changed;
     if (r.final && handler.loop) {
@@ -107,7 +108,7 @@ export function step(exec: Execution, plan: FlowPlan, hooks: StepHooks): boolean
     }
     if (planned.flowable) {
       try {
-        const handler = FLOWABLE_HANDLERS[planned.type]!;
+        const handler = flowableOf(planned.type)!;
         const started = handler.start?.(task, hooks.renderer(run));
         run.outputs = started?.outputs ?? {};
         if (started?.values) (run as TaskRun & { eachValues?: string[] }).eachValues = started.values;

@@ -5,6 +5,7 @@ import type { ExpressionEngine } from '../../expressions/index.ts';
 import type { Label } from '../../flows/model.ts';
 import type { BlobStore } from '../../shared/blobs.ts';
 import type { Clock } from '../../shared/clock.ts';
+import type { Ports } from '../../shared/ports.ts';
 import { TaskError, TaskKilledError, type KvAccess, type RunContext, type TaskDefinition, type TaskLogger } from '../../tasks/types.ts';
 import { LOG_LEVEL_ORDER, isLogLevel, type Execution, type LogEntry, type LogLevel, type MetricEntry, type TaskRun } from '../model.ts';
 import { blobKey, executionPrefix, namespacePath, pathOfUri, taskRunPrefix, toUri } from '../../shared/storage-paths.ts';
@@ -19,6 +20,7 @@ export interface TaskContextDeps {
   metric(entry: MetricEntry): void;
   /** server services some tasks use (namespace files, state store, logs, execution admin) */
   services?(exec: Execution): Partial<RunContext> & { deleteExecutionFiles?(): string[] };
+  ports: Ports;
 }
 
 export interface TaskContextJob {
@@ -118,5 +120,6 @@ export function createRunContext(deps: TaskContextDeps, job: TaskContextJob): Ru
     signal: job.signal,
     fetch: deps.fetch,
     setExecutionLabels: job.setLabels,
+    ports: deps.ports,
   };
 }

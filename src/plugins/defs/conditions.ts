@@ -1,28 +1,30 @@
+// Condition entries of the plugin catalogue (trigger conditions; evaluated by triggers/conditions/).
 import { type TProperties } from '@sinclair/typebox';
-import { def, str, staticStr, staticBool, states, labels, conditions, conditionMap, staticEnum, type PluginDef } from './common.ts';
+import { str, staticStr, staticBool, states, labels, conditions, conditionMap, staticEnum } from '../../tasks/schema.ts';
+import { definePlugin, type PluginEntry } from '../../tasks/entry.ts';
 import { timeWindow } from './triggers.ts';
 
 const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
 const date = () => str({ default: '{{ trigger.date }}' });
 
 /** canonical io.kestra.plugin.core.condition.<name>, aliased by the two legacy `<name>Condition` spellings */
-function cond(name: string, title: string, props: TProperties, required: string[] = [], extra: { aliases?: string[]; deprecated?: boolean } = {}): PluginDef {
-  return def({
-    type: `condition.${name}`, kind: 'condition', title, props, required,
+function cond(name: string, title: string, props: TProperties, required: string[] = [], extra: { aliases?: string[]; deprecated?: boolean } = {}): PluginEntry {
+  return definePlugin('condition', {
+    type: `condition.${name}`, title, props, required,
     aliases: [`io.kestra.core.models.conditions.types.${name}Condition`, `io.kestra.plugin.core.condition.${name}Condition`, ...(extra.aliases ?? [])],
     deprecated: extra.deprecated,
   });
 }
 
 /** conditions whose canonical class name already ends with Condition */
-function legacyNamed(name: string, title: string, props: TProperties, required: string[], deprecated = false): PluginDef {
-  return def({
-    type: `condition.${name}`, kind: 'condition', title, props, required, deprecated,
+function legacyNamed(name: string, title: string, props: TProperties, required: string[], deprecated = false): PluginEntry {
+  return definePlugin('condition', {
+    type: `condition.${name}`, title, props, required, deprecated,
     aliases: [`io.kestra.core.models.conditions.types.${name}`],
   });
 }
 
-export const conditionDefs: PluginDef[] = [
+export const conditionEntries: PluginEntry[] = [
   cond('ExecutionStatus', 'True when the upstream execution state is in a set', { in: states(), notIn: states() }),
   cond('ExecutionFlow', 'True when the upstream execution belongs to a given flow', { namespace: str(), flowId: str() }, ['namespace', 'flowId']),
   cond('ExecutionNamespace', 'True when the upstream execution namespace matches', {

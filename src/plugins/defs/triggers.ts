@@ -1,5 +1,9 @@
+// Trigger entries of the plugin catalogue (same entry shape as the tasks, without a runner:
+// the scheduler, webhooks and flow triggers interpret them).
 import { Type } from '@sinclair/typebox';
-import { def, str, staticStr, staticBool, duration, dateTime, map, states, conditions, labels, staticEnum, type PluginDef } from './common.ts';
+import { str, staticStr, staticBool, duration, dateTime, map, states, conditions, labels, staticEnum } from '../../tasks/schema.ts';
+import { definePlugin, type PluginEntry } from '../../tasks/entry.ts';
+import { fsHttp, httpCommon } from '../../tasks/entries/http.ts';
 
 const legacyTrigger = (name: string) => `io.kestra.core.models.triggers.types.${name}`;
 const RECOVER = ['ALL', 'LAST', 'NONE'] as const;
@@ -33,9 +37,9 @@ const preconditions = () => Type.Object({
   }))),
 });
 
-export const triggerDefs: PluginDef[] = [
-  def({
-    type: 'trigger.Schedule', kind: 'trigger', title: 'Starts executions on a cron schedule',
+export const triggerEntries: PluginEntry[] = [
+  definePlugin('trigger', {
+    type: 'trigger.Schedule', title: 'Starts executions on a cron schedule',
     aliases: [legacyTrigger('Schedule')], required: ['cron'],
     props: {
       cron: staticStr(), withSeconds: staticBool({ default: false }), timezone: staticStr(), inputs: map(),
@@ -43,22 +47,30 @@ export const triggerDefs: PluginDef[] = [
       scheduleConditions: conditions({ deprecated: true }), backfill: map(), interval: duration(),
     },
   }),
-  def({
-    type: 'trigger.ScheduleOnDates', kind: 'trigger', title: 'Starts executions at listed dates',
+  definePlugin('trigger', {
+    type: 'trigger.ScheduleOnDates', title: 'Starts executions at listed dates',
     required: ['dates'],
     props: {
       dates: Type.Union([Type.String(), Type.Array(dateTime())], { $dynamic: true }), timezone: staticStr(), inputs: map(),
       recoverMissedSchedules: staticEnum(RECOVER), interval: duration(),
     },
   }),
-  def({
-    type: 'trigger.Webhook', kind: 'trigger', title: 'Starts an execution when a webhook URL is called',
+  definePlugin('trigger', {
+    type: 'trigger.Webhook', title: 'Starts an execution when a webhook URL is called',
     aliases: [legacyTrigger('Webhook')], required: ['key'],
     props: { key: str({ maxLength: 256 }), inputs: map(), wait: staticBool({ default: false }), returnOutputs: staticBool({ default: false }) },
   }),
-  def({
-    type: 'trigger.Flow', kind: 'trigger', title: 'Starts an execution when other executions change state',
+  definePlugin('trigger', {
+    type: 'trigger.Flow', title: 'Starts an execution when other executions change state',
     aliases: [legacyTrigger('Flow')],
     props: { states: states(), inputs: map(), preconditions: preconditions() },
+  }),
+  definePlugin('trigger', {
+    type: 'http.Trigger', title: 'Polls a URL and starts an execution when the response matches',
+    aliases: [fsHttp('Trigger')], required: ['uri'],
+    props: {
+      ...httpCommon(), interval: duration({ default: 'PT60S' }),
+      responseCondition: str({ default: '{{ response.statusCode < 400 }}' }),
+    },
   }),
 ];

@@ -1,7 +1,7 @@
 // io.kestra.plugin.core.debug.Echo (deprecated in Kestra in favour of Log): logs the rendered
 // `format` at `level` (INFO by default). No outputs.
 
-import { LEVELS } from '../../plugins/defs/common.ts';
+import { LEVELS } from '../schema.ts';
 import type { RunnableTask } from '../types.ts';
 import { renderEnum, renderRequired } from './render-props.ts';
 

@@ -1,7 +1,7 @@
 // io.kestra.plugin.core.log.Log: one log entry per message (a string or a list of strings),
 // each rendered, at `level` (INFO by default). No outputs.
 
-import { LEVELS } from '../../plugins/defs/common.ts';
+import { LEVELS } from '../schema.ts';
 import { TaskError, type RunnableTask } from '../types.ts';
 import { renderEnum, renderString } from './render-props.ts';
 

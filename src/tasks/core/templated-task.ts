@@ -5,10 +5,8 @@
 // and nested TemplatedTasks are refused.
 
 import { parse } from 'yaml';
-import { TaskError, type RunnableTask, type TaskDefinition } from '../types.ts';
+import { TaskError, type RunnableTask, type TaskDefinition, type TaskLookup } from '../types.ts';
 import { isPlainMap, renderRequired } from './render-props.ts';
-
-export type TaskLookup = (type: string) => RunnableTask | undefined;
 
 const TEMPLATED_TYPES = ['io.kestra.plugin.core.templating.TemplatedTask', 'io.kestra.core.tasks.templating.TemplatedTask'];
 

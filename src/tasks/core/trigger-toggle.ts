@@ -1,5 +1,6 @@
 // io.kestra.plugin.core.trigger.Toggle: enables (`enabled: true`) or disables (default) the
 // trigger `trigger` of the flow `namespace`/`flowId` (default: the current flow). No outputs.
+// The scheduler is built after the engine: the task reaches it through the `triggers` port.
 
 import { TaskError, type RunnableTask } from '../types.ts';
 import { requireService } from './render-extra.ts';
@@ -7,7 +8,7 @@ import { renderBool, renderRequired, renderString } from './render-props.ts';
 
 export const triggerToggleTask: RunnableTask = {
   run(ctx) {
-    const triggers = requireService(ctx.triggers, 'triggers', 'trigger.Toggle');
+    const triggers = requireService(ctx.ports.has('triggers') ? ctx.ports.get('triggers')(ctx.tenant) : undefined, 'triggers', 'trigger.Toggle');
     const namespace = renderString(ctx, ctx.task.namespace)?.trim() || ctx.flow.namespace;
     const flowId = renderString(ctx, ctx.task.flowId)?.trim() || ctx.flow.id;
     const trigger = renderRequired(ctx, ctx.task.trigger, 'trigger').trim();

@@ -1,7 +1,11 @@
+// Task entries: HTTP (http.Download is validated but not run here). The connection properties
+// are shared with the http.Trigger entry (plugins/defs/triggers.ts).
 import { Type, type TProperties } from '@sinclair/typebox';
-import { def, str, bool, duration, map, enumOf, type PluginDef } from './common.ts';
+import { str, bool, duration, map, enumOf } from '../schema.ts';
+import { defineTask, type TaskEntry } from '../entry.ts';
+import { httpRequestTask } from '../core/http-request.ts';
 
-const fsHttp = (name: string) => `io.kestra.plugin.fs.http.${name}`;
+export const fsHttp = (name: string) => `io.kestra.plugin.fs.http.${name}`;
 
 /** Connection options; kept open (additional properties allowed) as the set grew across versions. */
 const options = () => Type.Object({
@@ -27,23 +31,15 @@ export const httpCommon = (): TProperties => ({
   encryptBody: bool({ default: false }),
 });
 
-export const httpDefs: PluginDef[] = [
-  def({
-    type: 'http.Request', kind: 'task', title: 'Sends an HTTP request and returns the response',
+export const httpTasks: TaskEntry[] = [
+  defineTask({
+    type: 'http.Request', run: httpRequestTask, title: 'Sends an HTTP request and returns the response',
     aliases: [fsHttp('Request')], required: ['uri'],
     props: { ...httpCommon(), allowFailed: bool({ default: false }), failOnEmptyResponse: bool({ default: false }) },
   }),
-  def({
-    type: 'http.Download', kind: 'task', title: 'Downloads a URL into internal storage',
+  defineTask({
+    type: 'http.Download', title: 'Downloads a URL into internal storage',
     aliases: [fsHttp('Download')], required: ['uri'],
     props: { ...httpCommon(), allowFailed: bool({ default: false }), failOnEmptyResponse: bool({ default: true }), saveAs: str() },
-  }),
-  def({
-    type: 'http.Trigger', kind: 'trigger', title: 'Polls a URL and starts an execution when the response matches',
-    aliases: [fsHttp('Trigger')], required: ['uri'],
-    props: {
-      ...httpCommon(), interval: duration({ default: 'PT60S' }),
-      responseCondition: str({ default: '{{ response.statusCode < 400 }}' }),
-    },
   }),
 ];

@@ -1,6 +1,7 @@
-// Schema building blocks shared by the core plugin definitions. Everything here is plain
-// TypeBox so that the catalog stays data: the validator and the future /plugins routes read
-// the schemas, nothing branches on plugin types in code.
+// Schema building blocks of the core plugin entries (the task entries in tasks/entries/, the
+// trigger and condition entries in plugins/defs/). Everything here is plain TypeBox so that
+// the catalogue stays data: the validator and the /plugins routes read the schemas, nothing
+// branches on plugin types in code.
 //
 // Conventions carried as extra schema keywords:
 // - `$dynamic: true`   the value is rendered as an expression, so a `{{ ... }}` string is accepted whatever the type
@@ -10,21 +11,7 @@
 // - `$inputs: true`    the array holds input declarations (Pause onResume)
 // - `deprecated: true` the property is deprecated (reported in deprecationPaths)
 // - `$javaType`        the Java type name used in deserialisation error messages
-import { Type, type TSchema, type TObject, type TProperties, type SchemaOptions } from '@sinclair/typebox';
-
-export type PluginKind = 'task' | 'trigger' | 'condition' | 'taskRunner';
-
-export interface PluginDef {
-  /** canonical type, e.g. io.kestra.plugin.core.log.Log */
-  type: string;
-  aliases: string[];
-  kind: PluginKind;
-  flowable: boolean;
-  /** the plugin's own properties (common task/trigger properties are not repeated here) */
-  properties: TObject;
-  deprecated?: boolean;
-  title: string;
-}
+import { Type, type TProperties, type SchemaOptions } from '@sinclair/typebox';
 
 export const CORE = 'io.kestra.plugin.core.';
 
@@ -80,36 +67,6 @@ export const flowableCommon = (): TProperties => ({
   errors: Type.Optional(tasks({ title: 'Tasks run when a child fails' })),
   finally: Type.Optional(tasks({ title: 'Tasks run after the others whatever their outcome' })),
 });
-
-interface DefInput {
-  type: string; // short name below io.kestra.plugin.core.
-  kind: PluginKind;
-  title: string;
-  props?: TProperties;
-  aliases?: string[];
-  flowable?: boolean;
-  deprecated?: boolean;
-  /** names of required properties (kept separate so `props` stay readable) */
-  required?: string[];
-}
-
-/** Builds a PluginDef; `required` names become required properties, the rest optional. */
-export function def(d: DefInput): PluginDef {
-  const props: TProperties = { ...(d.flowable ? flowableCommon() : {}) };
-  const required = new Set(d.required ?? []);
-  for (const [name, schema] of Object.entries(d.props ?? {})) {
-    props[name] = required.has(name) ? schema : (Type.Optional(schema) as TSchema);
-  }
-  return {
-    type: CORE + d.type,
-    aliases: d.aliases ?? [],
-    kind: d.kind,
-    flowable: d.flowable ?? false,
-    properties: Type.Object(props, { additionalProperties: false }),
-    ...(d.deprecated ? { deprecated: true } : {}),
-    title: d.title,
-  };
-}
 
 /** Legacy package aliases: io.kestra.core.tasks.<pkg>.<Name> */
 export const legacy = (pkg: string, name: string) => `io.kestra.core.tasks.${pkg}.${name}`;
