@@ -7,9 +7,11 @@ import type { EventBus, FlowOrigin } from '../shared/events.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { PluginCatalog } from '../plugins/catalog.ts';
 import { flowToYaml, parseFlowObject, parseFlowYaml, violationsMessage, type FlowParseResult } from './parse.ts';
+import type { FlowDocument } from './model.ts';
 import type { FlowRecord, FlowStore } from './store.ts';
 
-export interface ParsedFlow { namespace: string; id: string; flow: Record<string, unknown>; disabled: boolean; source: string }
+/** A revision-to-be: the document, with the keys the server manages split off (only `disabled` is kept). */
+export interface ParsedFlow { namespace: string; id: string; flow: FlowDocument; disabled: boolean; source: string }
 
 export interface FlowServiceDeps { store: FlowStore; events: EventBus; clock: Clock; catalog?: PluginCatalog }
 
@@ -25,9 +27,9 @@ export function createFlowService(deps: FlowServiceDeps) {
 
   function toParsed(result: FlowParseResult, source: string): ParsedFlow {
     // violationsMessage words parse errors and task/input paths as Kestra does (not plain path: message)
-    if (!result.ok) throw new ApiError('INVALID_ENTITY', violationsMessage(result.violations), result.violations as ErrorItem[]);
-    const { disabled, deleted: _d, revision: _r, ...flow } = result.flow as Record<string, unknown>;
-    return { namespace: String(flow.namespace), id: String(flow.id), flow, disabled: disabled === true, source };
+    if (!result.ok) throw new ApiError('INVALID_ENTITY', violationsMessage(result.violations), result.violations);
+    const { disabled, deleted: _d, revision: _r, ...flow } = result.flow;
+    return { namespace: flow.namespace, id: flow.id, flow, disabled: disabled === true, source };
   }
 
   /** YAML text → parsed flow, or a 422 with Kestra's violations. */

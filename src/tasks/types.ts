@@ -2,7 +2,7 @@
 // listed in registry.ts). The engine owns flowable tasks (it walks their children itself);
 // runnable tasks get a RunContext and return outputs or throw.
 
-import type { Label } from '../flows/model.ts';
+import type { Label, TaskDefinition } from '../flows/model.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Execution, LogEntry, LogLevel, TaskRun } from '../executions/model.ts';
 import type { KvType } from '../kv/kv-types.ts';
@@ -10,7 +10,7 @@ import type { LogFilter } from '../logs/store.ts';
 import type { StateType } from '../executions/state.ts';
 import type { NamespaceFilesAccess } from '../namespaces/files-store.ts';
 
-export type TaskDefinition = { id: string; type: string; [property: string]: unknown };
+export type { TaskDefinition }; // its shape is defined once, with the flow document
 
 export interface TaskLogger {
   log(level: LogLevel, message: string): void;
