@@ -122,8 +122,8 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
           const all = flows.list('main');
           const taskTypes = new Set<unknown>(); const triggerTypes = new Set<unknown>();
           for (const r of all) {
-            for (const t of (r.flow.tasks as { type?: unknown }[] | undefined) ?? []) taskTypes.add(t.type);
-            for (const t of (r.flow.triggers as { type?: unknown }[] | undefined) ?? []) triggerTypes.add(t.type);
+            for (const t of r.flow.tasks) taskTypes.add(t.type);
+            for (const t of r.flow.triggers ?? []) triggerTypes.add(t.type);
           }
           return { flows: all.length, namespaces: new Set(all.map((r) => r.namespace)).size, taskTypes: taskTypes.size, triggerTypes: triggerTypes.size };
         },
@@ -142,7 +142,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
       executionGraphRoutes({ executions: exec.executions, flows, clock, newId: ids }),
       executionEvalRoute({
         executions: exec.executions, expressions: exec.expressions, envs: exec.envs, globals: config.globals,
-        inputsVariable: (plan, e) => inputsWithDefaults(plan.flow.inputs as never, e.inputs),
+        inputsVariable: (plan, e) => inputsWithDefaults(plan.flow.inputs, e.inputs),
       }),
       executionRoutes({ executions: exec.executions, store: exec.executionStore, engine: exec.engine, logs: exec.logs, metrics: exec.metrics, blobs, clock, publicUrl: config.publicUrl, expressions: exec.expressions }),
     ],

@@ -103,7 +103,7 @@ export function wireExecutions(deps: ExecutionWiringDeps) {
     clock: deps.clock, ids: deps.ids, events: deps.events, executions: executionStore, logs, metrics, blobs: deps.blobs,
     expressions, kv: (tenant) => kv.forTenant(tenant), fetch: deps.fetch ?? fetch,
     runnable: (type) => engineTasks[type] ?? registry.runnable(type) ?? fixtures.runner,
-    inputsVariable: (plan, exec) => inputsWithDefaults(plan.flow.inputs as never, exec.inputs),
+    inputsVariable: (plan, exec) => inputsWithDefaults(plan.flow.inputs, exec.inputs),
     coerceOutput, envs, globals: deps.globals,
     services: createTaskServices({ blobs: deps.blobs, logs, metrics, store: executionStore, engine: () => engine, triggers: () => triggersAccess }),
   });

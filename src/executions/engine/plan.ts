@@ -2,6 +2,7 @@
 // id with its canonical type and whether the engine walks it (flowable) or a worker runs it.
 
 import { applyPluginDefaults } from '../../flows/parse.ts';
+import type { FlowDocument } from '../../flows/model.ts';
 import type { PluginCatalog } from '../../plugins/catalog.ts';
 import type { TaskDefinition } from '../../tasks/types.ts';
 import { walkTasks } from '../../flows/walk.ts';
@@ -17,7 +18,7 @@ export interface FlowPlan {
   namespace: string;
   id: string;
   revision: number;
-  flow: Record<string, unknown>;
+  flow: FlowDocument;
   tasks: Map<string, PlannedTask>;
   rootTasks: TaskDefinition[];
   rootErrors: TaskDefinition[];
@@ -33,8 +34,8 @@ export const ENGINE_FLOWABLES = new Set([
 export const enabledTasks = (list: unknown): TaskDefinition[] =>
   Array.isArray(list) ? (list as TaskDefinition[]).filter((t) => t && t.disabled !== true) : [];
 
-export function createPlan(flow: Record<string, unknown>, revision: number, catalog: PluginCatalog): FlowPlan {
-  const withDefaults = applyPluginDefaults(flow as never, catalog) as unknown as Record<string, unknown>;
+export function createPlan(flow: FlowDocument, revision: number, catalog: PluginCatalog): FlowPlan {
+  const withDefaults = applyPluginDefaults(flow, catalog);
   const tasks = new Map<string, PlannedTask>();
   for (const { task } of walkTasks(withDefaults)) {
     const type = catalog.canonicalType(String(task.type));
@@ -45,8 +46,8 @@ export function createPlan(flow: Record<string, unknown>, revision: number, cata
     }
   }
   return {
-    namespace: String(flow.namespace),
-    id: String(flow.id),
+    namespace: flow.namespace,
+    id: flow.id,
     revision,
     flow: withDefaults,
     tasks,

@@ -73,7 +73,7 @@ export function executionRoutes(deps: ExecutionRouteDeps) {
       const tenant = tenantOf(request);
       const provided = bodyKind(request) === 'multipart' ? await providedFromForm(await readForm(request)) : new Map();
       const plan = deps.executions.planFor(tenant, namespace, flowId);
-      const results = await validateInputs(plan.flow.inputs as never, provided, {
+      const results = await validateInputs(plan.flow.inputs, provided, {
         tenant, namespace: plan.namespace, flowId: plan.id, executionId: 'validation', blobs: deps.blobs, expressions: deps.expressions(tenant),
         variables: { flow: { id: plan.id, namespace: plan.namespace, revision: plan.revision } },
       });
