@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parseFlowYaml, violationsMessage } from '../flows/parse.ts';
 import { defaultPluginCatalog } from '../plugins/catalog.ts';
 import { SCHEDULE, SCHEDULE_ON_DATES } from '../triggers/model.ts';
-import { createSlotCalculator, type TriggerDef } from '../triggers/slots.ts';
+import { createSlotCalculator } from '../triggers/slots.ts';
 
 export interface ScheduleOptions { file: string; from?: string; count?: string; now: number }
 
@@ -20,7 +20,7 @@ export function listSchedule(opts: ScheduleOptions, write: (line: string) => voi
   if (!parsed.ok) { write(`invalid flow: ${violationsMessage(parsed.violations)}`); return 2; }
   const catalog = defaultPluginCatalog();
   const slots = createSlotCalculator('UTC');
-  const triggers = ((parsed.flow.triggers as TriggerDef[] | undefined) ?? [])
+  const triggers = (parsed.flow.triggers ?? [])
     .map((def) => ({ def, type: catalog.canonicalType(String(def.type)) }))
     .filter((t) => t.type === SCHEDULE || t.type === SCHEDULE_ON_DATES);
   if (!triggers.length) { write(`${parsed.flow.namespace}.${parsed.flow.id} has no Schedule or ScheduleOnDates trigger`); return 1; }

@@ -1,6 +1,7 @@
 // What the dashboard needs from the outside world, as plain functions: the app never sees the
 // Runtime, so component tests pass fakes and the engine knows nothing about Ink.
 
+import type { Input } from '../flows/model.ts';
 import type { Execution } from '../executions/model.ts';
 import type { Runtime } from '../runtime.ts';
 import type { EventBus } from '../shared/events.ts';
@@ -18,7 +19,7 @@ export interface DashboardDeps {
   now(): number;
   seed(): Extract<DataAction, { type: 'seed' }>;
   /** the `inputs` declaration of the flow's current revision */
-  flowInputs(tenant: string, namespace: string, id: string): unknown;
+  flowInputs(tenant: string, namespace: string, id: string): Input[] | undefined;
   /** starts an execution; resolves with its id */
   run(tenant: string, namespace: string, id: string, inputs: Map<string, string>): Promise<string>;
   /** resolves with a short message for the status line */

@@ -1,17 +1,15 @@
 // The `x` prompt: one text field per flow input, showing its type and default. Blank fields are
 // not sent, so the server applies the flow's own defaults exactly as a UI execution would.
 
+import type { Input } from '../flows/model.ts';
 import type { Prompt, PromptField } from './model.ts';
-
-interface InputDecl { id?: unknown; name?: unknown; type?: unknown; required?: unknown; defaults?: unknown; values?: unknown }
 
 const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
-export function promptFor(flow: { tenant: string; namespace: string; id: string }, inputs: unknown): Prompt {
-  const decls = Array.isArray(inputs) ? (inputs as InputDecl[]) : [];
-  const fields: PromptField[] = decls.map((d) => {
-    const type = String(d.type ?? 'STRING');
-    const field: PromptField = { id: String(d.id ?? d.name ?? ''), type, required: d.required !== false, value: '' };
+export function promptFor(flow: { tenant: string; namespace: string; id: string }, inputs: Input[] | undefined): Prompt {
+  const fields: PromptField[] = (inputs ?? []).map((d) => {
+    const type = d.type;
+    const field: PromptField = { id: d.id, type, required: d.required !== false, value: '' };
     if (d.defaults !== undefined && d.defaults !== null) field.defaultText = text(d.defaults);
     if (Array.isArray(d.values)) field.choices = d.values.map(String);
     else if (type === 'BOOLEAN' || type === 'BOOL') field.choices = ['true', 'false'];

@@ -52,7 +52,7 @@ export const executionsFeature = defineFeature({
       clock, ids, events, executions: store, logs, metrics, blobs, expressions,
       kv: (tenant) => deps.kv.kv.forTenant(tenant), fetch: ctx.fetch,
       runnable: (type) => registry.runnable(type) ?? fixtures.runner,
-      inputsVariable: (plan, exec) => inputsWithDefaults(plan.flow.inputs as never, exec.inputs),
+      inputsVariable: (plan, exec) => inputsWithDefaults(plan.flow.inputs, exec.inputs),
       coerceOutput, envs, globals: config.globals,
       services: createTaskServices({ blobs, logs, metrics, store, engine: () => engine }),
       ports,
@@ -74,7 +74,7 @@ export const executionsFeature = defineFeature({
         executionGraphRoutes({ executions, flows, clock, newId: ids }),
         executionEvalRoute({
           executions, expressions, envs, globals: config.globals,
-          inputsVariable: (plan, e) => inputsWithDefaults(plan.flow.inputs as never, e.inputs),
+          inputsVariable: (plan, e) => inputsWithDefaults(plan.flow.inputs, e.inputs),
         }),
         executionRoutes({ executions, store, engine, logs, metrics, blobs, clock, publicUrl: config.publicUrl, expressions }),
       ],

@@ -86,11 +86,11 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     }
     const now = deps.clock.now();
     const id = deps.ids();
-    const inputs = req.skipInputs ? undefined : await resolveInputs(plan.flow.inputs as never, req.inputs ?? new Map(), {
+    const inputs = req.skipInputs ? undefined : await resolveInputs(plan.flow.inputs, req.inputs ?? new Map(), {
       tenant: req.tenant, namespace: plan.namespace, flowId: plan.id, executionId: id, blobs: deps.blobs, expressions: deps.expressions(req.tenant),
       variables: { flow: { id: plan.id, namespace: plan.namespace, revision: plan.revision } },
     });
-    const flowLabels = ((plan.flow.labels as Label[] | undefined) ?? []).filter((l) => !l.key.startsWith('system.'));
+    const flowLabels = (plan.flow.labels ?? []).filter((l) => !l.key.startsWith('system.'));
     const labels = [...flowLabels, ...(req.labels ?? [])];
     if (req.correlationId !== false && !labels.some((l) => l.key === 'system.correlationId')) labels.push({ key: 'system.correlationId', value: id });
     const exec: Execution = {

@@ -84,8 +84,11 @@ export const TaskCommon = {
 };
 /** A task: common properties plus whatever its plugin declares. */
 export const Task = Type.Object(TaskCommon, { additionalProperties: true });
-/** plugin properties beyond the common ones are open */
-export type Task = Static<typeof Task> & { [property: string]: unknown };
+/**
+ * A task or trigger as a flow document carries it: its id and type, the rest open. Plugins are
+ * open-ended, so this stays a map; the schemas here (and the plugin catalogue) validate it at parse.
+ */
+export type TaskDefinition = { id: string; type: string; [property: string]: unknown };
 
 export const Condition = Type.Object({ type: Type.String() }, { additionalProperties: true });
 export type Condition = Static<typeof Condition> & { [property: string]: unknown };
@@ -109,7 +112,8 @@ export const TriggerCommon = {
   allowConcurrent: Type.Optional(Type.Boolean({ default: false })),
 };
 export const Trigger = Type.Object(TriggerCommon, { additionalProperties: true });
-export type Trigger = Static<typeof Trigger> & { [property: string]: unknown };
+/** The same open shape as a task (see TaskDefinition); named apart so signatures say which list. */
+export type TriggerDefinition = TaskDefinition;
 
 export const INPUT_TYPES = [
   'STRING', 'ENUM', 'SELECT', 'MULTISELECT', 'INT', 'FLOAT', 'BOOLEAN', 'BOOL', 'DATETIME', 'DATE', 'TIME', 'DURATION',
@@ -256,9 +260,13 @@ export const Flow = Type.Object({
 type OpenLists = 'tasks' | 'errors' | 'finally' | 'afterExecution' | 'triggers';
 /** the schema's static type, with tasks/triggers open to their plugin properties */
 export type Flow = Omit<Static<typeof Flow>, OpenLists> & {
-  tasks: Task[];
-  errors?: Task[];
-  finally?: Task[];
-  afterExecution?: Task[];
-  triggers?: Trigger[];
+  tasks: TaskDefinition[];
+  errors?: TaskDefinition[];
+  finally?: TaskDefinition[];
+  afterExecution?: TaskDefinition[];
+  triggers?: TriggerDefinition[];
 };
+/** Keys the server manages: a stored revision keeps them on its record, not in its document. */
+export type ServerManagedKey = 'revision' | 'disabled' | 'deleted';
+/** The document of a stored flow revision (what the engine plans, triggers read, graphs draw). */
+export type FlowDocument = Omit<Flow, ServerManagedKey>;

@@ -52,5 +52,6 @@ export function normalizeFlow(raw: Record<string, unknown>): Flow {
   if (typeof flow.deleted === 'string') flow.deleted = flow.deleted.toLowerCase() === 'true';
   if (flow.disabled === undefined) flow.disabled = false;
   if (flow.deleted === undefined) flow.deleted = false;
+  // the one place the document gets its type: the binder (phase 1) has checked every key and value
   return flow as Flow;
 }

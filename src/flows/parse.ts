@@ -3,7 +3,7 @@
 // Jackson reference-chain paths); phase 2 injects plugin defaults and runs bean validation and
 // the FlowValidator checks (all violations). Nothing here throws.
 import { defaultPluginCatalog, type PluginCatalog } from '../plugins/catalog.ts';
-import type { Flow, PluginDefault, Violation } from './model.ts';
+import type { Flow, FlowDocument, PluginDefault, Violation } from './model.ts';
 import { parseYamlText, toYaml } from './yaml-source.ts';
 import { BindFailure, isPlainObject } from './validate/jackson.ts';
 import { bindFlow, bindSingle } from './validate/bind.ts';
@@ -64,10 +64,10 @@ export function parseFlowObject(value: unknown, catalog: PluginCatalog = default
     }
     const raw = value as Record<string, unknown>;
     const flow = normalizeFlow(raw);
-    const injected = injectDefaults(flow, catalog) as Record<string, unknown>;
+    const injected = injectDefaults(flow, catalog);
     const violations = flowConstraints(injected, raw, { catalog });
     if (violations.length) return { ok: false, violations: finish(violations), ...identity(raw) };
-    return { ok: true, flow, ...flowReport(flow as Record<string, unknown>, raw, catalog) };
+    return { ok: true, flow, ...flowReport(flow, raw, catalog) };
   } catch (err) {
     return { ok: false, violations: internalError(err), ...identity(value) };
   }
@@ -129,6 +129,6 @@ export function violationsMessage(violations: Violation[]): string {
 }
 
 /** A copy of `flow` with plugin defaults merged into every typed map (the engine runs this). */
-export function applyPluginDefaults(flow: Flow, catalog: PluginCatalog = defaultPluginCatalog(), globalDefaults: PluginDefault[] = []): Flow {
+export function applyPluginDefaults<F extends FlowDocument>(flow: F, catalog: PluginCatalog = defaultPluginCatalog(), globalDefaults: PluginDefault[] = []): F {
   return injectDefaults(flow, catalog, globalDefaults);
 }

@@ -6,7 +6,7 @@
 import type { PluginCatalog } from '../plugins/catalog.ts';
 import { defaultPluginCatalog } from '../plugins/catalog.ts';
 import { isPlainObject } from './validate/jackson.ts';
-import type { Flow, PluginDefault } from './model.ts';
+import type { FlowDocument, PluginDefault } from './model.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -57,11 +57,13 @@ function walk(value: unknown, defaults: PluginDefault[], catalog: PluginCatalog,
 const PLUGIN_SECTIONS = ['tasks', 'errors', 'finally', 'afterExecution', 'listeners', 'triggers'];
 
 /** A copy of `flow` with plugin defaults merged into every typed map. */
-export function applyPluginDefaults(flow: Flow, catalog: PluginCatalog = defaultPluginCatalog(), globalDefaults: PluginDefault[] = []): Flow {
-  const own = (flow as Obj).pluginDefaults ?? (flow as Obj).taskDefaults;
+export function applyPluginDefaults<F extends FlowDocument>(flow: F, catalog: PluginCatalog = defaultPluginCatalog(), globalDefaults: PluginDefault[] = []): F {
+  const own = flow.pluginDefaults ?? flow.taskDefaults;
   const defaults = [...(Array.isArray(own) ? own : []), ...globalDefaults].filter(isPlainObject) as PluginDefault[];
-  const copy = structuredClone(flow) as Obj;
-  if (defaults.length === 0) return copy as Flow;
-  for (const key of PLUGIN_SECTIONS) if (copy[key] !== undefined) copy[key] = walk(copy[key], defaults, catalog, 0);
-  return copy as Flow;
+  const copy = structuredClone(flow);
+  if (defaults.length === 0) return copy;
+  // the walk keeps every section's shape: defaults only add properties to the typed maps in it
+  const sections: Obj = copy;
+  for (const key of PLUGIN_SECTIONS) if (sections[key] !== undefined) sections[key] = walk(sections[key], defaults, catalog, 0);
+  return copy;
 }

@@ -1,6 +1,7 @@
 // Flow filters shared by search, export, and the by-query bulk operations (api-contract §1.6).
 
 import type { LabelFilter, SortKey } from '../http/query.ts';
+import type { FlowDocument, Label } from './model.ts';
 import type { FlowRecord } from './store.ts';
 
 export const SYSTEM_NAMESPACE = 'system';
@@ -26,8 +27,8 @@ export function namespaceMatches(namespace: string, prefix: string): boolean {
   return ns === p || ns.startsWith(p + '.');
 }
 
-export function labelsOf(flow: Record<string, unknown>): { key: string; value: string }[] {
-  return Array.isArray(flow.labels) ? (flow.labels as { key: string; value: string }[]) : [];
+export function labelsOf(flow: FlowDocument): Label[] {
+  return Array.isArray(flow.labels) ? flow.labels : [];
 }
 
 export function flowMatcher(filter: FlowFilter): (r: FlowRecord) => boolean {
@@ -56,7 +57,8 @@ function fieldOf(r: FlowRecord, field: string): unknown {
   if (field === 'namespace') return r.namespace;
   if (field === 'revision') return r.revision;
   if (field === 'disabled') return r.disabled;
-  return r.flow[field];
+  const document: Record<string, unknown> = r.flow; // sort fields are free text from the query string
+  return document[field];
 }
 
 function compareValues(a: unknown, b: unknown): number {

@@ -2,11 +2,15 @@
 // server-managed keys (revision, disabled, deleted) in Kestra's positions. Serialised strings
 // are cached on the record because GET /flows/{ns}/{id} is the hottest read of CI clients.
 
+import type { Flow } from './model.ts';
 import type { FlowRecord } from './store.ts';
 
-export function flowView(r: FlowRecord, withSource: boolean): Record<string, unknown> {
+/** A revision as the API returns it: the whole flow, with its source on request. */
+export type FlowView = Flow & { source?: string };
+
+export function flowView(r: FlowRecord, withSource: boolean): FlowView {
   const { id: _id, namespace: _ns, ...rest } = r.flow;
-  const view: Record<string, unknown> = { id: r.id, namespace: r.namespace, revision: r.revision, ...rest, disabled: r.disabled, deleted: r.deleted };
+  const view: FlowView = { id: r.id, namespace: r.namespace, revision: r.revision, ...rest, disabled: r.disabled, deleted: r.deleted };
   if (withSource) view.source = r.source;
   return view;
 }

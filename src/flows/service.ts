@@ -7,9 +7,14 @@ import type { EventBus, FlowOrigin } from '../shared/events.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { PluginCatalog } from '../plugins/catalog.ts';
 import { flowToYaml, parseFlowObject, parseFlowYaml, violationsMessage, type FlowParseResult } from './parse.ts';
+import type { FlowDocument, Violation } from './model.ts';
 import type { FlowRecord, FlowStore } from './store.ts';
 
-export interface ParsedFlow { namespace: string; id: string; flow: Record<string, unknown>; disabled: boolean; source: string }
+/** A revision-to-be: the document, with the keys the server manages split off (only `disabled` is kept). */
+export interface ParsedFlow { namespace: string; id: string; flow: FlowDocument; disabled: boolean; source: string }
+
+/** Parsing without throwing, for callers that keep violations as data (the flows directory). */
+export type FlowParse = { ok: true; flow: ParsedFlow } | { ok: false; violations: Violation[] };
 
 export interface FlowServiceDeps { store: FlowStore; events: EventBus; clock: Clock; catalog?: PluginCatalog }
 
@@ -23,22 +28,33 @@ export function stripRevisionLine(source: string): string {
 export function createFlowService(deps: FlowServiceDeps) {
   const { store, events, clock } = deps;
 
-  function toParsed(result: FlowParseResult, source: string): ParsedFlow {
-    // violationsMessage words parse errors and task/input paths as Kestra does (not plain path: message)
-    if (!result.ok) throw new ApiError('INVALID_ENTITY', violationsMessage(result.violations), result.violations as ErrorItem[]);
-    const { disabled, deleted: _d, revision: _r, ...flow } = result.flow as Record<string, unknown>;
-    return { namespace: String(flow.namespace), id: String(flow.id), flow, disabled: disabled === true, source };
+  function toParsed(result: FlowParseResult, source: string): FlowParse {
+    if (!result.ok) return { ok: false, violations: result.violations };
+    const { disabled, deleted: _d, revision: _r, ...flow } = result.flow;
+    return { ok: true, flow: { namespace: flow.namespace, id: flow.id, flow, disabled: disabled === true, source } };
   }
 
-  /** YAML text → parsed flow, or a 422 with Kestra's violations. */
-  function parseYaml(source: string): ParsedFlow {
+  /** The HTTP paths: a failed parse is a 422 with Kestra's violations, rendered at the edge. */
+  function orThrow(parsed: FlowParse): ParsedFlow {
+    // violationsMessage words parse errors and task/input paths as Kestra does (not plain path: message)
+    if (!parsed.ok) throw new ApiError('INVALID_ENTITY', violationsMessage(parsed.violations), parsed.violations);
+    return parsed.flow;
+  }
+
+  /** YAML text → parsed flow or violations. Never throws. */
+  function parseFlow(source: string): FlowParse {
     return toParsed(parseFlowYaml(source, deps.catalog), source);
+  }
+
+  /** YAML text → parsed flow, or a 422. */
+  function parseYaml(source: string): ParsedFlow {
+    return orThrow(parseFlow(source));
   }
 
   /** Deprecated JSON routes: the stored source is a YAML rendering of the JSON flow. */
   function parseJson(value: unknown): ParsedFlow {
     const result = parseFlowObject(value, deps.catalog);
-    return toParsed(result, result.ok ? flowToYaml(result.flow) : '');
+    return orThrow(toParsed(result, result.ok ? flowToYaml(result.flow) : ''));
   }
 
   function isIdentical(current: FlowRecord, next: ParsedFlow): boolean {
@@ -87,6 +103,7 @@ export function createFlowService(deps: FlowServiceDeps) {
 
   return {
     catalog: deps.catalog,
+    parseFlow,
     parseYaml,
     parseJson,
     save,

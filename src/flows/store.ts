@@ -3,6 +3,7 @@
 // acknowledged save survives a crash. Schema, row type and statements live together here.
 
 import { migrate, type Db } from '../shared/db.ts';
+import type { FlowDocument } from './model.ts';
 
 export interface FlowRecord {
   tenant: string;
@@ -12,8 +13,8 @@ export interface FlowRecord {
   deleted: boolean;
   disabled: boolean;
   source: string;
-  /** the parsed flow document (no revision/deleted/disabled keys; those live on the record) */
-  flow: Record<string, unknown>;
+  /** the parsed flow document (revision, deleted and disabled live on the record) */
+  flow: FlowDocument;
   updated: number;
   /** lazily computed serialised forms for the hot GET path */
   json?: string;

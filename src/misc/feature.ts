@@ -27,8 +27,8 @@ export const instanceFeature = defineFeature({
           const all = flows.list('main');
           const taskTypes = new Set<unknown>(); const triggerTypes = new Set<unknown>();
           for (const r of all) {
-            for (const t of (r.flow.tasks as { type?: unknown }[] | undefined) ?? []) taskTypes.add(t.type);
-            for (const t of (r.flow.triggers as { type?: unknown }[] | undefined) ?? []) triggerTypes.add(t.type);
+            for (const t of r.flow.tasks) taskTypes.add(t.type);
+            for (const t of r.flow.triggers ?? []) triggerTypes.add(t.type);
           }
           return { flows: all.length, namespaces: new Set(all.map((r) => r.namespace)).size, taskTypes: taskTypes.size, triggerTypes: triggerTypes.size };
         },

@@ -15,7 +15,7 @@ export function flowCounters(flows: FlowLister) {
     countTriggerDefinitions(tenant: string, namespace?: string): number {
       let n = 0;
       for (const r of of(tenant, namespace)) {
-        for (const t of (r.flow.triggers as { type?: unknown }[] | undefined) ?? []) if (!WITHOUT_CONTEXT.test(String(t.type))) n++;
+        for (const t of r.flow.triggers ?? []) if (!WITHOUT_CONTEXT.test(String(t.type))) n++;
       }
       return n;
     },

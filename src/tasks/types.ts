@@ -2,7 +2,7 @@
 // task type, see entry.ts and registry.ts). The engine walks flowable tasks' children itself
 // (flowable.ts); runnable tasks get a RunContext and return outputs or throw.
 
-import type { Label } from '../flows/model.ts';
+import type { Label, TaskDefinition } from '../flows/model.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Execution, LogEntry, LogLevel, TaskRun } from '../executions/model.ts';
 import type { KvType } from '../kv/kv-types.ts';
@@ -14,7 +14,7 @@ import type { Ports } from '../shared/ports.ts';
 // The port types (and their PortMap declaration) travel with the contract.
 export type { ChildExecutions, ResumeControl, TriggersAccess } from './ports.ts';
 
-export type TaskDefinition = { id: string; type: string; [property: string]: unknown };
+export type { TaskDefinition }; // its shape is defined once, with the flow document
 
 export interface TaskLogger {
   log(level: LogLevel, message: string): void;

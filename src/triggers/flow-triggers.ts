@@ -32,7 +32,7 @@ export function createFlowTriggers(deps: FlowTriggerDeps) {
 
   function index(tenant: string, namespace: string, id: string) {
     const record = deps.flows.getCurrent(tenant, namespace, id);
-    const has = !!record && ((record.flow.triggers as Record<string, unknown>[] | undefined) ?? []).some((t) => deps.catalog.canonicalType(String(t.type)) === FLOW_TRIGGER);
+    const has = !!record && (record.flow.triggers ?? []).some((t) => deps.catalog.canonicalType(String(t.type)) === FLOW_TRIGGER);
     let set = listeners.get(tenant);
     if (!set) listeners.set(tenant, (set = new Set()));
     if (has) set.add(flowKey(namespace, id)); else set.delete(flowKey(namespace, id));
@@ -51,7 +51,7 @@ export function createFlowTriggers(deps: FlowTriggerDeps) {
       if (namespace === upstream.namespace && id === upstream.flowId) continue; // no self-trigger
       const record = deps.flows.getCurrent(upstream.tenant, namespace, id);
       if (!record || record.disabled) continue;
-      for (const def of (record.flow.triggers as Record<string, unknown>[] | undefined) ?? []) {
+      for (const def of record.flow.triggers ?? []) {
         if (def.disabled === true || deps.catalog.canonicalType(String(def.type)) !== FLOW_TRIGGER) continue;
         const states = Array.isArray(def.states) ? (def.states as string[]) : [...TERMINAL];
         if (!states.includes(state)) continue;

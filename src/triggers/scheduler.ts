@@ -6,7 +6,7 @@
 import type { ExpressionEngine } from '../expressions/index.ts';
 import type { ExecutionService } from '../executions/service.ts';
 import type { FlowService } from '../flows/service.ts';
-import type { Label } from '../flows/model.ts';
+import type { FlowDocument, Label } from '../flows/model.ts';
 import type { PluginCatalog } from '../plugins/catalog.ts';
 import type { Clock, TimerHandle } from '../shared/clock.ts';
 import type { EventBus } from '../shared/events.ts';
@@ -49,10 +49,10 @@ export function createScheduler(deps: SchedulerDeps) {
   const queue = createDueQueue();
 
   /** The trigger definition and flow of a context, when the flow still has that trigger. */
-  function definition(t: TriggerContext): { def: TriggerDef; type: string; flowDisabled: boolean; flow: Record<string, unknown> } | undefined {
+  function definition(t: TriggerContext): { def: TriggerDef; type: string; flowDisabled: boolean; flow: FlowDocument & { revision: number } } | undefined {
     const record = deps.flows.getCurrent(t.tenant, t.namespace, t.flowId);
     if (!record) return undefined;
-    const def = ((record.flow.triggers as TriggerDef[] | undefined) ?? []).find((d) => d.id === t.triggerId);
+    const def = (record.flow.triggers ?? []).find((d) => d.id === t.triggerId);
     if (!def) return undefined;
     const type = deps.catalog.canonicalType(String(def.type));
     let resolved: TriggerDef;

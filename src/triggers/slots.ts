@@ -5,8 +5,9 @@
 import { formatZoned, nextFire, parseCron, previousFire, type CronSchedule } from './cron/index.ts';
 import { parseDuration } from '../tasks/types.ts';
 import { SCHEDULE, SCHEDULE_ON_DATES } from './model.ts';
+import type { TriggerDefinition } from '../flows/model.ts';
 
-export type TriggerDef = Record<string, unknown> & { id: string; type: string };
+export type TriggerDef = TriggerDefinition;
 
 export interface SlotCalculator {
   /** the first slot strictly after `after` (undefined: none left) */

@@ -49,7 +49,7 @@ export function webhookRoutes(deps: WebhookDeps) {
     if (record.disabled) throw illegalState('Cannot execute a disabled flow');
     const ex = deps.expressions(tenant);
     const flowVars = { flow: { id: record.id, namespace: record.namespace, revision: record.revision }, envs: deps.envs, globals: deps.globals };
-    const defs = ((record.flow.triggers as Record<string, unknown>[] | undefined) ?? [])
+    const defs = (record.flow.triggers ?? [])
       .filter((d) => deps.catalog.canonicalType(String(d.type)) === WEBHOOK);
     const def = defs.find((d) => {
       try { return ex.render(String(d.key ?? ''), { ...flowVars, trigger: { id: d.id, type: d.type } }).trim() === key; } catch { return false; }

@@ -4,11 +4,12 @@ import { afterEach, describe, expect, test } from 'bun:test';
 import { cleanup, render } from 'ink-testing-library';
 import { App } from '../../src/dashboard/app.tsx';
 import { withState } from '../../src/executions/state.ts';
+import type { Input } from '../../src/flows/model.ts';
 import { execution, fakeDeps, logEntry, manualTimers, T0, taskRun, until } from './helpers.ts';
 
 afterEach(cleanup);
 
-function mount(inputs: unknown = []) {
+function mount(inputs: Input[] = []) {
   const deps = fakeDeps({}, inputs);
   const timers = manualTimers();
   const r = render(<App deps={deps} timers={timers} columns={80} rows={24} />);

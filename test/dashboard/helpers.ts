@@ -1,6 +1,7 @@
 // Fixtures for dashboard tests: rows, live executions, manual timers and fake deps.
 
 import type { Execution, LogEntry, LogLevel, TaskRun } from '../../src/executions/model.ts';
+import type { Input } from '../../src/flows/model.ts';
 import { newState, withState, type StateType } from '../../src/executions/state.ts';
 import type { Action } from '../../src/dashboard/actions.ts';
 import type { DashboardDeps, DashboardInfo } from '../../src/dashboard/deps.ts';
@@ -70,7 +71,7 @@ export function executionLookup(bus: EventBus): (tenant: string, id: string) => 
   return (tenant, id) => seen.get(`${tenant}\u0000${id}`);
 }
 
-export function fakeDeps(over: Partial<DashboardDeps> = {}, inputs: unknown = []): FakeDeps {
+export function fakeDeps(over: Partial<DashboardDeps> = {}, inputs: Input[] = []): FakeDeps {
   const bus = createEventBus();
   const calls: FakeDeps['calls'] = { run: [], control: [], quit: 0 };
   return {

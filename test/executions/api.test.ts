@@ -3,6 +3,7 @@ import type { FakeClock } from '../../src/shared/clock.ts';
 import { testRuntime, YAML } from '../helpers/runtime.ts';
 import { execute, saveFlow } from '../helpers/flows.ts';
 
+const LOG = 'id: ok\nnamespace: t\ntasks:\n  - id: l\n    type: io.kestra.plugin.core.log.Log\n    message: x\n';
 const HELLO = 'id: hello\nnamespace: company.team\nlabels:\n  team: a\ninputs:\n  - id: name\n    type: STRING\n    defaults: World\n  - id: count\n    type: INT\n    required: false\n  - id: doc\n    type: FILE\n    required: false\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: "Hello {{ inputs.name }}"\n';
 
 describe('POST /api/v1/executions/{namespace}/{id}', () => {
@@ -73,6 +74,15 @@ describe('POST /api/v1/executions/{namespace}/{id}', () => {
     expect(e.flowRevision).toBe(1);
     const logs = c.rt.services.logs.logs.find('main', { executionId: e.id }).results;
     expect(logs[0]!.message).toBe('Hello World');
+  });
+
+  test('a deleted flow cannot be executed, not even by revision', async () => {
+    const c = await testRuntime();
+    await saveFlow(c, LOG);
+    await c.call('DELETE', '/api/v1/flows/t/ok');
+    const r = await c.json('POST', '/api/v1/executions/t/ok?revision=1');
+    expect(r.status).toBe(404);
+    expect(r.body.message).toBe('Not Found: Requested Flow is not found.');
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'bun:test';
 import { testRuntime } from '../helpers/runtime.ts';
 import { execute, saveFlow } from '../helpers/flows.ts';
 
+const LOG = 'id: ok\nnamespace: t\ntasks:\n  - id: l\n    type: io.kestra.plugin.core.log.Log\n    message: x\n';
 const tick = () => new Promise((r) => setImmediate(r));
 
 async function seed() {
@@ -74,5 +75,18 @@ describe('bulk execution operations', () => {
     expect(labels.body).toEqual({ count: 1 });
     expect((await c.json('GET', `/api/v1/executions/${ok}`)).body.labels).toContainEqual({ key: 'team', value: 'x' });
     expect((await c.json('POST', '/api/v1/executions/labels/by-query?namespace=t&flowId=ok', { body: [{ key: 'a', value: 'b' }] })).body).toEqual({ count: 1 });
+  });
+
+  test('bulk unqueue/force-run exist; change-status by-ids validates newStatus with 422; resume needs multipart', async () => {
+    const c = await testRuntime();
+    await saveFlow(c, LOG);
+    const e = await execute(c, 't', 'ok');
+    expect((await c.json('POST', '/api/v1/executions/force-run/by-ids', { body: [e.id] })).status).toBe(400);
+    expect((await c.json('POST', '/api/v1/executions/unqueue/by-ids', { body: [e.id] })).status).toBe(400);
+    expect((await c.json('POST', '/api/v1/executions/change-status/by-ids?newStatus=RUNNING', { body: [e.id] })).status).toBe(422);
+    expect((await c.json('POST', '/api/v1/executions/change-status/by-ids?newStatus=BOGUS', { body: [e.id] })).status).toBe(422);
+    expect((await c.json('GET', '/api/v1/executions/nope')).body.message).toBe('Not Found');
+    expect((await c.json('GET', `/api/v1/logs/${e.id}?attempt=x`)).status).toBe(422);
+    expect((await c.json('POST', '/api/v1/flows/validate', { body: { id: 'x' } })).status).toBe(415);
   });
 });

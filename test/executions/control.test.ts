@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FakeClock } from '../../src/shared/clock.ts';
-import { testRuntime } from '../helpers/runtime.ts';
+import { testRuntime, YAML } from '../helpers/runtime.ts';
 import { execute, saveFlow, taskRun } from '../helpers/flows.ts';
 
 const LOG = 'io.kestra.plugin.core.log.Log';
@@ -206,6 +206,20 @@ describe('restart, replay, change-status, task run state, labels', () => {
     const notTerminated = await c.call('POST', `/api/v1/executions/${running.body.id}/labels`, { body: [{ key: 'k', value: 'v' }] });
     expect(notTerminated.status).toBe(400);
     expect(await notTerminated.text()).toBe('The execution is not terminated');
+  });
+
+  test('restart with a revision is a restart as a new execution', async () => {
+    const c = await testRuntime();
+    await saveFlow(c, 'id: two\nnamespace: t\ntasks:\n  - id: a\n    type: io.kestra.plugin.core.log.Log\n    message: a\n  - id: f\n    type: io.kestra.plugin.core.execution.Fail\n');
+    const failed = await execute(c, 't', 'two');
+    await c.json('PUT', '/api/v1/flows/t/two', { type: YAML, body: 'id: two\nnamespace: t\ntasks:\n  - id: a\n    type: io.kestra.plugin.core.log.Log\n    message: a\n  - id: f\n    type: io.kestra.plugin.core.log.Log\n    message: fixed\n' });
+    const r = await c.json('POST', `/api/v1/executions/${failed.id}/restart?revision=2`);
+    expect(r.body).toMatchObject({ parentId: failed.id, flowRevision: 2 });
+    expect(r.body.id).not.toBe(failed.id);
+    expect(r.body.state.current).toBe('RESTARTED');
+    expect(r.body.taskRunList.map((t: any) => t.state.current)).toEqual(['SUCCESS', 'RESTARTED']);
+    const done = await c.rt.engine.waitForTerminal('main', r.body.id);
+    expect((done ?? (await c.json('GET', `/api/v1/executions/${r.body.id}`)).body).state.current).toBe('SUCCESS');
   });
 });
 

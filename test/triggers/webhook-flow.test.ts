@@ -115,4 +115,13 @@ describe('Triggers API', () => {
     const tz = await c.json('POST', '/api/v1/flows', { type: 'application/x-yaml', body: 'id: tz\nnamespace: t\ntriggers:\n  - id: s\n    type: io.kestra.plugin.core.trigger.Schedule\n    cron: "0 * * * *"\n    timezone: Mars/Olympus\ntasks:\n  - id: l\n    type: io.kestra.plugin.core.log.Log\n    message: x\n' });
     expect(tz.status).toBe(422);
   });
+
+  test('trigger bulk bodies with junk items are 422, not 500', async () => {
+    const c = await testRuntime();
+    for (const [path, body] of [['/api/v1/triggers/unlock/by-triggers', [null]], ['/api/v1/triggers/backfill/delete/by-triggers', [1]], ['/api/v1/triggers/set-disabled/by-triggers', { triggers: [null], disabled: true }]] as const) {
+      const r = await c.json('POST', path, { body: body as never });
+      expect(r.status).toBe(422);
+    }
+    expect((await c.json('PUT', '/api/v1/triggers', { body: { flowId: 'x' } })).status).toBe(422);
+  });
 });

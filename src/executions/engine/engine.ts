@@ -156,7 +156,7 @@ export function createEngine(deps: EngineDeps) {
     let final = state;
     if (Array.isArray(plan.flow.outputs) && plan.flow.outputs.length) {
       try {
-        exec.outputs = renderFlowOutputs(plan.flow.outputs as never, (v) => deps.expressions(exec.tenant).renderDeep(v, variablesOf(l)), deps.coerceOutput);
+        exec.outputs = renderFlowOutputs(plan.flow.outputs, (v) => deps.expressions(exec.tenant).renderDeep(v, variablesOf(l)), deps.coerceOutput);
       } catch (err) {
         exec.outputs = undefined;
         final = 'FAILED';
@@ -206,7 +206,7 @@ export function createEngine(deps: EngineDeps) {
 
   /** Flow `concurrency` (engine-contract §3.14): QUEUE waits, CANCEL and FAIL end the new execution at once. */
   function concurrencyBlocks(l: Live): boolean {
-    const limit = l.plan.flow.concurrency as { limit?: number; behavior?: string } | undefined;
+    const limit = l.plan.flow.concurrency;
     if (!limit?.limit) return false;
     const running = deps.executions.countRunning(l.exec.tenant, l.exec.namespace, l.exec.flowId);
     if (running < limit.limit) return false;

@@ -3,6 +3,7 @@
 // both come from the task registry, as do the synthetic children a task expands into.
 
 import { applyPluginDefaults } from '../../flows/parse.ts';
+import type { FlowDocument } from '../../flows/model.ts';
 import type { PluginCatalog } from '../../plugins/catalog.ts';
 import type { TaskDefinition } from '../../tasks/types.ts';
 import { walkTasks } from '../../flows/walk.ts';
@@ -19,7 +20,7 @@ export interface FlowPlan {
   namespace: string;
   id: string;
   revision: number;
-  flow: Record<string, unknown>;
+  flow: FlowDocument;
   tasks: Map<string, PlannedTask>;
   rootTasks: TaskDefinition[];
   rootErrors: TaskDefinition[];
@@ -27,8 +28,8 @@ export interface FlowPlan {
   afterExecution: TaskDefinition[];
 }
 
-export function createPlan(flow: Record<string, unknown>, revision: number, catalog: PluginCatalog): FlowPlan {
-  const withDefaults = applyPluginDefaults(flow as never, catalog) as unknown as Record<string, unknown>;
+export function createPlan(flow: FlowDocument, revision: number, catalog: PluginCatalog): FlowPlan {
+  const withDefaults = applyPluginDefaults(flow, catalog);
   const tasks = new Map<string, PlannedTask>();
   for (const { task } of walkTasks(withDefaults)) {
     const type = catalog.canonicalType(String(task.type));
@@ -39,8 +40,8 @@ export function createPlan(flow: Record<string, unknown>, revision: number, cata
     }
   }
   return {
-    namespace: String(flow.namespace),
-    id: String(flow.id),
+    namespace: flow.namespace,
+    id: flow.id,
     revision,
     flow: withDefaults,
     tasks,

@@ -3,14 +3,15 @@
 
 import { parseDuration, type TaskDefinition } from '../../tasks/types.ts';
 import type { Attempt } from '../model.ts';
+import type { FlowDocument } from '../../flows/model.ts';
 
 export type RetryPolicy = Record<string, unknown> & { type?: string };
 
 /** The task's own retry, else the nearest ancestor flowable's, else the flow's. */
-export function retryPolicyFor(task: TaskDefinition, ancestors: TaskDefinition[], flow: Record<string, unknown>): RetryPolicy | undefined {
+export function retryPolicyFor(task: TaskDefinition, ancestors: TaskDefinition[], flow: FlowDocument): RetryPolicy | undefined {
   if (task.retry && typeof task.retry === 'object') return task.retry as RetryPolicy;
   for (const a of ancestors) if (a.retry && typeof a.retry === 'object') return a.retry as RetryPolicy;
-  return flow.retry && typeof flow.retry === 'object' ? (flow.retry as RetryPolicy) : undefined;
+  return flow.retry && typeof flow.retry === 'object' ? flow.retry : undefined;
 }
 
 const last = <T>(list: T[]) => list[list.length - 1];

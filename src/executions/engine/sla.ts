@@ -5,11 +5,12 @@
 import { isKestraTruthy } from '../../expressions/index.ts';
 import { parseDuration } from '../../tasks/types.ts';
 import type { Execution } from '../model.ts';
+import type { FlowDocument } from '../../flows/model.ts';
 import { isTerminal, isoDuration, withState } from '../state.ts';
 
 export interface Sla { id: string; type: string; duration?: string; assert?: string; behavior?: string; labels?: unknown }
 
-export const slasOf = (flow: Record<string, unknown>): Sla[] => (Array.isArray(flow.sla) ? (flow.sla as Sla[]) : []);
+export const slasOf = (flow: FlowDocument): Sla[] => (Array.isArray(flow.sla) ? flow.sla : []);
 
 export function maxDurationMs(sla: Sla): number | undefined {
   return sla.type === 'MAX_DURATION' ? parseDuration(sla.duration) : undefined;

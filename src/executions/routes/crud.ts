@@ -44,9 +44,10 @@ export function executionRoutes(deps: ExecutionRouteDeps) {
   };
 
   return new Elysia({ prefix: '/api/v1' })
-    // The router needs one parameter name per position, and `/executions/{executionId}/...` routes
-    // share this one: here `executionId` holds the flow's namespace.
-    .post('/executions/:executionId/:id', async ({ request, params }) => {
+    // POST /executions/{namespace}/{flowId}. Elysia 1.4's router allows one parameter name per method
+    // and path position, and the POST /executions/{executionId}/<action> routes own this one; the
+    // namespace is renamed where it arrives.
+    .post('/executions/:executionId/:flowId', async ({ request, params: { executionId: namespace, flowId } }) => {
       const q = queryOf(request);
       let provided = new Map();
       if (bodyKind(request) === 'multipart') provided = await providedFromForm(await readForm(request));
@@ -57,7 +58,7 @@ export function executionRoutes(deps: ExecutionRouteDeps) {
       const scheduleDate = dateParam(q, 'scheduleDate');
       const tenant = tenantOf(request);
       const exec = await deps.executions.create({
-        tenant, namespace: params.executionId, flowId: params.id, revision: intParam(q, 'revision'),
+        tenant, namespace, flowId, revision: intParam(q, 'revision'),
         inputs: provided, labels: parseLabels(q.getAll('labels')), scheduleDate,
       });
       if (boolParam(q, 'wait', false)) {
@@ -67,12 +68,12 @@ export function executionRoutes(deps: ExecutionRouteDeps) {
       }
       return json(executionJson(exec, now(), deps.publicUrl));
     })
-    // validates inputs without creating anything (the UI's execute form); `executionId` holds the namespace
-    .post('/executions/:executionId/:id/validate', async ({ request, params }) => {
+    // validates inputs without creating anything (the UI's execute form); same shared position as above
+    .post('/executions/:executionId/:flowId/validate', async ({ request, params: { executionId: namespace, flowId } }) => {
       const tenant = tenantOf(request);
       const provided = bodyKind(request) === 'multipart' ? await providedFromForm(await readForm(request)) : new Map();
-      const plan = deps.executions.planFor(tenant, params.executionId, params.id);
-      const results = await validateInputs(plan.flow.inputs as never, provided, {
+      const plan = deps.executions.planFor(tenant, namespace, flowId);
+      const results = await validateInputs(plan.flow.inputs, provided, {
         tenant, namespace: plan.namespace, flowId: plan.id, executionId: 'validation', blobs: deps.blobs, expressions: deps.expressions(tenant),
         variables: { flow: { id: plan.id, namespace: plan.namespace, revision: plan.revision } },
       });

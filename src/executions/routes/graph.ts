@@ -28,11 +28,11 @@ export function executionGraphRoutes(deps: { executions: ExecutionService; flows
     .get('/executions/:executionId/graph', ({ request, params }) => {
       const tenant = tenantOf(request);
       const { exec, record } = flowOf(tenant, params.executionId);
-      const graph = buildFlowGraph(flowView(record, false) as never, {
+      const graph = buildFlowGraph(flowView(record, false), {
         newId: deps.newId,
         expandSubflows: queryOf(request).getAll('subflows'),
         resolveSubflow: (ns: string, id: string, rev?: number) => {
-          try { return flowView(deps.flows.get(tenant, ns, id, { revision: rev }), false) as never; } catch { return undefined; }
+          try { return flowView(deps.flows.get(tenant, ns, id, { revision: rev }), false); } catch { return undefined; }
         },
       });
       // the latest task run of each task goes on its node (loops show their last iteration)

@@ -4,9 +4,8 @@
 
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { ApiError } from '../../shared/errors.ts';
 import type { Violation } from '../model.ts';
-import type { ParsedFlow } from '../service.ts';
+import type { FlowParse, ParsedFlow } from '../service.ts';
 
 export type Inspection =
   | { kind: 'missing' }
@@ -18,7 +17,7 @@ const GONE = new Set(['ENOENT', 'ENOTDIR']);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** stat → size guard → read → decode → parse. Never throws. */
-export function inspectFile(abs: string, parse: (source: string) => ParsedFlow, maxBytes: number): Inspection {
+export function inspectFile(abs: string, parse: (source: string) => FlowParse, maxBytes: number): Inspection {
   let size: number;
   try {
     const st = statSync(abs);
@@ -45,15 +44,13 @@ export function inspectFile(abs: string, parse: (source: string) => ParsedFlow, 
   } catch {
     return { kind: 'error', message: 'not valid UTF-8 text' };
   }
+  let parsed: FlowParse;
   try {
-    return { kind: 'valid', flow: parse(source) };
+    parsed = parse(source);
   } catch (err) {
-    if (err instanceof ApiError && err.items?.length) {
-      return { kind: 'invalid', violations: err.items.map((i) => ({ path: i.path ?? '', message: i.message })) };
-    }
-    if (err instanceof ApiError) return { kind: 'invalid', violations: [{ path: '', message: err.message }] };
-    return { kind: 'error', message: `cannot parse: ${errorText(err)}` };
+    return { kind: 'error', message: `cannot parse: ${errorText(err)}` }; // a bug in the parser, not in the file
   }
+  return parsed.ok ? { kind: 'valid', flow: parsed.flow } : { kind: 'invalid', violations: parsed.violations };
 }
 
 /**

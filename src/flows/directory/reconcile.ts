@@ -28,7 +28,7 @@ export function createReconciler(deps: ReconcilerDeps) {
   const problems = new Map<string, Violation[]>();
   let deletions = 0;
 
-  const inspect = (rel: string) => inspectFile(join(dir, rel), flows.parseYaml, deps.maxFileBytes);
+  const inspect = (rel: string) => inspectFile(join(dir, rel), flows.parseFlow, deps.maxFileBytes);
   const keyOf = (k: FlowKey): FlowKey => ({ namespace: k.namespace, id: k.id });
   const label = (k: FlowKey) => `${k.namespace}.${k.id}`;
 

@@ -8,6 +8,8 @@ import { tenantOf } from '../../http/tenant.ts';
 import { illegalState, notFound } from '../../shared/errors.ts';
 import { flowDependencies } from '../dependencies.ts';
 import { buildFlowGraph, DagDependencyError, SubflowNotFoundError } from '../graph/flow-graph.ts';
+import type { FlowLike } from '../graph/model.ts';
+import type { ResolveSubflow } from '../graph/subflows.ts';
 import { flowJson, flowView, jsonArray } from '../serialize.ts';
 import { jsonText } from '../../http/respond.ts';
 import type { FlowService } from '../service.ts';
@@ -23,9 +25,9 @@ export async function readFlowBody(flows: FlowService, request: Request) {
 
 export function flowRoutes({ flows, newId }: FlowRouteDeps) {
   /** Graph errors map to Kestra's statuses: a missing subflow is a 404, an unbuildable flow a 409. */
-  const graphOf = (flow: Record<string, unknown>, expand: string[], resolve: (ns: string, id: string, rev?: number) => Record<string, unknown> | undefined) => {
+  const graphOf = (flow: FlowLike, expand: string[], resolve: ResolveSubflow) => {
     try {
-      return buildFlowGraph(flow as never, { newId, expandSubflows: expand, resolveSubflow: resolve as never });
+      return buildFlowGraph(flow, { newId, expandSubflows: expand, resolveSubflow: resolve });
     } catch (err) {
       if (err instanceof SubflowNotFoundError) throw notFound(err.message);
       if (err instanceof DagDependencyError) throw illegalState(err.message);
@@ -81,15 +83,14 @@ export function flowRoutes({ flows, newId }: FlowRouteDeps) {
     .post('/flows/graph', async ({ request }) => {
       const tenant = tenantOf(request);
       const parsed = flows.parseYaml(await readText(request));
-      const view = { id: parsed.id, namespace: parsed.namespace, revision: 0, ...parsed.flow };
-      return graphOf(view, queryOf(request).getAll('subflows'), (ns, id, rev) => {
+      return graphOf(parsed.flow, queryOf(request).getAll('subflows'), (ns, id, rev) => {
         try { return flowView(flows.get(tenant, ns, id, { revision: rev }), false); } catch { return undefined; }
       });
     })
     .get('/flows/:namespace/:id/dependencies', ({ request, params }) => {
       const q = queryOf(request);
       const all = flows.list(tenantOf(request)).map((r) => flowView(r, false));
-      return flowDependencies(all as never, { namespace: params.namespace, id: params.id }, boolParam(q, 'destinationOnly', false));
+      return flowDependencies(all, { namespace: params.namespace, id: params.id }, boolParam(q, 'destinationOnly', false));
     })
     .get('/flows/:namespace/:id/tasks/:taskId', ({ request, params }) => {
       const r = flows.get(tenantOf(request), params.namespace, params.id);

@@ -103,6 +103,13 @@ tasks:
     (c.rt.clock as FakeClock).advance(60_000);
     expect((await done).state.current).toBe('SUCCESS');
   });
+
+  test('retries: the execution goes RUNNING again for each new attempt; maxAttempt is accepted', async () => {
+    const c = await testRuntime();
+    const e = await runWithClock(c, 'id: r\nnamespace: t\ntasks:\n  - id: f\n    type: io.kestra.plugin.core.execution.Fail\n    retry:\n      type: constant\n      interval: PT1S\n      maxAttempt: 3\n', 1000);
+    expect(e.state.histories.map((h: any) => h.state)).toEqual(['CREATED', 'RUNNING', 'RETRYING', 'RUNNING', 'RETRYING', 'RUNNING', 'FAILED']);
+    expect(e.taskRunList[0].attempts).toHaveLength(3);
+  });
 });
 
 describe('WaitFor', () => {
