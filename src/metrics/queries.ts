@@ -2,7 +2,7 @@
 // store.ts owns: paged per-execution reads, distinct names and task ids, time-bucketed aggregates.
 
 import type { Statement } from 'bun:sqlite';
-import type { MetricEntry } from '../executions/model.ts';
+import type { MetricEntry } from './model.ts';
 import { migrate, type Db } from '../shared/db.ts';
 import { requireTables } from '../stats/schema.ts';
 import type { Window } from '../stats/time-buckets.ts';

@@ -5,7 +5,7 @@ import { Elysia } from 'elysia';
 import { json } from '../http/respond.ts';
 import { dateParam, pagingParams, queryOf, sortParams } from '../http/query.ts';
 import { tenantOf } from '../http/tenant.ts';
-import { metricJson } from '../executions/serialize.ts';
+import { metricJson } from './serialize.ts';
 import type { Clock } from '../shared/clock.ts';
 import { illegalArgument } from '../shared/errors.ts';
 import { instantText, windowOf, zoneOf } from '../stats/time-buckets.ts';

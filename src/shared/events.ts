@@ -2,7 +2,8 @@
 // logger, SSE endpoints and the scheduler subscribe. Nothing here is global: the runtime owns one.
 
 import type { Violation } from '../flows/model.ts';
-import type { Execution, LogEntry } from '../executions/model.ts';
+import type { Execution } from '../executions/model.ts';
+import type { LogEntry } from '../logs/model.ts';
 
 export type FlowOrigin = 'api' | 'file';
 

@@ -17,7 +17,7 @@
 // Kestra test-suite documents are read too: `fixtures.tasks`, or `testCases[].fixtures.tasks`.
 
 import { parse } from 'yaml';
-import { isLogLevel, type LogLevel } from '../executions/model.ts';
+import { isLogLevel, type LogLevel } from '../logs/model.ts';
 import type { RunState } from './types.ts';
 
 export interface FixtureLog { level: LogLevel; message: string }

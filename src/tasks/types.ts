@@ -4,7 +4,8 @@
 
 import type { Label } from '../flows/model.ts';
 import type { Clock } from '../shared/clock.ts';
-import type { Execution, LogEntry, LogLevel, TaskRun } from '../executions/model.ts';
+import type { Execution, TaskRun } from '../executions/model.ts';
+import type { LogEntry, LogLevel } from '../logs/model.ts';
 import type { KvType } from '../kv/kv-types.ts';
 import type { LogFilter } from '../logs/store.ts';
 import type { StateType } from '../executions/state.ts';

@@ -2,7 +2,9 @@
 // fake clock and builders for executions (with task runs), logs and metrics at fixed dates.
 
 import { Elysia } from 'elysia';
-import type { Execution, LogEntry, LogLevel, MetricEntry, TaskRun } from '../../src/executions/model.ts';
+import type { Execution, TaskRun } from '../../src/executions/model.ts';
+import type { MetricEntry } from '../../src/metrics/model.ts';
+import type { LogEntry, LogLevel } from '../../src/logs/model.ts';
 import type { StateType } from '../../src/executions/state.ts';
 import { createExecutionStore } from '../../src/executions/store.ts';
 import { taskRunRoutes } from '../../src/executions/routes/taskruns.ts';

@@ -10,7 +10,9 @@ import type { IdGenerator } from '../../shared/ids.ts';
 import type { KvAccess, RunnableTask } from '../../tasks/types.ts';
 import type { LogStore } from '../../logs/store.ts';
 import type { MetricStore } from '../../metrics/store.ts';
-import type { Execution, LogEntry, MetricEntry, TaskRun } from '../model.ts';
+import type { Execution, TaskRun } from '../model.ts';
+import type { MetricEntry } from '../../metrics/model.ts';
+import type { LogEntry } from '../../logs/model.ts';
 import { isTerminal, newState, withState, type StateType } from '../state.ts';
 import type { ExecutionStore } from '../store.ts';
 import { applyAllowances } from './final-state.ts';
@@ -25,7 +27,7 @@ import { createTimedBehaviours } from './timed.ts';
 import { createRunContext, createTaskLogger, type TaskContextDeps } from './task-context.ts';
 import { executionVariables, taskRunVariables, type VariableExtras } from './variables.ts';
 import { runAttempt, type AttemptOutcome } from './worker.ts';
-import { logJson } from '../serialize.ts';
+import { logJson } from '../../logs/serialize.ts';
 
 export interface EngineDeps {
   clock: Clock;
