@@ -2,8 +2,7 @@
 // type inference for untyped values and the `kvType` conversion the kv.Set task applies to a
 // rendered string. Pure functions: the store and the tasks share them.
 
-import { isoDuration } from '../executions/state.ts';
-import { parseDurationMs } from '../flows/duration.ts';
+import { isoDuration, parseDurationMs } from '../shared/durations.ts';
 
 export const KV_TYPES = ['STRING', 'NUMBER', 'BOOLEAN', 'DATETIME', 'DATE', 'DURATION', 'JSON'] as const;
 export type KvType = (typeof KV_TYPES)[number];

@@ -1,7 +1,7 @@
 // Accumulators for per-bucket state counts and durations, and their JSON as Kestra writes it
 // (api-contract §2.13): DailyExecutionStatistics and ExecutionCountStatistics.
 
-import { isoDuration } from '../executions/state.ts';
+import { isoDuration } from '../shared/durations.ts';
 import { instantText, type Bucket, type GroupBy } from './time-buckets.ts';
 
 /** Always present, in Kestra's order; the remaining states appear only when non-zero. */

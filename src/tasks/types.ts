@@ -172,13 +172,3 @@ export class TaskKilledError extends Error {
     this.name = 'TaskKilledError';
   }
 }
-
-/** ISO-8601 duration (PT1S, P1D, PT0.5S) → milliseconds; undefined when not a duration. */
-export function parseDuration(text: unknown): number | undefined {
-  if (typeof text !== 'string') return undefined;
-  const m = /^(-)?P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(text.trim());
-  if (!m || text.trim().toUpperCase() === 'P' || text.trim().toUpperCase().endsWith('T')) return undefined;
-  const [, neg, d, h, min, s] = m;
-  const ms = (Number(d ?? 0) * 86_400 + Number(h ?? 0) * 3_600 + Number(min ?? 0) * 60 + Number(s ?? 0)) * 1000;
-  return neg ? -ms : ms;
-}

@@ -3,7 +3,8 @@
 // container spec the loop walks: which children, in which groups, how many groups at a time.
 
 import { isKestraTruthy } from '../../expressions/index.ts';
-import { TaskError, parseDuration, type TaskDefinition } from '../../tasks/types.ts';
+import { TaskError, type TaskDefinition } from '../../tasks/types.ts';
+import { parseDuration } from '../../shared/durations.ts';
 import type { TaskRun } from '../model.ts';
 import { enabledTasks } from './plan.ts';
 import { forEachItemChildren } from '../subflows/for-each-item.ts';

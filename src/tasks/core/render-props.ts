@@ -2,7 +2,7 @@
 // string, then convert it with Jackson's rules (Boolean, Duration, enums). Conversion failures
 // carry Jackson's wording because that is what Kestra users see in the task's ERROR log.
 
-import { parseDurationMs } from '../../flows/duration.ts';
+import { parseDurationMs } from '../../shared/durations.ts';
 import { TaskError, type RunContext } from '../types.ts';
 
 /** Renders a scalar property to a string; undefined/null stay undefined (property not set). */

@@ -2,7 +2,7 @@
 // Days are cut in the context timezone (UTC by default). Ends are exclusive.
 import type { Instant, LocalTime, ZonedDateTime } from '@js-joda/core';
 import { joda } from '../../shared/joda.ts';
-import { parseDurationMs } from '../../flows/duration.ts';
+import { parseDurationMs } from '../../shared/durations.ts';
 import { contextZone } from './date-parse.ts';
 import { ConditionError, isRecord, type ConditionContext } from './types.ts';
 
