@@ -6,7 +6,7 @@ import type { Label } from '../flows/model.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Execution, TaskRun } from '../executions/model.ts';
 import type { LogEntry, LogLevel } from '../logs/model.ts';
-import type { KvType } from '../kv/kv-types.ts';
+import type { KvAccess } from '../kv/model.ts';
 import type { LogFilter } from '../logs/store.ts';
 import type { StateType } from '../executions/state.ts';
 import type { NamespaceFilesAccess } from '../namespaces/files-store.ts';
@@ -31,17 +31,6 @@ export interface TaskStorage {
   delete(uri: string): boolean;
   /** storage.PurgeCurrentExecutionFiles: deletes every file under the execution's prefix, returns their URIs */
   deleteExecutionFiles?(): string[];
-}
-
-export interface KvEntry { value: unknown; expirationDate?: number; type?: KvType }
-
-/** Namespace KV store as tasks see it (the tenant is already bound). */
-export interface KvAccess {
-  get(namespace: string, key: string): KvEntry | undefined;
-  /** `type` (kv.Set kvType) is inferred from the value when absent */
-  set(namespace: string, key: string, value: unknown, opts?: { ttlMs?: number; overwrite?: boolean; type?: KvType; description?: string }): void;
-  delete(namespace: string, key: string): boolean;
-  keys(namespace: string, prefix?: string): string[];
 }
 
 /** The deprecated state store (state.* tasks): internal paths `/<ns>/[<flow>/]states/...`, tenant bound. */
