@@ -8,7 +8,7 @@ import { tenantOf } from '../http/tenant.ts';
 import { metricJson } from './serialize.ts';
 import type { Clock } from '../shared/clock.ts';
 import { illegalArgument } from '../shared/errors.ts';
-import { instantText, windowOf, zoneOf } from '../stats/time-buckets.ts';
+import { instantText, windowOf, zoneOf } from '../shared/time-buckets.ts';
 import { isAggregation, METRIC_SORT_FIELDS, type MetricQueries } from './queries.ts';
 
 export interface MetricRouteDeps {

@@ -13,7 +13,7 @@ import { dailyByState } from './range-queries.ts';
 import { migrateExecutionStats, migrateLogStats } from './schema.ts';
 import type { RowFilter } from './sql-filters.ts';
 import { TASKRUNS, type TaskRunIndex } from './taskrun-index.ts';
-import { windowOf, zoneOf } from './time-buckets.ts';
+import { windowOf, zoneOf } from '../shared/time-buckets.ts';
 
 export interface StatsServiceDeps {
   /** must already hold the executions and logs tables (create those stores first) */

@@ -1,10 +1,11 @@
 // Time buckets for the stats and metric aggregation endpoints (api-contract §2.6, §2.13): the
 // bucket size follows the window length, bucket starts are computed in the server time zone, and
-// every bucket between start and end is listed (empty ones included), ascending.
+// every bucket between start and end is listed (empty ones included), ascending. In shared/ because
+// metrics/ (below stats/ in the layers) buckets the same way.
 
 import type { ChronoUnit, DayOfWeek, Instant, TemporalAdjusters, ZoneId, ZoneOffset, ZonedDateTime } from '@js-joda/core';
-import { joda } from '../shared/joda.ts';
-import { illegalArgument } from '../shared/errors.ts';
+import { joda } from './joda.ts';
+import { illegalArgument } from './errors.ts';
 
 export type GroupBy = 'month' | 'week' | 'day' | 'hour' | 'minute';
 
