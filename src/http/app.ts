@@ -3,7 +3,7 @@
 
 import { Elysia } from 'elysia';
 import { ApiError } from '../shared/errors.ts';
-import type { AuthService } from '../misc/auth.ts';
+import type { AuthService } from './auth.ts';
 import { errorPlugin, errorResponse, unauthorized } from './error-plugin.ts';
 import { rememberTenant, splitTenant } from './tenant.ts';
 

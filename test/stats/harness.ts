@@ -7,7 +7,7 @@ import type { MetricEntry } from '../../src/metrics/model.ts';
 import type { LogEntry, LogLevel } from '../../src/logs/model.ts';
 import type { StateType } from '../../src/executions/state.ts';
 import { createExecutionStore } from '../../src/executions/store.ts';
-import { taskRunRoutes } from '../../src/executions/routes/taskruns.ts';
+import { taskRunRoutes } from '../../src/stats/taskrun-routes.ts';
 import { errorPlugin } from '../../src/http/error-plugin.ts';
 import { rememberTenant } from '../../src/http/tenant.ts';
 import { createLogStore } from '../../src/logs/store.ts';
