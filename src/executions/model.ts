@@ -45,3 +45,9 @@ export interface Execution {
   metadata: { attemptNumber: number; originalCreatedDate: number };
   scheduleDate?: number;
 }
+
+declare module '../shared/events.ts' {
+  interface EventMap {
+    'execution.updated': { execution: Execution };
+  }
+}

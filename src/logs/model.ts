@@ -15,3 +15,9 @@ export interface LogEntry extends EntryOrigin {
   thread: string;
   message: string;
 }
+
+declare module '../shared/events.ts' {
+  interface EventMap {
+    'log.created': { entry: LogEntry };
+  }
+}
