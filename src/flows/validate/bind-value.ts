@@ -2,9 +2,8 @@
 // mismatches, unknown enum constants, unknown keys of strict objects. Child tasks, conditions,
 // inputs, labels and nested plugins are handed back to the caller through hooks.
 
-import {
-  type Chain, LIST_CLASS, MAP_CLASS, BindFailure, fail, ref, mismatch, enumMismatch, isPlainObject, checkKnownKeys,
-} from './jackson.ts';
+import { type Chain, LIST_CLASS, MAP_CLASS, BindFailure, fail, ref, mismatch, enumMismatch, checkKnownKeys } from './jackson.ts';
+import { isPlainObject } from '../../shared/guards.ts';
 import { isIsoDuration } from '../../shared/durations.ts';
 
 export interface BindHooks {

@@ -1,5 +1,5 @@
 // Bean constraints and validators of retry policies (flow-level and task-level).
-import { isPlainObject } from './jackson.ts';
+import { isPlainObject } from '../../shared/guards.ts';
 import { parseDurationMs } from '../../shared/durations.ts';
 import { type RuleViolation, joinPath, isBlank } from './rule-types.ts';
 
