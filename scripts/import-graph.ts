@@ -1,7 +1,7 @@
 // Prints the import graph of src/ by layer: the folder-to-folder matrix, the upward imports and the
 // cycles that test/architecture/imports.test.ts checks. Usage: bun scripts/import-graph.ts [--edges]
 
-import { analyse } from '../test/architecture/import-graph.ts';
+import { analyse, cyclePath } from '../test/architecture/import-graph.ts';
 import { ALLOWED_UPWARD, LAYERS, layerOf } from '../test/architecture/layers.ts';
 
 const root = process.argv.includes('--root') ? process.argv[process.argv.indexOf('--root') + 1]! : process.cwd();
@@ -28,5 +28,5 @@ for (const e of report.upward) {
   console.log(`  ${mark.padEnd(9)} ${e.from} (${layerName(e.from)}) → ${e.to} (${layerName(e.to)})${e.typeOnly ? ' [type]' : ''}`);
 }
 console.log(`cycles: ${report.cycles.length}`);
-for (const c of report.cycles) console.log(`  ${c.length} files: ${c.join(', ')}`);
+for (const c of report.cycles) console.log(`  ${c.length} files: ${c.join(', ')}\n    e.g. ${cyclePath(c, report.edges).join(' → ')}`);
 if (report.unlayered.length) console.log(`files in no layer: ${report.unlayered.join(', ')}`);

@@ -116,3 +116,28 @@ export function analyse(root: string, layerOf: (file: string) => number | undefi
   const upward = edges.filter((e) => (layerOf(e.from) ?? -1) < (layerOf(e.to) ?? -1) && layerOf(e.from) !== undefined);
   return { files: files.length, edges, unlayered, upward, cycles: cycles(edges) };
 }
+
+/** One concrete loop through a cycle's files (a → b → … → a), to show which imports close it. */
+export function cyclePath(cycle: string[], edges: ImportEdge[]): string[] {
+  const inCycle = new Set(cycle);
+  const start = cycle[0]!;
+  const previous = new Map<string, string>();
+  const queue = [start];
+  // breadth-first from `start` inside the cycle until an edge leads back to it
+  while (queue.length) {
+    const v = queue.shift()!;
+    for (const e of edges) {
+      if (e.from !== v || !inCycle.has(e.to)) continue;
+      if (e.to === start) {
+        const path = [start];
+        for (let w: string | undefined = v; w !== undefined && w !== start; w = previous.get(w)) path.splice(1, 0, w);
+        return [...path, start];
+      }
+      if (!previous.has(e.to)) {
+        previous.set(e.to, v);
+        queue.push(e.to);
+      }
+    }
+  }
+  return cycle;
+}

@@ -1,21 +1,25 @@
 // The layer table of src/, lowest first. A file may import files of its own layer or of any layer
 // below; an import that runs to a higher layer is an "upward import". The order is the direction
-// the code really depends in, read off the import graph (scripts/import-graph.ts prints it):
+// the code really depends in, read off the import graph (`bun scripts/import-graph.ts --edges`):
 //
-//   base        shared/, config.ts, version.ts   helpers and the config schema; import nothing of ours
-//   expressions                                  the Pebble dialect; pure, used by flows, tasks, engine, triggers
-//   http                                         the HTTP edge kit (respond, query, sse, tenant, auth, app) every routes module uses
-//   plugins                                      the plugin catalogue and its schemas (flow validation binds against it)
-//   flows                                        the flow document, its store, validation and routes
-//   records     logs/, metrics/, kv/, namespaces/  stores that tasks and the engine write into; peers, none imports another
-//   tasks                                        the task contract and the runnable core tasks
-//   executions                                   the engine, the execution service and its routes
-//   triggers                                     the scheduler, conditions and webhooks start executions
-//   stats                                        read-side indexes over executions, logs and flows
-//   misc                                         settings, usages and other small API areas
-//   runtime     runtime.ts                       the composition root builds every service
-//   dashboard                                    the Ink views over the runtime's events
-//   cli         cli/, cli.ts                     parses flags, starts the runtime and the dashboard
+//   base         shared/, config.ts, version.ts     helpers, the event bus, the config schema
+//   expressions                                     the Pebble dialect; pure
+//   http                                            the HTTP edge kit every routes module uses
+//                                                   (respond, query, sse, tenant, auth, createApp);
+//                                                   it mounts route modules it is given, imports none
+//   plugins                                         the plugin catalogue; flow validation binds to it
+//   flows                                           the flow document, store, validation, routes
+//   records      logs/, metrics/, kv/, namespaces/  what tasks and the engine write; peers, none
+//                                                   imports another
+//   tasks                                           the task contract and the runnable core tasks
+//   executions                                      the engine, the execution service, its routes
+//   triggers                                        scheduler, conditions, webhooks start executions
+//   stats                                           read-side indexes over executions, logs, flows
+//                                                   (and the task-run search served from one)
+//   misc                                            small API areas (configs, usages, basic-auth setup)
+//   runtime      runtime.ts                         the composition root
+//   dashboard                                       Ink views over the runtime's events
+//   cli          cli/, cli.ts                       flags → runtime → dashboard
 //
 // A file that matches no layer fails the test: a new folder takes a line here.
 
@@ -42,14 +46,50 @@ export const LAYERS: Layer[] = [
   { name: 'cli', paths: ['src/cli/', 'src/cli.ts'] },
 ];
 
+/** The most upward imports src/ may have, allowed ones included. */
+export const UPWARD_BUDGET = 4;
+
 /** Upward imports that stay, each with why. The test fails on any other, and on an entry that no longer occurs. */
-export const ALLOWED_UPWARD: { from: string; to: string; reason: string }[] = [];
+export const ALLOWED_UPWARD: { from: string; to: string; reason: string }[] = [
+  {
+    from: 'src/tasks/types.ts',
+    to: 'src/executions/model.ts',
+    reason: 'the task contract hands a task the execution and task run it runs in (read-only data, no behaviour)',
+  },
+  {
+    from: 'src/tasks/types.ts',
+    to: 'src/executions/state.ts',
+    reason: 'execution.Count and execution.PurgeExecutions filter by state: the contract names the state type',
+  },
+  {
+    from: 'src/tasks/core/execution-count.ts',
+    to: 'src/executions/state.ts',
+    reason: 'execution.Count validates its `states` property against the list of states',
+  },
+];
 
 /** File-level cycles that may stay: a cycle is allowed when every file of it is under one of these folders. */
 export const CYCLE_FOLDERS_ALLOWED: { folder: string; reason: string }[] = [
   {
     folder: 'src/expressions/',
     reason: 'the interpreter is mutually recursive by nature: evaluate → functions (render, eval) → evaluate',
+  },
+];
+
+/**
+ * Cycles being removed on another branch, by their exact files. The test fails when one is gone,
+ * so that its entry goes with it.
+ */
+export const PENDING_CYCLES: { files: string[]; reason: string }[] = [
+  {
+    files: [
+      'src/executions/engine/kill-step.ts',
+      'src/executions/engine/live.ts',
+      'src/executions/engine/plan.ts',
+      'src/executions/subflows/for-each-item.ts',
+      'src/executions/subflows/subflow-task.ts',
+    ],
+    reason: 'the engine plans subflow tasks and they call back into it; the task-registry change breaks it through ports',
   },
 ];
 
