@@ -3,7 +3,8 @@
 // Requests go through `app.handle` in process, so the figures are the handler + SQL cost.
 
 import { Elysia } from 'elysia';
-import type { Execution, LogEntry, LogLevel, TaskRun } from '../src/executions/model.ts';
+import type { Execution, TaskRun } from '../src/executions/model.ts';
+import type { LogEntry, LogLevel } from '../src/logs/model.ts';
 import type { StateType } from '../src/executions/state.ts';
 import { createExecutionStore } from '../src/executions/store.ts';
 import { errorPlugin } from '../src/http/error-plugin.ts';

@@ -1,6 +1,6 @@
 // Every input of the reducer: bus events already copied into plain rows, and UI intents.
 
-import type { LogLevel } from '../executions/model.ts';
+import type { LogLevel } from '../logs/model.ts';
 import type { ExecRow, FlowRow, InvalidFile, Pane, Prompt } from './model.ts';
 
 export type DataAction =

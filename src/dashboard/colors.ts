@@ -1,7 +1,7 @@
 // Kestra's UI palette for execution states and log levels, so a state reads the same in the
 // terminal as in the web UI (green SUCCESS, purple RUNNING, red FAILED, orange WARNING, ...).
 
-import type { LogLevel } from '../executions/model.ts';
+import type { LogLevel } from '../logs/model.ts';
 import type { StateType } from '../executions/state.ts';
 
 export const STATE_COLORS: Record<StateType, string> = {

@@ -13,7 +13,8 @@
 // re-reads the running rows on screen (`shown`) and corrects those the store has moved on from
 // (finished or deleted meanwhile): a row never stays RUNNING for an execution that ended.
 
-import type { Execution, LogEntry } from '../executions/model.ts';
+import type { Execution } from '../executions/model.ts';
+import type { LogEntry } from '../logs/model.ts';
 import type { EventBus } from '../shared/events.ts';
 import { isTerminal } from '../executions/state.ts';
 import type { Action } from './actions.ts';

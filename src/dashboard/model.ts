@@ -1,7 +1,7 @@
 // The dashboard's own data model: small copies of what the engine emits. The engine hands out
 // live, mutable Execution objects, so the reducer never keeps a reference to them; it keeps rows.
 
-import type { LogLevel } from '../executions/model.ts';
+import type { LogLevel } from '../logs/model.ts';
 import type { StateType } from '../executions/state.ts';
 
 /** Buffers are bounded so a long `serve` session (or a chatty flow) cannot grow memory. */

@@ -2,7 +2,8 @@
 // an Execution keeps mutating after `execution.updated` fires, so only plain values go further.
 
 import type { Violation } from '../flows/model.ts';
-import type { Execution, LogEntry } from '../executions/model.ts';
+import type { Execution } from '../executions/model.ts';
+import type { LogEntry } from '../logs/model.ts';
 import { endDate, startDate } from '../executions/state.ts';
 import type { EventMap } from '../shared/events.ts';
 import type { DataAction } from './actions.ts';

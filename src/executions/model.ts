@@ -46,33 +46,8 @@ export interface Execution {
   scheduleDate?: number;
 }
 
-export const LOG_LEVEL_ORDER = { TRACE: 0, DEBUG: 1, INFO: 2, WARN: 3, ERROR: 4 } as const;
-export type LogLevel = keyof typeof LOG_LEVEL_ORDER;
-export const isLogLevel = (v: unknown): v is LogLevel => typeof v === 'string' && v in LOG_LEVEL_ORDER;
-
-/** Where a log line or a metric comes from. */
-export interface EntryOrigin {
-  tenant: string;
-  namespace: string;
-  flowId: string;
-  taskId?: string;
-  executionId?: string;
-  taskRunId?: string;
-}
-
-export interface LogEntry extends EntryOrigin {
-  attemptNumber: number | null;
-  triggerId?: string;
-  timestamp: number;
-  level: LogLevel;
-  thread: string;
-  message: string;
-}
-
-export interface MetricEntry extends EntryOrigin {
-  type: 'counter' | 'timer';
-  name: string;
-  value: number;
-  timestamp: number;
-  tags: Record<string, string>;
+declare module '../shared/events.ts' {
+  interface EventMap {
+    'execution.updated': { execution: Execution };
+  }
 }

@@ -1,7 +1,8 @@
-// Kestra's JSON for executions, task runs and logs (api-contract §2.4–2.5): ISO dates, NON_NULL
-// except the maps Kestra always writes (TaskRun.outputs), empty inputs/outputs omitted.
+// Kestra's JSON for executions and task runs (api-contract §2.4): ISO dates, NON_NULL except the
+// maps Kestra always writes (TaskRun.outputs), empty inputs/outputs omitted. Logs and metrics are
+// written by logs/serialize.ts and metrics/serialize.ts.
 
-import type { Execution, LogEntry, MetricEntry, TaskRun } from './model.ts';
+import type { Execution, TaskRun } from './model.ts';
 import { stateJson } from './state.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -36,35 +37,5 @@ export function executionJson(e: Execution, now: number, publicUrl?: string): Re
   out.metadata = { attemptNumber: e.metadata.attemptNumber, originalCreatedDate: iso(e.metadata.originalCreatedDate) };
   if (e.scheduleDate !== undefined) out.scheduleDate = iso(e.scheduleDate);
   if (publicUrl !== undefined) out.url = `${publicUrl}/ui/executions/${e.namespace}/${e.flowId}/${e.id}`;
-  return out;
-}
-
-export function logJson(l: LogEntry): Record<string, unknown> {
-  const out: Record<string, unknown> = { namespace: l.namespace, flowId: l.flowId };
-  if (l.tenant !== 'main') out.tenantId = l.tenant;
-  if (l.taskId !== undefined) out.taskId = l.taskId;
-  if (l.executionId !== undefined) out.executionId = l.executionId;
-  if (l.taskRunId !== undefined) out.taskRunId = l.taskRunId;
-  out.attemptNumber = l.attemptNumber;
-  if (l.triggerId !== undefined) out.triggerId = l.triggerId;
-  out.timestamp = iso(l.timestamp);
-  out.level = l.level;
-  out.thread = l.thread;
-  out.message = l.message;
-  out.deleted = false;
-  return out;
-}
-
-export function metricJson(m: MetricEntry): Record<string, unknown> {
-  const out: Record<string, unknown> = { namespace: m.namespace, flowId: m.flowId };
-  if (m.taskId !== undefined) out.taskId = m.taskId;
-  if (m.executionId !== undefined) out.executionId = m.executionId;
-  if (m.taskRunId !== undefined) out.taskRunId = m.taskRunId;
-  out.type = m.type;
-  out.name = m.name;
-  out.value = m.value;
-  out.timestamp = iso(m.timestamp);
-  out.tags = m.tags;
-  out.deleted = false;
   return out;
 }

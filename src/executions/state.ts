@@ -2,6 +2,7 @@
 // object with its history. Stored dates are epoch ms; serialisation adds duration/startDate/endDate.
 
 import { Type, type Static } from '@sinclair/typebox';
+import { isoDuration } from '../shared/durations.ts';
 
 export const STATE_TYPES = [
   'CREATED', 'RUNNING', 'PAUSED', 'RESTARTED', 'KILLING', 'SUCCESS', 'WARNING', 'FAILED', 'KILLED',
@@ -31,22 +32,6 @@ export function withState(state: State, next: StateType, now: number): State {
 
 export const startDate = (s: State) => s.histories[0]!.date;
 export const endDate = (s: State) => (isTerminal(s.current) || s.current === 'PAUSED' ? s.histories[s.histories.length - 1]!.date : undefined);
-
-/** java.time.Duration#toString: PT0.245S, PT1H2M, PT24H (days as hours), PT0S. */
-export function isoDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms === 0) return 'PT0S';
-  const negative = ms < 0;
-  let rest = Math.abs(ms);
-  const hours = Math.floor(rest / 3_600_000); rest -= hours * 3_600_000;
-  const minutes = Math.floor(rest / 60_000); rest -= minutes * 60_000;
-  const seconds = rest / 1000;
-  let out = 'PT';
-  const sign = negative ? '-' : '';
-  if (hours) out += `${sign}${hours}H`;
-  if (minutes) out += `${sign}${minutes}M`;
-  if (seconds) out += `${sign}${Number(seconds.toFixed(3))}S`;
-  return out;
-}
 
 export interface StateJson {
   current: StateType;

@@ -1,7 +1,7 @@
 // Date conversion and formatting shared by the date filters and now(): inputs are ISO strings,
 // epoch seconds or Dates; output goes through Java-compatible patterns in the target zone.
 import type { ChronoUnit, DateTimeFormatter, Instant, LocalDate, LocalDateTime, ZoneId, ZoneOffset, ZonedDateTime } from '@js-joda/core';
-import { joda } from '../shared/joda.ts';
+import { joda, zoneId } from '../shared/joda.ts';
 import { EvalError } from './errors.ts';
 import { formatJavaPattern, formatOffset } from './java-format.ts';
 import type { ExpressionHooks } from './runtime.ts';
@@ -22,20 +22,10 @@ const STYLES: Record<string, string> = {
   short: 'M/d/yy, h:mm\u202fa',
 };
 
-let timezonesLoaded = false;
-/** The IANA database costs ~50 ms and several MB at start-up; load it on the first named zone. */
-function ensureTimezones(): void {
-  if (timezonesLoaded) return;
-  require('@js-joda/timezone');
-  timezonesLoaded = true;
-}
-
 export function zoneOf(name: unknown, hooks: ExpressionHooks): ZoneId {
   const id = name === undefined || name === null ? hooks.timezone ?? 'UTC' : String(name);
-  if (id === 'UTC' || id === 'Z') return joda().ZoneOffset.UTC;
-  if (!/^[+-]\d/.test(id)) ensureTimezones();
   try {
-    return joda().ZoneId.of(id);
+    return zoneId(id);
   } catch {
     throw new EvalError(`Unknown time-zone ID: ${id}`);
   }

@@ -6,6 +6,8 @@
 // integral double produced by double arithmetic or a `2.0` literal is boxed in JavaDouble so
 // that it keeps printing as `2.0`.
 
+import { isPlainObject } from '../shared/guards.ts';
+
 export class JavaDouble {
   constructor(readonly value: number) {}
   valueOf(): number {
@@ -16,7 +18,7 @@ export class JavaDouble {
 export type JMap = Record<string, unknown>;
 
 export function isMap(v: unknown): v is JMap {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof JavaDouble);
+  return isPlainObject(v) && !(v instanceof JavaDouble);
 }
 
 export function isNumber(v: unknown): v is number | JavaDouble {

@@ -1,7 +1,7 @@
 // From a bound document to the stored flow shape (api-contract §2.2): labels as a list,
 // inputs keyed by `id` with `required` defaulted, `taskDefaults` mirrored into `pluginDefaults`,
 // `disabled`/`deleted` present, no `revision`.
-import { isPlainObject } from './validate/jackson.ts';
+import { isPlainObject } from '../shared/guards.ts';
 import type { Flow, Label } from './model.ts';
 
 const scalarText = (v: unknown): string => (typeof v === 'string' ? v : String(v));

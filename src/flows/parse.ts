@@ -5,7 +5,8 @@
 import { defaultPluginCatalog, type PluginCatalog } from '../plugins/catalog.ts';
 import type { Flow, FlowDocument, PluginDefault, Violation } from './model.ts';
 import { parseYamlText, toYaml } from './yaml-source.ts';
-import { BindFailure, isPlainObject } from './validate/jackson.ts';
+import { BindFailure } from './validate/jackson.ts';
+import { isPlainObject } from '../shared/guards.ts';
 import { bindFlow, bindSingle } from './validate/bind.ts';
 import { normalizeFlow } from './normalize.ts';
 import { applyPluginDefaults as injectDefaults } from './plugin-defaults.ts';

@@ -5,7 +5,7 @@
 // also applies to maps written with the canonical type (not the reverse).
 import type { PluginCatalog } from '../plugins/catalog.ts';
 import { defaultPluginCatalog } from '../plugins/catalog.ts';
-import { isPlainObject } from './validate/jackson.ts';
+import { isPlainObject } from '../shared/guards.ts';
 import type { FlowDocument, PluginDefault } from './model.ts';
 
 type Obj = Record<string, unknown>;

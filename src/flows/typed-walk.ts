@@ -5,7 +5,7 @@
 
 import type { PluginCatalog, PluginDef } from '../plugins/catalog.ts';
 import { childLists } from './walk.ts';
-import { isPlainObject } from './validate/jackson.ts';
+import { isPlainObject } from '../shared/guards.ts';
 
 export type NodeKind = 'task' | 'trigger' | 'condition' | 'taskRunner' | 'input';
 

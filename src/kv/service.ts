@@ -5,9 +5,8 @@
 
 import type { Db } from '../shared/db.ts';
 import type { Clock } from '../shared/clock.ts';
-import type { KvAccess, KvEntry } from '../tasks/types.ts';
 import { createKvStore, type KvRow } from './store.ts';
-import { inferKvType, KvError, validateKey, type KvType } from './kv-types.ts';
+import { inferKvType, KvError, validateKey, type KvAccess, type KvEntry, type KvType } from './model.ts';
 
 export interface KvRecord {
   namespace: string;

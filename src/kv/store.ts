@@ -2,7 +2,7 @@
 // statements live here; expiry, typing and validation are the service's job (service.ts).
 
 import { migrate, type Db } from '../shared/db.ts';
-import type { KvType } from './kv-types.ts';
+import type { KvType } from './model.ts';
 
 export interface KvRow {
   tenant: string;

@@ -8,8 +8,8 @@ import { dateParam, firstFilter, intParam, pagingParams, queryOf, sortParams, ty
 import { EQ, NAMESPACE, TEXT, parseFilters } from '../http/filters.ts';
 import { sseResponse } from '../http/sse.ts';
 import { tenantOf } from '../http/tenant.ts';
-import { LOG_LEVEL_ORDER, isLogLevel, type LogEntry, type LogLevel } from '../executions/model.ts';
-import { logJson } from '../executions/serialize.ts';
+import { LOG_LEVEL_ORDER, isLogLevel, type LogEntry, type LogLevel } from './model.ts';
+import { logJson } from './serialize.ts';
 import type { Clock } from '../shared/clock.ts';
 import { illegalArgument, unprocessable } from '../shared/errors.ts';
 import type { EventBus } from '../shared/events.ts';

@@ -2,7 +2,7 @@
 // the order tasks wrote them.
 
 import { migrate, type Db } from '../shared/db.ts';
-import { LOG_LEVEL_ORDER, type LogEntry, type LogLevel } from '../executions/model.ts';
+import { LOG_LEVEL_ORDER, type LogEntry, type LogLevel } from './model.ts';
 
 export interface LogFilter {
   executionId?: string;

@@ -2,10 +2,9 @@
 // store.ts owns: paged per-execution reads, distinct names and task ids, time-bucketed aggregates.
 
 import type { Statement } from 'bun:sqlite';
-import type { MetricEntry } from '../executions/model.ts';
-import { migrate, type Db } from '../shared/db.ts';
-import { requireTables } from '../stats/schema.ts';
-import type { Window } from '../stats/time-buckets.ts';
+import type { MetricEntry } from './model.ts';
+import { migrate, requireTables, type Db } from '../shared/db.ts';
+import type { Window } from '../shared/time-buckets.ts';
 
 export const METRIC_SORT_FIELDS: Record<string, string> = {
   namespace: 'namespace', flowId: 'flow_id', taskId: 'task_id', executionId: 'execution_id', taskrunId: 'task_run_id',

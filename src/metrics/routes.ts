@@ -5,10 +5,10 @@ import { Elysia } from 'elysia';
 import { json } from '../http/respond.ts';
 import { dateParam, pagingParams, queryOf, sortParams } from '../http/query.ts';
 import { tenantOf } from '../http/tenant.ts';
-import { metricJson } from '../executions/serialize.ts';
+import { metricJson } from './serialize.ts';
 import type { Clock } from '../shared/clock.ts';
 import { illegalArgument } from '../shared/errors.ts';
-import { instantText, windowOf, zoneOf } from '../stats/time-buckets.ts';
+import { instantText, windowOf, zoneOf } from '../shared/time-buckets.ts';
 import { isAggregation, METRIC_SORT_FIELDS, type MetricQueries } from './queries.ts';
 
 export interface MetricRouteDeps {

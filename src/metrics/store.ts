@@ -1,7 +1,7 @@
 // Task metrics (engine-contract §6.2) in SQLite; the Metrics API reads them.
 
 import { migrate, type Db } from '../shared/db.ts';
-import type { MetricEntry } from '../executions/model.ts';
+import type { MetricEntry } from './model.ts';
 
 export interface MetricStore {
   insert(entries: MetricEntry[]): void;

@@ -4,7 +4,7 @@ import { defineFeature } from '../shared/feature.ts';
 import { createSettingsStore } from '../shared/settings-store.ts';
 import type { FlowServices } from '../flows/feature.ts';
 import { VERSION } from '../version.ts';
-import { createAuthService, type AuthService } from './auth.ts';
+import { createAuthService, type AuthService } from '../http/auth.ts';
 import { miscRoutes } from './routes.ts';
 
 export interface InstanceServices { auth: AuthService; instanceUuid: string }

@@ -5,7 +5,7 @@ import { Elysia } from 'elysia';
 import { cpus, hostname, platform, release, totalmem } from 'node:os';
 import { readJson } from '../http/body.ts';
 import { ApiError } from '../shared/errors.ts';
-import type { AuthService } from './auth.ts';
+import type { AuthService } from '../http/auth.ts';
 
 export const KESTRA_API_VERSION = '0.21.0';
 

@@ -36,3 +36,11 @@ export function migrate(db: Db, module: string, steps: string[]): void {
     })();
   });
 }
+
+/** Fails early, with the store to create first, when a module reads tables another store owns. */
+export function requireTables(db: Db, tables: string[], what: string): void {
+  for (const name of tables) {
+    const found = db.query<{ n: number }, [string]>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
+    if (!found?.n) throw new Error(`${what} needs the '${name}' table: create its store before this one`);
+  }
+}

@@ -1,23 +1,24 @@
 // A small typed event bus. Producers (stores, engine, watcher) emit; the dashboard, the plain
 // logger, SSE endpoints and the scheduler subscribe. Nothing here is global: the runtime owns one.
 
-import type { Violation } from '../flows/model.ts';
-import type { Execution, LogEntry } from '../executions/model.ts';
-
 export type FlowOrigin = 'api' | 'file';
 
 export interface FlowRef { tenant: string; namespace: string; id: string }
 
+/**
+ * Events by name. Payloads built from a feature's own model are declared by that feature with
+ * `declare module '../shared/events.ts'` (execution.updated in executions/model.ts, log.created
+ * in logs/model.ts), so shared/ imports nothing above it.
+ */
 export interface EventMap {
   'flow.changed': FlowRef & { revision: number; origin: FlowOrigin; deleted: boolean; source: string; previousSource?: string };
-  'flow.invalid': { tenant: string; file: string; violations: Violation[]; namespace?: string; id?: string };
+  /** `violations` are flows/model.ts Violations, written out so that shared/ needs no import */
+  'flow.invalid': { tenant: string; file: string; violations: { path: string; message: string }[]; namespace?: string; id?: string };
   'flow.file-error': { file: string; message: string };
   /** the flows directory finished reconciling one file (tests and debug views wait on this) */
   'flow.file-synced': { tenant: string; file: string; result: 'saved' | 'unchanged' | 'invalid' | 'error' | 'deleted' | 'missing' };
-  'execution.updated': { execution: Execution };
   /** an execution was deleted (API delete or execution.PurgeExecutions); listeners drop what they hold of it */
   'execution.deleted': { tenant: string; id: string };
-  'log.created': { entry: LogEntry };
   /** the scheduler armed its timer for this date (epoch ms) */
   'scheduler.next': { date: number };
   'server.started': { url: string };

@@ -2,7 +2,7 @@
 // Jackson reports as a mapping failure: 422 "Invalid json mapping" with the offending path.
 
 import { readJson } from '../http/body.ts';
-import { isLogLevel, type LogLevel } from '../executions/model.ts';
+import { isLogLevel, type LogLevel } from '../logs/model.ts';
 import { isStateType, type StateType } from '../executions/state.ts';
 import { ApiError } from '../shared/errors.ts';
 

@@ -6,7 +6,7 @@ import type { FlowServices } from '../flows/feature.ts';
 import type { TriggerServices } from '../triggers/feature.ts';
 import type { ExecutionServices } from '../executions/feature.ts';
 import type { LogServices } from '../logs/feature.ts';
-import { taskRunRoutes } from '../executions/routes/taskruns.ts';
+import { taskRunRoutes } from './taskrun-routes.ts';
 import { flowCounters, triggerContextCounter } from './flow-counts.ts';
 import { statsRoutes } from './routes.ts';
 import { createStatsService, type StatsService } from './service.ts';

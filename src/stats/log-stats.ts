@@ -1,11 +1,11 @@
 // Log statistics (api-contract §3.6 `/stats/logs/daily`): counts per level and time bucket,
 // one range scan per (level, bucket) on the (tenant, level, ts) index.
 
-import { LOG_LEVEL_ORDER, type LogLevel } from '../executions/model.ts';
+import { LOG_LEVEL_ORDER, type LogLevel } from '../logs/model.ts';
 import type { Db } from '../shared/db.ts';
 import { withStatements } from './range-queries.ts';
 import { FULLTEXT, rowConditions, type RowFilter } from './sql-filters.ts';
-import { instantText, type Window } from './time-buckets.ts';
+import { instantText, type Window } from '../shared/time-buckets.ts';
 
 const LEVELS = Object.keys(LOG_LEVEL_ORDER) as LogLevel[];
 

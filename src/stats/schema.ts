@@ -9,14 +9,7 @@
 // engine's hot path, so a trigger only marks the execution as changed (one tiny insert) and
 // readers refresh the derived table first (see taskrun-index.ts).
 
-import { migrate, type Db } from '../shared/db.ts';
-
-export function requireTables(db: Db, tables: string[], what: string): void {
-  for (const name of tables) {
-    const found = db.query<{ n: number }, [string]>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
-    if (!found?.n) throw new Error(`${what} needs the '${name}' table: create its store before this one`);
-  }
-}
+import { migrate, requireTables, type Db } from '../shared/db.ts';
 
 /**
  * Marks an execution changed. Not `INSERT OR IGNORE`: inside a trigger the outer statement's

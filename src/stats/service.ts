@@ -1,7 +1,7 @@
 // The Stats API's service (api-contract §3.6): typed requests in, Kestra's JSON shapes out.
 // Aggregation happens in SQL (range-queries.ts); this file applies defaults and filters.
 
-import type { LogLevel } from '../executions/model.ts';
+import type { LogLevel } from '../logs/model.ts';
 import { executionJson } from '../executions/serialize.ts';
 import { STATE_TYPES, type StateType } from '../executions/state.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -13,7 +13,7 @@ import { dailyByState } from './range-queries.ts';
 import { migrateExecutionStats, migrateLogStats } from './schema.ts';
 import type { RowFilter } from './sql-filters.ts';
 import { TASKRUNS, type TaskRunIndex } from './taskrun-index.ts';
-import { windowOf, zoneOf } from './time-buckets.ts';
+import { windowOf, zoneOf } from '../shared/time-buckets.ts';
 
 export interface StatsServiceDeps {
   /** must already hold the executions and logs tables (create those stores first) */

@@ -17,8 +17,9 @@
 // Kestra test-suite documents are read too: `fixtures.tasks`, or `testCases[].fixtures.tasks`.
 
 import { parse } from 'yaml';
-import { isLogLevel, type LogLevel } from '../executions/model.ts';
+import { isLogLevel, type LogLevel } from '../logs/model.ts';
 import type { RunState } from './types.ts';
+import { isPlainObject } from '../shared/guards.ts';
 
 export interface FixtureLog { level: LogLevel; message: string }
 
@@ -51,7 +52,6 @@ class FormatError extends Error {}
 const fail = (path: string, message: string): never => {
   throw new FormatError(`${path}: ${message}`);
 };
-const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isScalar = (v: unknown) => ['string', 'number', 'boolean'].includes(typeof v);
 
 function optString(obj: Record<string, unknown>, key: string, path: string): string | undefined {
@@ -70,11 +70,11 @@ function readAttempt(raw: Record<string, unknown>, path: string, allowed: string
     out.state = state as RunState;
   }
   if (raw.outputs !== undefined && raw.outputs !== null) {
-    if (!isMap(raw.outputs)) fail(`${path}.outputs`, 'must be a map');
+    if (!isPlainObject(raw.outputs)) fail(`${path}.outputs`, 'must be a map');
     out.outputs = raw.outputs as Record<string, unknown>;
   }
   if (raw.files !== undefined && raw.files !== null) {
-    if (!isMap(raw.files)) fail(`${path}.files`, 'must be a map of file name to content');
+    if (!isPlainObject(raw.files)) fail(`${path}.files`, 'must be a map of file name to content');
     out.files = {};
     for (const [name, content] of Object.entries(raw.files as Record<string, unknown>)) {
       if (name.split('/').includes('..') || name.trim() === '') fail(`${path}.files`, `invalid file name '${name}'`);
@@ -86,7 +86,7 @@ function readAttempt(raw: Record<string, unknown>, path: string, allowed: string
     out.logs = (raw.logs as unknown[]).map((l, i) => {
       const p = `${path}.logs[${i}]`;
       if (typeof l === 'string') return { level: 'INFO' as LogLevel, message: l };
-      if (!isMap(l)) return fail(p, 'must be {level, message}');
+      if (!isPlainObject(l)) return fail(p, 'must be {level, message}');
       const level = optString(l, 'level', p)?.toUpperCase() ?? 'INFO';
       if (!isLogLevel(level)) fail(`${p}.level`, 'must be one of TRACE, DEBUG, INFO, WARN, ERROR');
       const message = optString(l, 'message', p);
@@ -102,7 +102,7 @@ function readAttempt(raw: Record<string, unknown>, path: string, allowed: string
 }
 
 function readEntry(raw: unknown, path: string): FixtureEntry {
-  if (!isMap(raw)) return fail(path, 'must be a map');
+  if (!isPlainObject(raw)) return fail(path, 'must be a map');
   const entry: FixtureEntry = readAttempt(raw, path, ENTRY_KEYS);
   for (const key of ['id', 'type', 'value', 'description'] as const) {
     const v = optString(raw, key, path);
@@ -112,7 +112,7 @@ function readEntry(raw: unknown, path: string): FixtureEntry {
   if (raw.attempts !== undefined && raw.attempts !== null) {
     if (!Array.isArray(raw.attempts) || raw.attempts.length === 0) fail(`${path}.attempts`, 'must be a non-empty list');
     entry.attempts = (raw.attempts as unknown[]).map((a, i) =>
-      isMap(a) ? readAttempt(a, `${path}.attempts[${i}]`, ATTEMPT_KEYS) : fail(`${path}.attempts[${i}]`, 'must be a map'));
+      isPlainObject(a) ? readAttempt(a, `${path}.attempts[${i}]`, ATTEMPT_KEYS) : fail(`${path}.attempts[${i}]`, 'must be a map'));
   }
   return entry;
 }
@@ -120,10 +120,10 @@ function readEntry(raw: unknown, path: string): FixtureEntry {
 /** The task lists of a document: `tasks`, `fixtures.tasks`, or the enabled test cases' fixtures. */
 function taskLists(doc: Record<string, unknown>): [string, unknown][] {
   if (doc.tasks !== undefined) return [['tasks', doc.tasks]];
-  if (isMap(doc.fixtures)) return [['fixtures.tasks', doc.fixtures.tasks ?? []]];
+  if (isPlainObject(doc.fixtures)) return [['fixtures.tasks', doc.fixtures.tasks ?? []]];
   if (Array.isArray(doc.testCases)) {
     return doc.testCases.flatMap((tc, i) =>
-      isMap(tc) && tc.disabled !== true && isMap(tc.fixtures) && tc.fixtures.tasks !== undefined
+      isPlainObject(tc) && tc.disabled !== true && isPlainObject(tc.fixtures) && tc.fixtures.tasks !== undefined
         ? [[`testCases[${i}].fixtures.tasks`, tc.fixtures.tasks] as [string, unknown]]
         : []);
   }
@@ -140,7 +140,7 @@ export function parseFixtureFile(text: string): FixtureFile {
   }
   // an empty file (e.g. just created in an editor) holds no fixtures yet
   if (doc === null || doc === undefined) return { entries: [] };
-  if (!isMap(doc)) throw new Error('A fixture file must be a YAML map with a `tasks` list');
+  if (!isPlainObject(doc)) throw new Error('A fixture file must be a YAML map with a `tasks` list');
   const file: FixtureFile = { entries: [] };
   const namespace = optString(doc, 'namespace', 'namespace');
   const flowId = optString(doc, 'flowId', 'flowId');

@@ -7,7 +7,7 @@
 // Without a fixture the task ends in WARNING with empty outputs and a WARN log saying so, or
 // FAILS in strict mode. Per-attempt fixtures make retries play out as declared.
 
-import { parseDurationMs } from '../flows/duration.ts';
+import { parseDurationMs } from '../shared/durations.ts';
 import type { Fixture, FixtureQuery } from './fixtures-match.ts';
 import { attemptFixture } from './fixtures-match.ts';
 import { TaskError, type RunContext, type RunnableTask, type RunResult } from './types.ts';

@@ -6,7 +6,7 @@
 import { watch, type FSWatcher } from 'chokidar';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { createDebouncer } from '../flows/directory/debounce.ts';
+import { createDebouncer } from '../shared/debounce.ts';
 import { parseFixtureFile, type FixtureFile } from './fixtures-format.ts';
 import { matchFixture, type Fixture, type FixtureQuery } from './fixtures-match.ts';
 import { createFixtureRunner } from './fixtures-runner.ts';

@@ -4,8 +4,9 @@
 
 import type { Label, TaskDefinition } from '../flows/model.ts';
 import type { Clock } from '../shared/clock.ts';
-import type { Execution, LogEntry, LogLevel, TaskRun } from '../executions/model.ts';
-import type { KvType } from '../kv/kv-types.ts';
+import type { Execution, TaskRun } from '../executions/model.ts';
+import type { LogEntry, LogLevel } from '../logs/model.ts';
+import type { KvAccess } from '../kv/model.ts';
 import type { LogFilter } from '../logs/store.ts';
 import type { StateType } from '../executions/state.ts';
 import type { NamespaceFilesAccess } from '../namespaces/files-store.ts';
@@ -34,17 +35,6 @@ export interface TaskStorage {
   delete(uri: string): boolean;
   /** storage.PurgeCurrentExecutionFiles: deletes every file under the execution's prefix, returns their URIs */
   deleteExecutionFiles?(): string[];
-}
-
-export interface KvEntry { value: unknown; expirationDate?: number; type?: KvType }
-
-/** Namespace KV store as tasks see it (the tenant is already bound). */
-export interface KvAccess {
-  get(namespace: string, key: string): KvEntry | undefined;
-  /** `type` (kv.Set kvType) is inferred from the value when absent */
-  set(namespace: string, key: string, value: unknown, opts?: { ttlMs?: number; overwrite?: boolean; type?: KvType; description?: string }): void;
-  delete(namespace: string, key: string): boolean;
-  keys(namespace: string, prefix?: string): string[];
 }
 
 /** The deprecated state store (state.* tasks): internal paths `/<ns>/[<flow>/]states/...`, tenant bound. */
@@ -172,14 +162,4 @@ export class TaskKilledError extends Error {
     super('Task killed');
     this.name = 'TaskKilledError';
   }
-}
-
-/** ISO-8601 duration (PT1S, P1D, PT0.5S) → milliseconds; undefined when not a duration. */
-export function parseDuration(text: unknown): number | undefined {
-  if (typeof text !== 'string') return undefined;
-  const m = /^(-)?P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(text.trim());
-  if (!m || text.trim().toUpperCase() === 'P' || text.trim().toUpperCase().endsWith('T')) return undefined;
-  const [, neg, d, h, min, s] = m;
-  const ms = (Number(d ?? 0) * 86_400 + Number(h ?? 0) * 3_600 + Number(min ?? 0) * 60 + Number(s ?? 0)) * 1000;
-  return neg ? -ms : ms;
 }

@@ -3,7 +3,8 @@
 // execution carrying the upstream execution's ids, state and outputs in `trigger`.
 
 import type { ExpressionEngine } from '../expressions/index.ts';
-import type { Execution, LogEntry } from '../executions/model.ts';
+import type { Execution } from '../executions/model.ts';
+import type { LogEntry } from '../logs/model.ts';
 import type { ExecutionService } from '../executions/service.ts';
 import { TERMINAL, isTerminal } from '../executions/state.ts';
 import type { FlowService } from '../flows/service.ts';

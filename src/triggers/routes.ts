@@ -17,6 +17,7 @@ import type { Scheduler } from './scheduler.ts';
 import { triggerJson } from './serialize.ts';
 import type { SlotCalculator } from './slots.ts';
 import { applyBackfill, applyDisabled } from './updates.ts';
+import { isPlainObject } from '../shared/guards.ts';
 
 export interface TriggerRouteDeps { scheduler: Scheduler; slots: SlotCalculator; clock: Clock; engine: Engine; flows: FlowService }
 
@@ -67,7 +68,7 @@ export function triggerRoutes(deps: TriggerRouteDeps) {
     if ('disabled' in b && typeof (b as Record<string, unknown>).disabled !== 'boolean') throw new ApiError('INVALID_JSON', '"disabled" must be a boolean');
     return b as Ref & Record<string, unknown>;
   }
-  const isRef = (r: unknown): r is Ref => typeof r === 'object' && r !== null && !Array.isArray(r)
+  const isRef = (r: unknown): r is Ref => isPlainObject(r)
     && typeof (r as Ref).namespace === 'string' && typeof (r as Ref).flowId === 'string' && typeof (r as Ref).triggerId === 'string';
   async function list(request: Request): Promise<Ref[]> {
     const b = await readJson(request);

@@ -3,31 +3,16 @@
 // single timer armed for the earliest due slot (no polling while idle), one execution per
 // trigger at a time, missed schedules recovered at start-up, backfills.
 
-import type { ExpressionEngine } from '../expressions/index.ts';
-import type { ExecutionService } from '../executions/service.ts';
-import type { FlowService } from '../flows/service.ts';
 import type { FlowDocument, Label } from '../flows/model.ts';
-import type { PluginCatalog } from '../plugins/catalog.ts';
-import type { Clock, TimerHandle } from '../shared/clock.ts';
-import type { EventBus } from '../shared/events.ts';
+import type { TimerHandle } from '../shared/clock.ts';
 import { isTerminal } from '../executions/state.ts';
 import { evaluateConditions } from './conditions/index.ts';
 import { keyOf, SCHEDULED_TYPES, triggerKey, type TriggerContext } from './model.ts';
-import { skipLate, type SlotCalculator, type TriggerDef } from './slots.ts';
-import type { TriggerStore } from './store.ts';
+import { skipLate, type TriggerDef } from './slots.ts';
 import { syncFlowContexts, recoverMissed } from './sync.ts';
 import { createDueQueue } from './due-queue.ts';
-import { createDateResolver, type DateResolver } from './dates.ts';
-
-export interface SchedulerDeps {
-  store: TriggerStore; flows: FlowService; catalog: PluginCatalog; executions: ExecutionService; events: EventBus;
-  clock: Clock; slots: SlotCalculator; expressions(tenant: string): ExpressionEngine;
-  envs: Record<string, string>; globals: Record<string, unknown>;
-  onError?(message: string, t?: Pick<TriggerContext, 'tenant' | 'namespace' | 'flowId' | 'triggerId'>): void;
-}
-
-/** What syncing trigger contexts needs: the scheduler's deps and its ScheduleOnDates resolver. */
-export type SyncDeps = SchedulerDeps & { resolveDates: DateResolver };
+import { createDateResolver } from './dates.ts';
+import type { SchedulerDeps, SyncDeps } from './scheduler-deps.ts';
 
 export type Scheduler = ReturnType<typeof createScheduler>;
 

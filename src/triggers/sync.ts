@@ -5,7 +5,7 @@
 
 import { isTerminal } from '../executions/state.ts';
 import { keyOf, SCHEDULED_TYPES, type TriggerContext } from './model.ts';
-import type { SchedulerDeps, SyncDeps } from './scheduler.ts';
+import type { SchedulerDeps, SyncDeps } from './scheduler-deps.ts';
 import type { TriggerDef } from './slots.ts';
 
 type Ctx = TriggerContext & { signature?: string };

@@ -1,6 +1,7 @@
 // Fixtures for dashboard tests: rows, live executions, manual timers and fake deps.
 
-import type { Execution, LogEntry, LogLevel, TaskRun } from '../../src/executions/model.ts';
+import type { Execution, TaskRun } from '../../src/executions/model.ts';
+import type { LogEntry, LogLevel } from '../../src/logs/model.ts';
 import type { Input } from '../../src/flows/model.ts';
 import { newState, withState, type StateType } from '../../src/executions/state.ts';
 import type { Action } from '../../src/dashboard/actions.ts';

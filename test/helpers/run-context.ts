@@ -4,7 +4,7 @@
 
 import { createExpressionEngine } from '../../src/expressions/index.ts';
 import type { Label } from '../../src/flows/model.ts';
-import type { LogLevel } from '../../src/executions/model.ts';
+import type { LogLevel } from '../../src/logs/model.ts';
 import { newState } from '../../src/executions/state.ts';
 import { blobKey, executionPrefix, pathOfUri, taskRunPrefix, toUri } from '../../src/shared/storage-paths.ts';
 import { createNamespaceFilesStore } from '../../src/namespaces/files-store.ts';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createKvService } from '../../src/kv/service.ts';
-import { INVALID_KEY_MESSAGE, KvError } from '../../src/kv/kv-types.ts';
+import { INVALID_KEY_MESSAGE, KvError } from '../../src/kv/model.ts';
 import { fakeClock } from '../../src/shared/clock.ts';
 import { openDb } from '../../src/shared/db.ts';
 

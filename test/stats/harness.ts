@@ -2,10 +2,12 @@
 // fake clock and builders for executions (with task runs), logs and metrics at fixed dates.
 
 import { Elysia } from 'elysia';
-import type { Execution, LogEntry, LogLevel, MetricEntry, TaskRun } from '../../src/executions/model.ts';
+import type { Execution, TaskRun } from '../../src/executions/model.ts';
+import type { MetricEntry } from '../../src/metrics/model.ts';
+import type { LogEntry, LogLevel } from '../../src/logs/model.ts';
 import type { StateType } from '../../src/executions/state.ts';
 import { createExecutionStore } from '../../src/executions/store.ts';
-import { taskRunRoutes } from '../../src/executions/routes/taskruns.ts';
+import { taskRunRoutes } from '../../src/stats/taskrun-routes.ts';
 import { errorPlugin } from '../../src/http/error-plugin.ts';
 import { rememberTenant } from '../../src/http/tenant.ts';
 import { createLogStore } from '../../src/logs/store.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test';
-import { INVALID_KEY_MESSAGE } from '../../src/kv/kv-types.ts';
+import { INVALID_KEY_MESSAGE } from '../../src/kv/model.ts';
 import { kvDeleteTask } from '../../src/tasks/core/kv-delete.ts';
 import { kvGetKeysTask } from '../../src/tasks/core/kv-get-keys.ts';
 import { kvGetTask } from '../../src/tasks/core/kv-get.ts';

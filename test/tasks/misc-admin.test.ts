@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test';
-import type { LogEntry, LogLevel } from '../../src/executions/model.ts';
+import type { LogEntry, LogLevel } from '../../src/logs/model.ts';
 import { createLogStore } from '../../src/logs/store.ts';
 import { openDb } from '../../src/shared/db.ts';
 import { executionCountTask } from '../../src/tasks/core/execution-count.ts';

@@ -8,10 +8,13 @@ import type { Clock, TimerHandle } from '../../shared/clock.ts';
 import type { EventBus } from '../../shared/events.ts';
 import type { IdGenerator } from '../../shared/ids.ts';
 import type { Ports } from '../../shared/ports.ts';
-import type { KvAccess, RunnableTask } from '../../tasks/types.ts';
+import type { RunnableTask } from '../../tasks/types.ts';
+import type { KvAccess } from '../../kv/model.ts';
 import type { LogStore } from '../../logs/store.ts';
 import type { MetricStore } from '../../metrics/store.ts';
-import type { Execution, LogEntry, MetricEntry, TaskRun } from '../model.ts';
+import type { Execution, TaskRun } from '../model.ts';
+import type { MetricEntry } from '../../metrics/model.ts';
+import type { LogEntry } from '../../logs/model.ts';
 import { isTerminal, newState, withState, type StateType } from '../state.ts';
 import type { ExecutionStore } from '../store.ts';
 import { applyAllowances } from './final-state.ts';
@@ -26,7 +29,7 @@ import { createTimedBehaviours } from './timed.ts';
 import { createRunContext, createTaskLogger, type TaskContextDeps } from './task-context.ts';
 import { executionVariables, taskRunVariables, type VariableExtras } from './variables.ts';
 import { runAttempt, type AttemptOutcome } from './worker.ts';
-import { logJson } from '../serialize.ts';
+import { logJson } from '../../logs/serialize.ts';
 
 export interface EngineDeps {
   clock: Clock;

@@ -1,7 +1,8 @@
 // Retry policies (engine-contract §3.7): which policy applies to a failed runnable task run,
 // and when its next attempt is due (undefined = no more attempts).
 
-import { parseDuration, type TaskDefinition } from '../../tasks/types.ts';
+import type { TaskDefinition } from '../../tasks/types.ts';
+import { parseDuration } from '../../shared/durations.ts';
 import type { Attempt } from '../model.ts';
 import type { FlowDocument } from '../../flows/model.ts';
 

@@ -3,10 +3,10 @@
 // adds the SLA's labels, and with behavior FAIL or CANCEL ends the execution.
 
 import { isKestraTruthy } from '../../expressions/index.ts';
-import { parseDuration } from '../../tasks/types.ts';
+import { isoDuration, parseDuration } from '../../shared/durations.ts';
 import type { Execution } from '../model.ts';
 import type { FlowDocument } from '../../flows/model.ts';
-import { isTerminal, isoDuration, withState } from '../state.ts';
+import { isTerminal, withState } from '../state.ts';
 
 export interface Sla { id: string; type: string; duration?: string; assert?: string; behavior?: string; labels?: unknown }
 

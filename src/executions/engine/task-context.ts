@@ -6,8 +6,11 @@ import type { Label } from '../../flows/model.ts';
 import type { BlobStore } from '../../shared/blobs.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { Ports } from '../../shared/ports.ts';
-import { TaskError, TaskKilledError, type KvAccess, type RunContext, type TaskDefinition, type TaskLogger } from '../../tasks/types.ts';
-import { LOG_LEVEL_ORDER, isLogLevel, type Execution, type LogEntry, type LogLevel, type MetricEntry, type TaskRun } from '../model.ts';
+import { TaskError, TaskKilledError, type RunContext, type TaskDefinition, type TaskLogger } from '../../tasks/types.ts';
+import type { KvAccess } from '../../kv/model.ts';
+import type { Execution, TaskRun } from '../model.ts';
+import type { MetricEntry } from '../../metrics/model.ts';
+import { LOG_LEVEL_ORDER, isLogLevel, type LogEntry, type LogLevel } from '../../logs/model.ts';
 import { blobKey, executionPrefix, namespacePath, pathOfUri, taskRunPrefix, toUri } from '../../shared/storage-paths.ts';
 
 export interface TaskContextDeps {

@@ -4,7 +4,7 @@
 
 import type { ExpressionEngine } from '../../expressions/index.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { parseDuration } from '../../tasks/types.ts';
+import { parseDuration } from '../../shared/durations.ts';
 import type { TaskRun } from '../model.ts';
 import { isTerminal } from '../state.ts';
 import { applyAllowances } from './final-state.ts';

@@ -2,7 +2,8 @@
 // an attempt outcome. Synchronous tasks (Log, Return, OutputValues, ...) complete without a
 // promise so the engine loop can go on in the same tick — that is most of the engine's speed.
 
-import { TaskError, TaskKilledError, parseDuration, type RunContext, type RunnableTask, type RunResult } from '../../tasks/types.ts';
+import { TaskError, TaskKilledError, type RunContext, type RunnableTask, type RunResult } from '../../tasks/types.ts';
+import { parseDuration } from '../../shared/durations.ts';
 
 export interface AttemptOutcome {
   state: 'SUCCESS' | 'WARNING' | 'FAILED' | 'KILLED';

@@ -1,8 +1,9 @@
 // Dotted input ids become nested maps (`nested.more.int` -> inputs.nested.more.int).
 
+import { isPlainObject } from '../../shared/guards.ts';
+
 type Tree = Record<string, unknown>;
 
-const isTree = (v: unknown): v is Tree => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Sets `value` at the dotted `id`, creating (or replacing non-map) intermediate levels. */
 export function setPath(tree: Tree, id: string, value: unknown): void {
@@ -10,7 +11,7 @@ export function setPath(tree: Tree, id: string, value: unknown): void {
   let node = tree;
   for (const part of parts.slice(0, -1)) {
     const next = node[part];
-    if (isTree(next)) node = next;
+    if (isPlainObject(next)) node = next;
     else node = node[part] = {};
   }
   node[parts[parts.length - 1]!] = value;
@@ -20,7 +21,7 @@ export function setPath(tree: Tree, id: string, value: unknown): void {
 export function hasPath(tree: Tree, id: string): boolean {
   let node: unknown = tree;
   for (const part of id.split('.')) {
-    if (!isTree(node) || !Object.prototype.hasOwnProperty.call(node, part)) return false;
+    if (!isPlainObject(node) || !Object.prototype.hasOwnProperty.call(node, part)) return false;
     node = node[part];
   }
   return true;
@@ -36,6 +37,6 @@ export function nestDotted(entries: Iterable<readonly [string, unknown]>): Tree 
 /** Deep copy of the map levels only (values are shared), so defaults can be added safely. */
 export function copyTree(tree: Tree): Tree {
   const out: Tree = {};
-  for (const [k, v] of Object.entries(tree)) out[k] = isTree(v) ? copyTree(v) : v;
+  for (const [k, v] of Object.entries(tree)) out[k] = isPlainObject(v) ? copyTree(v) : v;
   return out;
 }

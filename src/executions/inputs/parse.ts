@@ -6,6 +6,7 @@ import { joda as J } from '../../shared/joda.ts';
 import { KESTRA_SCHEME } from '../../shared/storage-paths.ts';
 import { IllegalArgument, asText, javaBoolean, javaFloat, javaInteger, jodaMessage, received } from './java.ts';
 import { parseJsonList, parseJsonText, parseYamlText } from './json.ts';
+import { isPlainObject } from '../../shared/guards.ts';
 
 export interface ParseOptions {
   /** SECRET values; absent means encryption is not configured */
@@ -15,7 +16,6 @@ export interface ParseOptions {
 export const URI_PATTERN = /^[a-z]+:\/\/(?:www\.)?[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-zA-Z0-9()]{1,6}\b(?:[-a-zA-Z0-9()@:%_+.~#?&/=]*)$/;
 const NO_ENCRYPTION = 'Unable to use a `SECRET` input/output as encryption is not configured';
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** A java.time parse, with Java's message on failure. */
 function joda<T>(text: string, parse: (t: string) => T): T {
@@ -116,7 +116,7 @@ export function toJsonValue(value: unknown, instants: InstantStyle): unknown {
   if (value instanceof J().LocalTime) return value.format(J().DateTimeFormatter.ISO_LOCAL_TIME);
   if (value instanceof J().LocalDate || value instanceof J().Duration) return value.toString();
   if (Array.isArray(value)) return value.map((v) => toJsonValue(v, instants));
-  if (isObject(value)) {
+  if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = toJsonValue(v, instants);
     return out;

@@ -9,7 +9,7 @@ import type { Db } from '../../shared/db.ts';
 import type { EventBus } from '../../shared/events.ts';
 import type { Violation } from '../model.ts';
 import type { FlowService } from '../service.ts';
-import { createDebouncer } from './debounce.ts';
+import { createDebouncer } from '../../shared/debounce.ts';
 import { errorText, fingerprint } from './io.ts';
 import { isFlowFile, listFlowFiles, toRelative, watcherIgnore } from './paths.ts';
 import { createReconciler } from './reconcile.ts';

@@ -3,6 +3,8 @@
 // the upstream namespace/flow id are checked, filter-like conditions (status, dates, labels,
 // expressions...) are assumed to pass, and anything else cannot be proven and does not match.
 
+import { isPlainObject } from '../../shared/guards.ts';
+
 export interface UpstreamFlow {
   namespace: string;
   id: string;
@@ -20,7 +22,7 @@ const FILTER_CONDITIONS = new Set([
 type Json = Record<string, unknown>;
 
 function asObject(value: unknown): Json | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+  return isPlainObject(value) ? value : undefined;
 }
 
 /** `ExecutionFlow` for both `...condition.ExecutionFlow` and the legacy `...types.ExecutionFlowCondition`. */

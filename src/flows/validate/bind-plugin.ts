@@ -4,7 +4,8 @@
 
 import type { PluginCatalog, PluginDef, PluginKind } from '../../plugins/catalog.ts';
 import { TaskCommon, TriggerCommon, RETRY_TYPES, RETRY_PROPS, RETRY_CLASSES, Retry, WorkerGroup } from '../model.ts';
-import { type Chain, BindFailure, fail, ref, mismatch, isPlainObject, checkKnownKeys, chainPath, javaToString } from './jackson.ts';
+import { type Chain, BindFailure, fail, ref, mismatch, checkKnownKeys, chainPath, javaToString } from './jackson.ts';
+import { isPlainObject } from '../../shared/guards.ts';
 import { bindValue, type BindHooks } from './bind-value.ts';
 
 /** Java FQCN-like type (Task.type / AbstractTrigger.type pattern), requiring a package. */

@@ -2,9 +2,9 @@
 // mismatches, unknown enum constants, unknown keys of strict objects. Child tasks, conditions,
 // inputs, labels and nested plugins are handed back to the caller through hooks.
 
-import {
-  type Chain, LIST_CLASS, MAP_CLASS, BindFailure, fail, ref, mismatch, enumMismatch, isPlainObject, checkKnownKeys,
-} from './jackson.ts';
+import { type Chain, LIST_CLASS, MAP_CLASS, BindFailure, fail, ref, mismatch, enumMismatch, checkKnownKeys } from './jackson.ts';
+import { isPlainObject } from '../../shared/guards.ts';
+import { isIsoDuration } from '../../shared/durations.ts';
 
 export interface BindHooks {
   task(value: unknown, chain: Chain, property: string): void;
@@ -38,9 +38,6 @@ export function javaTypeOf(schema: S): string {
     default: return 'java.lang.Object';
   }
 }
-
-const ISO_DURATION = /^[-+]?P(?:[-+]?\d+(?:[.,]\d+)?D)?(?:T(?:[-+]?\d+(?:[.,]\d+)?H)?(?:[-+]?\d+(?:[.,]\d+)?M)?(?:[-+]?\d+(?:[.,]\d{0,9})?S)?)?$/i;
-export const isIsoDuration = (value: string): boolean => ISO_DURATION.test(value) && !/^[-+]?PT?$/i.test(value) && !/T$/i.test(value);
 
 function listOf(value: unknown, schema: S, chain: Chain): unknown[] {
   if (!Array.isArray(value)) fail(chain, mismatch(javaTypeOf(schema), value));

@@ -6,10 +6,8 @@ import {
   Flow, Output, PluginDefault, Concurrency, INPUT_TYPES, INPUT_TYPE_PROPS, INPUT_CLASSES, InputCommon,
   InputDependsOn, SLA, type InputType,
 } from '../model.ts';
-import {
-  type Chain, BindFailure, FLOW_CLASS, LIST_CLASS, fail, ref, mismatch, isPlainObject, checkKnownKeys, chainPath,
-  javaToString,
-} from './jackson.ts';
+import { type Chain, BindFailure, FLOW_CLASS, LIST_CLASS, fail, ref, mismatch, checkKnownKeys, chainPath, javaToString } from './jackson.ts';
+import { isPlainObject } from '../../shared/guards.ts';
 import { bindValue, type BindHooks } from './bind-value.ts';
 import { createPluginBinder, bindRetry, type PluginBinder } from './bind-plugin.ts';
 

@@ -1,7 +1,7 @@
 // Phase 2 of flow parsing: bean validation of the (plugin-defaults injected) flow, then the
 // FlowValidator checks. All violations are collected, as Hibernate Validator does.
 import { ID_PATTERN, NAMESPACE_PATTERN, OUTPUT_ID_PATTERN } from '../model.ts';
-import { isPlainObject } from './jackson.ts';
+import { isPlainObject } from '../../shared/guards.ts';
 import { fullMatch, inputConstraints } from './input-rules.ts';
 import { retryConstraints } from './retry-rules.ts';
 import { nodeConstraints } from './node-constraints.ts';

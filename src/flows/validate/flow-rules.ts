@@ -1,7 +1,8 @@
 // FlowValidator (engine-contract §1.3): cross-cutting checks joined into ONE violation with an
 // empty path, `Invalid Flow: <m1>, <m2>`.
 import type { PluginCatalog } from '../../plugins/catalog.ts';
-import { isPlainObject, javaToString } from './jackson.ts';
+import { javaToString } from './jackson.ts';
+import { isPlainObject } from '../../shared/guards.ts';
 import { walkTasks } from '../walk.ts';
 import type { RuleViolation } from './rule-types.ts';
 

@@ -1,7 +1,7 @@
 // Bean constraints of input declarations (engine-contract §2.1-2.2). Cross-input checks
 // (duplicates, dependsOn) are flow-level, see flow-rules.ts.
 import { INPUT_ID_PATTERN } from '../model.ts';
-import { isPlainObject } from './jackson.ts';
+import { isPlainObject } from '../../shared/guards.ts';
 import { type RuleViolation, joinPath, isBlank } from './rule-types.ts';
 
 const ID_RE = new RegExp(INPUT_ID_PATTERN);

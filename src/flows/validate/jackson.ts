@@ -3,6 +3,7 @@
 // (`io.kestra.core.models.flows.Flow["tasks"]->java.util.ArrayList[0]->...Log["level"]`) and
 // the exception message carries no path prefix.
 import type { Violation } from '../model.ts';
+import { isPlainObject } from '../../shared/guards.ts';
 
 export type Chain = readonly string[];
 
@@ -26,10 +27,6 @@ export class BindFailure extends Error {
 
 export function fail(chain: Chain, message: string): never {
   throw new BindFailure([{ path: chainPath(chain), message }]);
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function quoteShort(value: string): string {

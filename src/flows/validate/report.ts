@@ -2,7 +2,7 @@
 // things (deprecationPaths) and the Flow-trigger-without-conditions warning.
 
 import type { PluginCatalog } from '../../plugins/catalog.ts';
-import { isPlainObject } from './jackson.ts';
+import { isPlainObject } from '../../shared/guards.ts';
 import { typedNodes } from '../typed-walk.ts';
 
 type Obj = Record<string, unknown>;

@@ -1,6 +1,6 @@
 // Type-specific validators of core plugins (engine-contract §1.3): Switch, WorkingDirectory,
 // Dag, Schedule, Webhook, Flow trigger preconditions. Keyed by canonical type.
-import { isPlainObject } from './jackson.ts';
+import { isPlainObject } from '../../shared/guards.ts';
 import { isValidCron } from './cron.ts';
 import { type NodeRule, type RuleViolation, joinPath, isBlank } from './rule-types.ts';
 

@@ -7,7 +7,8 @@
 import { STATE_TYPES, type StateType } from '../../executions/state.ts';
 import { TaskError, type RunContext, type RunnableTask } from '../types.ts';
 import { renderDate, renderJsonList, requireService } from './render-extra.ts';
-import { isPlainMap, renderString } from './render-props.ts';
+import { renderString } from './render-props.ts';
+import { isPlainObject } from '../../shared/guards.ts';
 
 export function renderStates(ctx: RunContext, value: unknown): StateType[] | undefined {
   const states = renderJsonList(ctx, value, 'states')?.map((s) => s.trim());
@@ -23,7 +24,7 @@ function renderFlows(ctx: RunContext): { namespace: string; flowId: string }[] |
   if (raw === undefined || raw === null) return undefined;
   if (!Array.isArray(raw)) throw new TaskError('Invalid `flows` property: a list of {namespace, id} is expected');
   return raw.map((f) => {
-    if (!isPlainMap(f) || f.namespace === undefined || f.id === undefined) throw new TaskError('Each flow of `flows` needs a `namespace` and an `id`');
+    if (!isPlainObject(f) || f.namespace === undefined || f.id === undefined) throw new TaskError('Each flow of `flows` needs a `namespace` and an `id`');
     return { namespace: renderString(ctx, f.namespace)!, flowId: renderString(ctx, f.id)! };
   });
 }

@@ -6,7 +6,7 @@
 import { fromIon } from '../../expressions/ion.ts';
 import { pathOfUri } from '../../shared/storage-paths.ts';
 import { TaskError } from '../types.ts';
-import { isPlainMap } from './render-props.ts';
+import { isPlainObject } from '../../shared/guards.ts';
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
@@ -45,7 +45,7 @@ export function parseItem(line: string, lineNumber: number): Record<string, unkn
       throw new TaskError(`Unable to read item at line ${lineNumber}: ${(e as Error).message}`, e);
     }
   }
-  if (!isPlainMap(value)) throw new TaskError(`Unable to read item at line ${lineNumber}: an object is expected, got ${line}`);
+  if (!isPlainObject(value)) throw new TaskError(`Unable to read item at line ${lineNumber}: an object is expected, got ${line}`);
   return value;
 }
 

@@ -4,7 +4,8 @@
 // {name, content} files) or url-encoded, else the rendered `body` string.
 
 import { TaskError, type RunContext } from '../types.ts';
-import { isPlainMap, renderMap, renderString } from './render-props.ts';
+import { renderMap, renderString } from './render-props.ts';
+import { isPlainObject } from '../../shared/guards.ts';
 
 const isKestraUri = (v: unknown): v is string => typeof v === 'string' && v.startsWith('kestra://');
 const fileName = (uri: string) => uri.split('/').filter(Boolean).pop() ?? 'file';
@@ -12,7 +13,7 @@ const fileName = (uri: string) => uri.split('/').filter(Boolean).pop() ?? 'file'
 function authHeader(ctx: RunContext, options: Record<string, unknown>): string | undefined {
   const user = renderString(ctx, options.basicAuthUser);
   if (user !== undefined) return `Basic ${btoa(`${user}:${renderString(ctx, options.basicAuthPassword) ?? ''}`)}`;
-  const auth = isPlainMap(options.auth) ? options.auth : isPlainMap(ctx.task.auth) ? ctx.task.auth : undefined;
+  const auth = isPlainObject(options.auth) ? options.auth : isPlainObject(ctx.task.auth) ? ctx.task.auth : undefined;
   if (!auth) return undefined;
   const type = (renderString(ctx, auth.type) ?? '').toUpperCase();
   if (type === 'BASIC') return `Basic ${btoa(`${renderString(ctx, auth.username) ?? ''}:${renderString(ctx, auth.password) ?? ''}`)}`;
@@ -37,7 +38,7 @@ export function buildHeaders(ctx: RunContext, options: Record<string, unknown>, 
 
 function filePart(ctx: RunContext, value: unknown): Blob | string {
   if (isKestraUri(value)) return new File([ctx.storage.readFile(value)], fileName(value));
-  if (isPlainMap(value) && value.content !== undefined) {
+  if (isPlainObject(value) && value.content !== undefined) {
     const content = value.content;
     const name = typeof value.name === 'string' ? value.name : isKestraUri(content) ? fileName(content) : 'file';
     const data = isKestraUri(content) ? ctx.storage.readFile(content) : String(content);

@@ -4,10 +4,11 @@
 // when given). options.readTimeout (PT10S) bounds the whole exchange, timed on the injected
 // clock; killing the task aborts the request.
 
-import { isoDuration } from '../../executions/state.ts';
+import { isoDuration } from '../../shared/durations.ts';
 import { TaskError, TaskKilledError, type RunContext, type RunnableTask } from '../types.ts';
 import { buildBody, buildHeaders, charsetOf, headersOutput } from './http-build.ts';
-import { isPlainMap, renderBool, renderDuration, renderRequired, renderString } from './render-props.ts';
+import { renderBool, renderDuration, renderRequired, renderString } from './render-props.ts';
+import { isPlainObject } from '../../shared/guards.ts';
 
 const DEFAULT_READ_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_CONTENT_LENGTH = 10 * 1024 * 1024;
@@ -49,7 +50,7 @@ export const httpRequestTask: RunnableTask = {
   async run(ctx) {
     const uri = renderRequired(ctx, ctx.task.uri, 'uri');
     const method = (renderString(ctx, ctx.task.method) ?? 'GET').toUpperCase();
-    const options = isPlainMap(ctx.task.options) ? ctx.task.options : {};
+    const options = isPlainObject(ctx.task.options) ? ctx.task.options : {};
     const contentType = renderString(ctx, ctx.task.contentType);
     const allowFailed = renderBool(ctx, ctx.task.allowFailed ?? options.allowFailed, false);
     const failOnEmpty = renderBool(ctx, ctx.task.failOnEmptyResponse, false);

@@ -1,7 +1,7 @@
 // Shared by the kv.* tasks: the namespace (default: the flow's), the rendered key, and KV store
 // errors turned into task failures with the store's (Kestra's) message.
 
-import { KvError } from '../../kv/kv-types.ts';
+import { KvError } from '../../kv/model.ts';
 import { TaskError, type RunContext } from '../types.ts';
 import { renderRequired, renderString } from './render-props.ts';
 

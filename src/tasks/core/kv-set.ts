@@ -3,7 +3,7 @@
 // (NUMBER, BOOLEAN, DATETIME, DATE, DURATION, JSON); `ttl` makes the entry expire; with
 // `overwrite: false` an existing key fails the task. No outputs.
 
-import { convertToKvType, KV_TYPES, type KvType } from '../../kv/kv-types.ts';
+import { convertToKvType, KV_TYPES, type KvType } from '../../kv/model.ts';
 import type { RunContext, RunnableTask } from '../types.ts';
 import { kvCall, kvTarget } from './kv-common.ts';
 import { renderBool, renderDuration, renderEnum, renderString } from './render-props.ts';

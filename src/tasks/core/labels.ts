@@ -6,7 +6,8 @@
 import type { Label } from '../../flows/model.ts';
 import { toJavaString } from '../../expressions/index.ts';
 import { TaskError, type RunContext, type RunnableTask } from '../types.ts';
-import { isPlainMap, renderString } from './render-props.ts';
+import { renderString } from './render-props.ts';
+import { isPlainObject } from '../../shared/guards.ts';
 
 const SYSTEM_PREFIX = 'system.';
 
@@ -30,14 +31,14 @@ function fromString(ctx: RunContext, text: string): Label[] {
       throw new TaskError(`Unable to parse labels, a JSON object is expected: ${rendered}`);
     }
   }
-  if (!isPlainMap(parsed)) throw new TaskError(`Unable to parse labels, a JSON object is expected: ${typeof rendered === 'string' ? rendered : JSON.stringify(rendered)}`);
+  if (!isPlainObject(parsed)) throw new TaskError(`Unable to parse labels, a JSON object is expected: ${typeof rendered === 'string' ? rendered : JSON.stringify(rendered)}`);
   // the values come out of an expression: they are data now, not templates
   return Object.entries(parsed).map(([key, v]) => ({ key, value: typeof v === 'string' ? v : labelValue(ctx, v) }));
 }
 
 function fromList(ctx: RunContext, list: unknown[]): Label[] {
   return list.map((item) => {
-    if (!isPlainMap(item) || item.key === undefined) throw new TaskError('Each label of the list must have a `key` and a `value`');
+    if (!isPlainObject(item) || item.key === undefined) throw new TaskError('Each label of the list must have a `key` and a `value`');
     return { key: renderString(ctx, item.key) ?? '', value: labelValue(ctx, item.value) };
   });
 }
@@ -58,7 +59,7 @@ export const labelsTask: RunnableTask = {
     let labels: Label[];
     if (typeof raw === 'string') labels = fromString(ctx, raw);
     else if (Array.isArray(raw)) labels = fromList(ctx, raw);
-    else if (isPlainMap(raw)) labels = fromMap(ctx, raw);
+    else if (isPlainObject(raw)) labels = fromMap(ctx, raw);
     else throw new TaskError(`Unknown value type: ${raw === undefined || raw === null ? 'null' : typeof raw}`);
     for (const l of labels) {
       if (l.key.startsWith(SYSTEM_PREFIX)) {

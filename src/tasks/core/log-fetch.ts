@@ -3,8 +3,8 @@
 // of `tasksId` when given, stored as an ION file with one log (Kestra's LogEntry JSON) per line.
 // `{size, uri}`.
 
-import { LOG_LEVEL_ORDER, type LogEntry, type LogLevel } from '../../executions/model.ts';
-import { logJson } from '../../executions/serialize.ts';
+import { LOG_LEVEL_ORDER, type LogEntry, type LogLevel } from '../../logs/model.ts';
+import { logJson } from '../../logs/serialize.ts';
 import type { RunnableTask } from '../types.ts';
 import { joinLines } from './file-lines.ts';
 import { renderJsonList, requireService } from './render-extra.ts';

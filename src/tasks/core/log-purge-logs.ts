@@ -2,7 +2,7 @@
 // `executionId`, `logLevels` (exact levels; all when absent) whose timestamp is between
 // `startDate` (optional) and `endDate` (required, ISO date-time). `{count}`.
 
-import { LOG_LEVEL_ORDER, type LogLevel } from '../../executions/model.ts';
+import { LOG_LEVEL_ORDER, type LogLevel } from '../../logs/model.ts';
 import { TaskError, type LogPurgeFilter, type RunnableTask } from '../types.ts';
 import { renderDate, renderJsonList, requireService } from './render-extra.ts';
 import { renderString } from './render-props.ts';

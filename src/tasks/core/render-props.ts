@@ -2,8 +2,9 @@
 // string, then convert it with Jackson's rules (Boolean, Duration, enums). Conversion failures
 // carry Jackson's wording because that is what Kestra users see in the task's ERROR log.
 
-import { parseDurationMs } from '../../flows/duration.ts';
+import { parseDurationMs } from '../../shared/durations.ts';
 import { TaskError, type RunContext } from '../types.ts';
+import { isPlainObject } from '../../shared/guards.ts';
 
 /** Renders a scalar property to a string; undefined/null stay undefined (property not set). */
 export function renderString(ctx: RunContext, value: unknown): string | undefined {
@@ -57,16 +58,13 @@ export function renderMap(ctx: RunContext, value: unknown, name: string): Record
   if (typeof value === 'string') {
     const rendered = ctx.renderTyped(value);
     const parsed = typeof rendered === 'string' ? parseJson(rendered) : rendered;
-    if (isPlainMap(parsed)) return parsed;
+    if (isPlainObject(parsed)) return parsed;
     throw new TaskError(`Property '${name}' must be a map, got: ${typeof rendered === 'string' ? rendered : JSON.stringify(rendered)}`);
   }
-  if (!isPlainMap(value)) throw new TaskError(`Property '${name}' must be a map`);
+  if (!isPlainObject(value)) throw new TaskError(`Property '${name}' must be a map`);
   return ctx.renderDeep(value);
 }
 
-export function isPlainMap(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function parseJson(text: string): unknown {
   try {

@@ -9,7 +9,8 @@ import { blobKey, namespacePath, slugify, toUri } from '../../shared/storage-pat
 import type { BlobStore } from '../../shared/blobs.ts';
 import { TaskError, type RunContext, type StateStoreAccess } from '../types.ts';
 import { requireService } from './render-extra.ts';
-import { isPlainMap, renderBool, renderString } from './render-props.ts';
+import { renderBool, renderString } from './render-props.ts';
+import { isPlainObject } from '../../shared/guards.ts';
 
 const STATE = 'tasks-states';
 
@@ -34,7 +35,7 @@ export function readState(target: StateTarget): Record<string, unknown> | undefi
   if (!data) return undefined;
   try {
     const parsed = JSON.parse(new TextDecoder().decode(data));
-    return isPlainMap(parsed) ? parsed : {};
+    return isPlainObject(parsed) ? parsed : {};
   } catch (e) {
     throw new TaskError(`Unable to read the state file '${target.name}': ${(e as Error).message}`, e);
   }
@@ -49,7 +50,7 @@ export function mergeState(current: Record<string, unknown>, update: Record<stri
   const out: Record<string, unknown> = { ...current };
   for (const [key, value] of Object.entries(update)) {
     const old = out[key];
-    if (isPlainMap(old) && isPlainMap(value)) out[key] = mergeState(old, value);
+    if (isPlainObject(old) && isPlainObject(value)) out[key] = mergeState(old, value);
     else if (Array.isArray(old) && Array.isArray(value)) out[key] = value.every((v) => old.some((o) => same(o, v))) ? old : [...old, ...value];
     else out[key] = value;
   }

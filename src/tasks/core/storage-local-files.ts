@@ -8,14 +8,15 @@ import { TaskError, type RunContext, type RunnableTask } from '../types.ts';
 import { relativeFileName } from './file-lines.ts';
 import { pathMatcher } from './path-glob.ts';
 import { renderJsonList } from './render-extra.ts';
-import { isPlainMap, renderMap } from './render-props.ts';
+import { renderMap } from './render-props.ts';
+import { isPlainObject } from '../../shared/guards.ts';
 
 function localInputs(ctx: RunContext): Map<string, Uint8Array | string> {
   const files = new Map<string, Uint8Array | string>();
   const inputs = renderMap(ctx, ctx.task.inputs, 'inputs');
   if (!inputs) return files;
   for (const [path, value] of Object.entries(inputs)) {
-    const content = typeof value === 'string' ? value : isPlainMap(value) || Array.isArray(value) ? JSON.stringify(value) : String(value ?? '');
+    const content = typeof value === 'string' ? value : isPlainObject(value) || Array.isArray(value) ? JSON.stringify(value) : String(value ?? '');
     const name = relativeFileName(path);
     files.set(name, content.startsWith('kestra://') ? ctx.storage.readFile(content.trim()) : content);
   }

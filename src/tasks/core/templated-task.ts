@@ -6,7 +6,8 @@
 
 import { parse } from 'yaml';
 import { TaskError, type RunnableTask, type TaskDefinition, type TaskLookup } from '../types.ts';
-import { isPlainMap, renderRequired } from './render-props.ts';
+import { renderRequired } from './render-props.ts';
+import { isPlainObject } from '../../shared/guards.ts';
 
 const TEMPLATED_TYPES = ['io.kestra.plugin.core.templating.TemplatedTask', 'io.kestra.core.tasks.templating.TemplatedTask'];
 
@@ -17,7 +18,7 @@ function parseSpec(spec: string): TaskDefinition {
   } catch (e) {
     throw new TaskError(`Unable to parse the templated task spec: ${(e as Error).message}`, e);
   }
-  if (!isPlainMap(value)) throw new TaskError('The templated task spec must be a YAML map describing one task');
+  if (!isPlainObject(value)) throw new TaskError('The templated task spec must be a YAML map describing one task');
   if (typeof value.type !== 'string' || value.type.trim() === '') throw new TaskError('The templated task spec must have a `type`');
   if (typeof value.id !== 'string' || value.id.trim() === '') throw new TaskError('The templated task spec must have an `id`');
   return value as TaskDefinition;

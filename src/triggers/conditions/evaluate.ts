@@ -5,13 +5,14 @@ import { CONDITION_EVALUATORS, conditionName } from './registry.ts';
 import { toTimeWindow } from './time-window.ts';
 import { runWindow, type SubCondition } from './window-runner.ts';
 import {
-  ConditionError, errorMessage, isRecord, type ConditionContext, type ConditionResult, type EvalEnv,
+  ConditionError, errorMessage, type ConditionContext, type ConditionResult, type EvalEnv,
   type WindowOptions, type WindowStore,
 } from './types.ts';
+import { isPlainObject } from '../../shared/guards.ts';
 
 /** evaluates one condition definition; throws on evaluation problems */
 export function testCondition(def: unknown, ctx: ConditionContext, windows?: WindowOptions): boolean {
-  if (!isRecord(def)) throw new ConditionError(`Invalid condition ${JSON.stringify(def)}`);
+  if (!isPlainObject(def)) throw new ConditionError(`Invalid condition ${JSON.stringify(def)}`);
   const name = conditionName(def.type);
   if (name === 'MultipleCondition') {
     if (!windows) throw new ConditionError('MultipleCondition needs a window store (use evaluateMultiple)');
@@ -26,7 +27,7 @@ export function testCondition(def: unknown, ctx: ConditionContext, windows?: Win
 }
 
 const label = (def: unknown) => {
-  const type = isRecord(def) ? def.type : undefined;
+  const type = isPlainObject(def) ? def.type : undefined;
   return conditionName(type) ?? String(type ?? 'condition');
 };
 
@@ -49,7 +50,7 @@ export function evaluateConditions(
   windows?: WindowOptions,
 ): ConditionResult {
   if (conditions === undefined || conditions === null) return { ok: true };
-  const list = Array.isArray(conditions) ? conditions : isRecord(conditions) ? Object.values(conditions) : undefined;
+  const list = Array.isArray(conditions) ? conditions : isPlainObject(conditions) ? Object.values(conditions) : undefined;
   if (!list) return { ok: false, error: 'conditions must be a list' };
   for (const def of list) {
     const r = safeTest(def, ctx, windows);
@@ -70,8 +71,8 @@ export interface MultipleDef {
 /** MultipleCondition: records which sub-conditions the upstream execution satisfied in the current window */
 export function evaluateMultiple(def: MultipleDef, ctx: ConditionContext, store: WindowStore, keyPrefix: string): ConditionResult {
   try {
-    if (!isRecord(def) || typeof def.id !== 'string' || !def.id) throw new ConditionError("Missing required property 'id'");
-    if (!isRecord(def.conditions)) throw new ConditionError("Property 'conditions' must be a map of conditions");
+    if (!isPlainObject(def) || typeof def.id !== 'string' || !def.id) throw new ConditionError("Missing required property 'id'");
+    if (!isPlainObject(def.conditions)) throw new ConditionError("Property 'conditions' must be a map of conditions");
     const conditions: Record<string, SubCondition> = {};
     // sub-conditions are plain conditions over the upstream execution; nested windows are not supported
     for (const [name, sub] of Object.entries(def.conditions)) conditions[name] = () => safeTest(sub, ctx);

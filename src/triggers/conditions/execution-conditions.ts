@@ -2,7 +2,8 @@
 // flow, namespace, labels, outputs, retried attempts, and the deprecated listener conditions.
 import { isConditionTruthy } from '../../expressions/index.ts';
 import { hasLabel, optStates, optString, reqString, toLabels } from './props.ts';
-import { ConditionError, isRecord, requireExecution, type ConditionContext, type Evaluator } from './types.ts';
+import { ConditionError, requireExecution, type ConditionContext, type Evaluator } from './types.ts';
+import { isPlainObject } from '../../shared/guards.ts';
 
 const inAndNotIn = (state: string, inList?: string[], notIn?: string[]) =>
   (!inList || inList.includes(state)) && (!notIn || !notIn.includes(state));
@@ -42,10 +43,10 @@ const executionLabels: Evaluator = (def, ctx) => {
 /** `trigger.outputs` must be visible to the expression: added when the caller's variables lack it */
 function withTriggerOutputs(ctx: ConditionContext, outputs: Record<string, unknown>): ConditionContext {
   const trigger = ctx.variables.trigger;
-  if (isRecord(trigger) && trigger.outputs !== undefined) return ctx;
+  if (isPlainObject(trigger) && trigger.outputs !== undefined) return ctx;
   const render = ctx.renderWith;
   if (!render) return ctx;
-  const variables = { ...ctx.variables, trigger: { ...(isRecord(trigger) ? trigger : {}), outputs } };
+  const variables = { ...ctx.variables, trigger: { ...(isPlainObject(trigger) ? trigger : {}), outputs } };
   return { ...ctx, variables, render: (t) => render(t, variables) };
 }
 
@@ -70,7 +71,7 @@ const hasRetryAttempt: Evaluator = (def, ctx) => {
 function subject(ctx: ConditionContext): { namespace: string; flowId: string } {
   if (ctx.execution) return ctx.execution;
   const flow = ctx.variables.flow;
-  if (isRecord(flow) && typeof flow.namespace === 'string') return { namespace: flow.namespace, flowId: String(flow.id) };
+  if (isPlainObject(flow) && typeof flow.namespace === 'string') return { namespace: flow.namespace, flowId: String(flow.id) };
   throw new ConditionError('Invalid condition with null execution');
 }
 

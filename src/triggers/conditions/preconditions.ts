@@ -5,8 +5,9 @@ import { hasLabel, toLabels } from './props.ts';
 import { toTimeWindow } from './time-window.ts';
 import { runWindow, type SubCondition } from './window-runner.ts';
 import {
-  ConditionError, errorMessage, isRecord, requireExecution, type ConditionContext, type ConditionResult, type WindowStore,
+  ConditionError, errorMessage, requireExecution, type ConditionContext, type ConditionResult, type WindowStore,
 } from './types.ts';
+import { isPlainObject } from '../../shared/guards.ts';
 
 const DEFAULT_ID = 'preconditions';
 
@@ -47,7 +48,7 @@ function fieldValue(field: string, filter: Record<string, unknown>, ctx: Conditi
 }
 
 function matchFilter(filter: unknown, ctx: ConditionContext): boolean {
-  if (!isRecord(filter)) throw new ConditionError('Invalid filter');
+  if (!isPlainObject(filter)) throw new ConditionError('Invalid filter');
   const actual = fieldValue(String(filter.field ?? '').toUpperCase(), filter, ctx);
   const type = String(filter.type ?? '').toUpperCase();
   const value = () => {
@@ -90,11 +91,11 @@ function subConditions(pre: Record<string, unknown>, ctx: ConditionContext): Rec
   const out: Record<string, SubCondition> = {};
   let n = 0;
   for (const entry of Array.isArray(pre.flows) ? pre.flows : []) {
-    if (!isRecord(entry)) throw new ConditionError('Invalid preconditions.flows entry');
+    if (!isPlainObject(entry)) throw new ConditionError('Invalid preconditions.flows entry');
     out[`condition_${++n}`] = guarded(() => upstreamFlow(entry, ctx));
   }
   for (const entry of Array.isArray(pre.where) ? pre.where : []) {
-    if (!isRecord(entry)) throw new ConditionError('Invalid preconditions.where entry');
+    if (!isPlainObject(entry)) throw new ConditionError('Invalid preconditions.where entry');
     out[`condition_${++n}_${String(entry.id ?? '')}`] = guarded(() => whereEntry(entry, ctx));
   }
   return out;
@@ -103,7 +104,7 @@ function subConditions(pre: Record<string, unknown>, ctx: ConditionContext): Rec
 export function evaluatePreconditions(pre: unknown, ctx: ConditionContext, store: WindowStore, keyPrefix: string): ConditionResult {
   if (pre === undefined || pre === null) return { ok: true };
   try {
-    if (!isRecord(pre)) throw new ConditionError('preconditions must be an object');
+    if (!isPlainObject(pre)) throw new ConditionError('preconditions must be an object');
     const id = typeof pre.id === 'string' && pre.id ? pre.id : DEFAULT_ID;
     return runWindow({
       id,

@@ -1,7 +1,8 @@
 // Reading condition properties: dynamic ones are rendered (a string without `{` renders to
 // itself), static ones are taken as written. Missing required properties are evaluation errors.
 import type { Label } from '../../flows/model.ts';
-import { ConditionError, isRecord, type ConditionContext, type ConditionDef } from './types.ts';
+import { ConditionError, type ConditionContext, type ConditionDef } from './types.ts';
+import { isPlainObject } from '../../shared/guards.ts';
 
 export function optString(def: ConditionDef, name: string, ctx: ConditionContext, dynamic = true): string | undefined {
   const v = def[name];
@@ -30,11 +31,11 @@ export function toLabels(v: unknown, ctx: ConditionContext): Label[] {
   const str = (x: unknown) => ctx.render(typeof x === 'string' ? x : String(x));
   if (Array.isArray(v)) {
     return v.map((item) => {
-      if (!isRecord(item) || item.key === undefined) throw new ConditionError(`Invalid label ${JSON.stringify(item)}`);
+      if (!isPlainObject(item) || item.key === undefined) throw new ConditionError(`Invalid label ${JSON.stringify(item)}`);
       return { key: String(item.key), value: str(item.value ?? '') };
     });
   }
-  if (isRecord(v)) return Object.entries(v).map(([key, value]) => ({ key, value: str(value) }));
+  if (isPlainObject(v)) return Object.entries(v).map(([key, value]) => ({ key, value: str(value) }));
   throw new ConditionError('labels must be a map or a list of {key, value}');
 }
 

@@ -2,9 +2,10 @@
 // Days are cut in the context timezone (UTC by default). Ends are exclusive.
 import type { Instant, LocalTime, ZonedDateTime } from '@js-joda/core';
 import { joda } from '../../shared/joda.ts';
-import { parseDurationMs } from '../../flows/duration.ts';
+import { parseDurationMs } from '../../shared/durations.ts';
 import { contextZone } from './date-parse.ts';
-import { ConditionError, isRecord, type ConditionContext } from './types.ts';
+import { ConditionError, type ConditionContext } from './types.ts';
+import { isPlainObject } from '../../shared/guards.ts';
 
 export type TimeWindowType = 'DURATION_WINDOW' | 'SLIDING_WINDOW' | 'DAILY_TIME_WINDOW' | 'DAILY_TIME_DEADLINE';
 
@@ -24,7 +25,7 @@ const optStr = (v: unknown, ctx: ConditionContext) => (v === undefined || v === 
 
 /** `timeWindow` when present, else the legacy MultipleCondition `window` / `windowAdvance` */
 export function toTimeWindow(timeWindow: unknown, legacy: { window?: unknown; windowAdvance?: unknown }, ctx: ConditionContext): TimeWindowSpec {
-  const src = isRecord(timeWindow) ? timeWindow : { window: legacy.window, windowAdvance: legacy.windowAdvance };
+  const src = isPlainObject(timeWindow) ? timeWindow : { window: legacy.window, windowAdvance: legacy.windowAdvance };
   const type = String(src.type ?? 'DURATION_WINDOW').toUpperCase();
   if (!TYPES.includes(type)) throw new ConditionError(`Invalid timeWindow type '${String(src.type)}'`);
   return {

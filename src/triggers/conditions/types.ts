@@ -51,9 +51,6 @@ export function requireExecution(ctx: ConditionContext): Execution {
   return ctx.execution;
 }
 
-export const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 export function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }

@@ -3,7 +3,7 @@
 // and is not needed for UTC or fixed offsets.
 
 import type { ZoneId, ZoneOffset } from '@js-joda/core';
-import { joda } from '../../shared/joda.ts';
+import { joda, loadTimeZones } from '../../shared/joda.ts';
 import { DAY } from './calendar.ts';
 import { CronError } from './parse.ts';
 
@@ -12,13 +12,6 @@ export interface Zone {
   readonly fixed: number | undefined;
   /** offset in seconds at an instant in epoch seconds */
   offsetAt(epochSecond: number): number;
-}
-
-let timezonesLoaded = false;
-function ensureTimezones(): void {
-  if (timezonesLoaded) return;
-  require('@js-joda/timezone');
-  timezonesLoaded = true;
 }
 
 const UTC_ZONE: Zone = { fixed: 0, offsetAt: () => 0 };
@@ -31,7 +24,7 @@ export function resolveZone(tz: string): Zone {
       const fixed = joda().ZoneOffset.of(tz).totalSeconds();
       return { fixed, offsetAt: () => fixed };
     }
-    ensureTimezones();
+    loadTimeZones();
     const rules = joda().ZoneId.of(tz).rules();
     if (rules.isFixedOffset()) {
       const fixed = rules.offsetOfEpochMilli(0).totalSeconds();

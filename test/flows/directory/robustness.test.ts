@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createHarness, flowYaml, nextEvent, record, type Harness } from './harness.ts';
 import { isFlowFile } from '../../../src/flows/directory/paths.ts';
-import { createDebouncer } from '../../../src/flows/directory/debounce.ts';
+import { createDebouncer } from '../../../src/shared/debounce.ts';
 
 let h: Harness;
 beforeEach(() => { h = createHarness(); });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test';
-import { groupByOf, instantText, timeBuckets, windowOf, zoneOf } from '../../src/stats/time-buckets.ts';
-import { DAY, HOUR, NOW } from './harness.ts';
+import { groupByOf, instantText, timeBuckets, windowOf, zoneOf } from '../../src/shared/time-buckets.ts';
+import { DAY, HOUR, NOW } from '../stats/harness.ts';
 
 describe('time buckets', () => {
   test('the bucket size follows the window length (strictly greater than each threshold)', () => {

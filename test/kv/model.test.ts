@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test';
-import { convertToKvType, inferKvType, javaInstant, KvError, typedValue } from '../../src/kv/kv-types.ts';
+import { convertToKvType, inferKvType, javaInstant, KvError, typedValue } from '../../src/kv/model.ts';
 
 describe('KV typing', () => {
   test('inference follows what Kestra reports for stored values', () => {

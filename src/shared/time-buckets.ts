@@ -1,10 +1,11 @@
 // Time buckets for the stats and metric aggregation endpoints (api-contract §2.6, §2.13): the
 // bucket size follows the window length, bucket starts are computed in the server time zone, and
-// every bucket between start and end is listed (empty ones included), ascending.
+// every bucket between start and end is listed (empty ones included), ascending. In shared/ because
+// metrics/ (below stats/ in the layers) buckets the same way.
 
-import type { ChronoUnit, DayOfWeek, Instant, TemporalAdjusters, ZoneId, ZoneOffset, ZonedDateTime } from '@js-joda/core';
-import { joda } from '../shared/joda.ts';
-import { illegalArgument } from '../shared/errors.ts';
+import type { ChronoUnit, DayOfWeek, Instant, TemporalAdjusters, ZoneId, ZonedDateTime } from '@js-joda/core';
+import { joda, zoneId } from './joda.ts';
+import { illegalArgument } from './errors.ts';
 
 export type GroupBy = 'month' | 'week' | 'day' | 'hour' | 'minute';
 
@@ -25,18 +26,9 @@ export function groupByOf(start: number, end: number): GroupBy {
   return 'minute';
 }
 
-let zonesLoaded = false;
-
-/** A zone by IANA name; `undefined` is the process zone (js-joda reads it from the JS engine). */
+/** A zone by IANA name or offset; `undefined` is the process zone (js-joda reads it from the JS engine). */
 export function zoneOf(name?: string): ZoneId {
-  if (name === undefined) return joda().ZoneId.systemDefault();
-  if (name === 'UTC' || name === 'Z') return joda().ZoneOffset.UTC;
-  if (!zonesLoaded && !/^[+-]\d/.test(name)) {
-    // the IANA database is large; load it only when a named zone is configured
-    require('@js-joda/timezone');
-    zonesLoaded = true;
-  }
-  return joda().ZoneId.of(name);
+  return name === undefined ? joda().ZoneId.systemDefault() : zoneId(name);
 }
 
 function truncate(t: ZonedDateTime, groupBy: GroupBy): ZonedDateTime {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test';
-import { HOUR, NOW, execution, harness, taskRun } from '../stats/harness.ts';
+import { HOUR, NOW, execution, harness, taskRun } from './harness.ts';
 
 const JAN30 = Date.UTC(2025, 0, 30);
 

@@ -3,13 +3,13 @@
 // Filters are the executions ones (§1.6); `state` and the dates apply to the task run itself.
 
 import { Elysia } from 'elysia';
-import { json } from '../../http/respond.ts';
-import { pagingParams, queryOf, sortParams } from '../../http/query.ts';
-import { tenantOf } from '../../http/tenant.ts';
-import type { Clock } from '../../shared/clock.ts';
-import { TASKRUN_SORT_FIELDS, type TaskRunIndex } from '../../stats/taskrun-index.ts';
-import { executionFilterOf } from '../filters.ts';
-import { taskRunJson } from '../serialize.ts';
+import { json } from '../http/respond.ts';
+import { pagingParams, queryOf, sortParams } from '../http/query.ts';
+import { tenantOf } from '../http/tenant.ts';
+import type { Clock } from '../shared/clock.ts';
+import { TASKRUN_SORT_FIELDS, type TaskRunIndex } from './taskrun-index.ts';
+import { executionFilterOf } from '../executions/filters.ts';
+import { taskRunJson } from '../executions/serialize.ts';
 
 export interface TaskRunRouteDeps { taskRuns: TaskRunIndex; clock: Clock }
 

@@ -1,9 +1,8 @@
-// KV value typing (api-contract §2.8, §3.13): the seven types Kestra reports, key validation,
-// type inference for untyped values and the `kvType` conversion the kv.Set task applies to a
-// rendered string. Pure functions: the store and the tasks share them.
+// The KV model (api-contract §2.8, §3.13): the seven value types Kestra reports, key validation,
+// type inference for untyped values, the `kvType` conversion the kv.Set task applies to a
+// rendered string, and the KvAccess contract tasks see. Pure: the service and the tasks share it.
 
-import { isoDuration } from '../executions/state.ts';
-import { parseDurationMs } from '../flows/duration.ts';
+import { isoDuration, parseDurationMs } from '../shared/durations.ts';
 
 export const KV_TYPES = ['STRING', 'NUMBER', 'BOOLEAN', 'DATETIME', 'DATE', 'DURATION', 'JSON'] as const;
 export type KvType = (typeof KV_TYPES)[number];
@@ -12,6 +11,17 @@ export const isKvType = (v: unknown): v is KvType => typeof v === 'string' && (K
 const KEY = /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/;
 export const INVALID_KEY_MESSAGE =
   'Key must start with an alphanumeric character (uppercase or lowercase) and can contain alphanumeric characters (uppercase or lowercase), dots (.), underscores (_), and hyphens (-) only.';
+
+export interface KvEntry { value: unknown; expirationDate?: number; type?: KvType }
+
+/** The namespace KV store as tasks see it (the tenant is already bound); kv/service.ts implements it. */
+export interface KvAccess {
+  get(namespace: string, key: string): KvEntry | undefined;
+  /** `type` (kv.Set kvType) is inferred from the value when absent */
+  set(namespace: string, key: string, value: unknown, opts?: { ttlMs?: number; overwrite?: boolean; type?: KvType; description?: string }): void;
+  delete(namespace: string, key: string): boolean;
+  keys(namespace: string, prefix?: string): string[];
+}
 
 export type KvErrorCode = 'INVALID_KEY' | 'KEY_EXISTS' | 'NEGATIVE_TTL' | 'INVALID_VALUE';
 
