@@ -2,7 +2,7 @@
 // run locally (hot-reloaded from the fixtures directory).
 
 import { defineFeature } from '../shared/feature.ts';
-import { createFixtures, type Fixtures } from './fixtures.ts';
+import { createFixtures, type Fixtures } from './fixtures/fixtures.ts';
 import { createTaskRegistry } from './registry.ts';
 
 export interface TaskServices { fixtures: Fixtures; registry: ReturnType<typeof createTaskRegistry> }

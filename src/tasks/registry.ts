@@ -15,7 +15,7 @@ import { miscTasks } from './entries/misc.ts';
 import { namespaceTasks } from './entries/namespace.ts';
 import { stateTasks } from './entries/state.ts';
 import { storageTasks } from './entries/storage.ts';
-import type { Fixtures } from './fixtures.ts';
+import type { Fixtures } from './fixtures/fixtures.ts';
 import type { FlowableHandler } from './flowable.ts';
 import type { RunnableTask, TaskDefinition, TaskLookup } from './types.ts';
 

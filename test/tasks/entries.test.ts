@@ -4,7 +4,7 @@ import { createPlan } from '../../src/executions/engine/plan.ts';
 import { CORE_PLUGIN_DEFS, CORE_PLUGIN_ENTRIES, createPluginCatalog, defaultPluginCatalog } from '../../src/plugins/catalog.ts';
 import { FOR_EACH_ITEM, ITEMS, MERGE, SPLIT, forEachItemFlowable } from '../../src/tasks/core/flow-for-each-item.ts';
 import { isWalked, NOT_WALKED } from '../../src/tasks/entry.ts';
-import { createFixtures } from '../../src/tasks/fixtures.ts';
+import { createFixtures } from '../../src/tasks/fixtures/fixtures.ts';
 import { CORE_RUNNABLE_TASKS, createTaskRegistry, expandTask, flowableOf, TASK_ENTRIES, taskEntryOf } from '../../src/tasks/registry.ts';
 
 const C = 'io.kestra.plugin.core.';

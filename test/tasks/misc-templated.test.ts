@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test';
-import { createFixtures } from '../../src/tasks/fixtures.ts';
+import { createFixtures } from '../../src/tasks/fixtures/fixtures.ts';
 import { storageConcatTask } from '../../src/tasks/core/storage-concat.ts';
 import { createTemplatedTask } from '../../src/tasks/core/templated-task.ts';
 import { CORE_RUNNABLE_TASKS, createTaskRegistry } from '../../src/tasks/registry.ts';

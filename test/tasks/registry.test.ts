@@ -3,7 +3,7 @@ import { httpRequestTask } from '../../src/tasks/core/http-request.ts';
 import { labelsTask } from '../../src/tasks/core/labels.ts';
 import { logTask } from '../../src/tasks/core/log.ts';
 import { returnTask } from '../../src/tasks/core/return.ts';
-import { createFixtures } from '../../src/tasks/fixtures.ts';
+import { createFixtures } from '../../src/tasks/fixtures/fixtures.ts';
 import { CORE_RUNNABLE_TASKS, createTaskRegistry } from '../../src/tasks/registry.ts';
 import { defaultPluginCatalog } from '../../src/plugins/catalog.ts';
 
