@@ -53,7 +53,6 @@ function matchText(value: string | undefined, op: string, target: string): boole
     case 'STARTS_WITH': return v.startsWith(target);
     case 'ENDS_WITH': return v.endsWith(target);
     case 'CONTAINS': return v.toLowerCase().includes(target.toLowerCase());
-    case 'REGEX': return regexOf(target).test(v);
     // the namespace tree: the namespace itself and its children
     case 'PREFIX': return v === target || v.startsWith(`${target}.`);
     default: return false;
@@ -81,6 +80,11 @@ function matchDate(value: number | undefined, op: string, target: number): boole
 
 /** One predicate per filter, built once (dates parsed, regexes compiled) before scanning. */
 function predicate(f: ParsedFilter): (r: KvRecord) => boolean {
+  if (f.op === 'REGEX') {
+    const re = regexOf(f.value);
+    const read = f.field === 'namespace' ? (r: KvRecord) => r.namespace : f.field === 'key' ? (r: KvRecord) => r.key : (r: KvRecord) => r.description ?? '';
+    return (r) => re.test(read(r));
+  }
   switch (f.field) {
     case 'namespace': return (r) => matchText(r.namespace, f.op, f.value);
     case 'key': return (r) => matchText(r.key, f.op, f.value);
