@@ -8,6 +8,7 @@ import { flowsFeature } from './flows/feature.ts';
 import { logsFeature } from './logs/feature.ts';
 import { metricsFeature } from './metrics/feature.ts';
 import { kvFeature } from './kv/feature.ts';
+import { secretsFeature } from './secrets/feature.ts';
 import { tasksFeature } from './tasks/feature.ts';
 import { executionsFeature } from './executions/feature.ts';
 import { controlFeature } from './executions/control/feature.ts';
@@ -21,6 +22,7 @@ export const FEATURES = [
   logsFeature,
   metricsFeature,
   kvFeature,
+  secretsFeature,
   tasksFeature,
   executionsFeature,
   controlFeature,

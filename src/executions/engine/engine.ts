@@ -46,6 +46,8 @@ export interface EngineDeps {
   envs: Record<string, string>;
   globals: Record<string, unknown>;
   services?: TaskContextDeps['services'];
+  /** hides secret values in log messages before they are stored or announced */
+  maskSecrets?: (text: string) => string;
 }
 
 
@@ -63,6 +65,7 @@ export function createEngine(deps: EngineDeps) {
   const flushSinks = () => {
     if (logBuffer.length) {
       const batch = logBuffer; logBuffer = [];
+      if (deps.maskSecrets) for (const entry of batch) entry.message = deps.maskSecrets(entry.message);
       deps.logs.insert(batch);
       for (const entry of batch) deps.events.emit('log.created', { entry });
     }
