@@ -14,6 +14,7 @@ import { executionsFeature } from './executions/feature.ts';
 import { controlFeature } from './executions/control/feature.ts';
 import { triggersFeature } from './triggers/feature.ts';
 import { statsFeature } from './stats/feature.ts';
+import { namespacesFeature } from './namespaces/feature.ts';
 import { instanceFeature } from './misc/feature.ts';
 
 export const FEATURES = [
@@ -28,6 +29,7 @@ export const FEATURES = [
   controlFeature,
   triggersFeature,
   statsFeature,
+  namespacesFeature,
   instanceFeature,
 ] as const;
 
