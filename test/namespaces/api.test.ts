@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'bun:test';
+import type { FakeClock } from '../../src/shared/clock.ts';
 import { flowYaml, testRuntime, YAML, type TestClient } from '../helpers/runtime.ts';
 
 async function flow(c: TestClient, id: string, namespace: string, prefix = '/api/v1', extra = '') {
@@ -46,7 +47,7 @@ describe('GET /namespaces/search', () => {
     await c.json('PUT', '/api/v1/namespaces/kv.ttl/kv/k', { body: '1', type: 'application/json', headers: { ttl: 'PT1S' } });
     expect(ids((await c.json('GET', '/api/v1/namespaces/search')).body)).toEqual(['gone', 'gone.soon', 'kv', 'kv.ttl', 'system']);
     await c.call('DELETE', '/api/v1/flows/gone.soon/a');
-    (c.rt.clock as { advance(ms: number): void }).advance(1000);
+    (c.rt.clock as FakeClock).advance(1000);
     expect(ids((await c.json('GET', '/api/v1/namespaces/search')).body)).toEqual(['system']);
   });
 
