@@ -36,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
     if (!file) { process.stderr.write(`run needs a flow file\n\n${HELP}`); return 2; }
     try {
       const { runOnce } = await import('./cli/run.ts');
-      return await runOnce({ file, inputs: args.inputs, fixtures: args.fixtures, strictFixtures: args.strictFixtures, env: process.env }, (l) => process.stdout.write(l + '\n'));
+      return await runOnce({ file, inputs: args.inputs, fixtures: args.fixtures, strictFixtures: args.strictFixtures, secretsFile: args.serve.secretsFile, env: process.env }, (l) => process.stdout.write(l + '\n'));
     } catch (err) {
       process.stderr.write(`kestra-lite: ${(err as Error).message}\n`);
       return 1;

@@ -24,6 +24,8 @@ export const Config = Type.Object({
   strictFixtures: Type.Boolean({ default: false }),
   /** expression `globals` */
   globals: Type.Record(Type.String(), Type.Unknown(), { default: {} }),
+  /** plain-text `NAME=value` secrets file read at start (src/secrets/secrets-file.ts); null = none */
+  secretsFile: Type.Union([Type.String(), Type.Null()], { default: null }),
   /** debounce for flow file events (editors write in bursts) */
   watchDebounceMs: Type.Integer({ minimum: 0, default: 25 }),
 });
@@ -38,6 +40,7 @@ export function resolveConfig(input: ConfigInput = {}, cwd = process.cwd()): Con
     ...merged,
     flowsDir: merged.flowsDir === null ? null : resolve(cwd, merged.flowsDir),
     fixturesDir: merged.fixturesDir === null ? null : resolve(cwd, merged.fixturesDir),
+    secretsFile: merged.secretsFile === null ? null : resolve(cwd, merged.secretsFile),
     dataDir: resolve(cwd, merged.dataDir),
   };
 }

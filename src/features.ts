@@ -8,11 +8,13 @@ import { flowsFeature } from './flows/feature.ts';
 import { logsFeature } from './logs/feature.ts';
 import { metricsFeature } from './metrics/feature.ts';
 import { kvFeature } from './kv/feature.ts';
+import { secretsFeature } from './secrets/feature.ts';
 import { tasksFeature } from './tasks/feature.ts';
 import { executionsFeature } from './executions/feature.ts';
 import { controlFeature } from './executions/control/feature.ts';
 import { triggersFeature } from './triggers/feature.ts';
 import { statsFeature } from './stats/feature.ts';
+import { namespacesFeature } from './namespaces/feature.ts';
 import { instanceFeature } from './misc/feature.ts';
 
 export const FEATURES = [
@@ -21,11 +23,13 @@ export const FEATURES = [
   logsFeature,
   metricsFeature,
   kvFeature,
+  secretsFeature,
   tasksFeature,
   executionsFeature,
   controlFeature,
   triggersFeature,
   statsFeature,
+  namespacesFeature,
   instanceFeature,
 ] as const;
 

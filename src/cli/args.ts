@@ -3,7 +3,7 @@
 
 export interface ServeFlags {
   port?: number; host?: string; flows?: string; data?: string; memory?: boolean; watch?: boolean;
-  dashboard?: boolean; quiet?: boolean; logFormat?: LogFormat; basicAuth?: string; apiTokens: string[]; maxBodyBytes?: number; publicUrl?: string;
+  dashboard?: boolean; quiet?: boolean; logFormat?: LogFormat; basicAuth?: string; apiTokens: string[]; maxBodyBytes?: number; publicUrl?: string; secretsFile?: string;
 }
 
 /** plain-mode output: human lines or one JSON object per line */
@@ -13,7 +13,7 @@ export interface ParsedArgs { command?: string; help: boolean; version: boolean;
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['--from', '--count', '--input', '--fixtures', '--port', '--host', '--flows', '--data', '--basic-auth', '--api-token', '--max-body-size', '--public-url', '--log-format']);
+const VALUE_FLAGS = new Set(['--from', '--count', '--input', '--fixtures', '--port', '--host', '--flows', '--data', '--basic-auth', '--api-token', '--max-body-size', '--public-url', '--log-format', '--secrets-file']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const out: ParsedArgs = { help: false, version: false, serve: { apiTokens: [] }, rest: [], inputs: [], strictFixtures: false };
@@ -55,6 +55,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       case '--basic-auth': s.basicAuth = value; break;
       case '--api-token': s.apiTokens.push(value!); break;
       case '--public-url': s.publicUrl = value; break;
+      case '--secrets-file': s.secretsFile = value; break;
       case '--max-body-size': {
         const n = parseSize(value!);
         if (n === undefined) throw new UsageError(`--max-body-size expects a size like 10mb, got '${value}'`);
@@ -81,7 +82,7 @@ export const HELP = `kestra-lite — a local runner and mock server for Kestra's
 
 Usage:
   kestra-lite serve [options]     serve the Kestra API with the flows of a directory
-  kestra-lite run FILE.yml [--input key=value ...] [--fixtures DIR] [--strict-fixtures]
+  kestra-lite run FILE.yml [--input key=value ...] [--fixtures DIR] [--strict-fixtures] [--secrets-file FILE]
                                   run one flow in memory, print its logs, exit 0 on SUCCESS or WARNING
   kestra-lite schedule FILE.yml [--from DATE] [--count N]
                                   list the next fire times of the flow's schedules
@@ -104,6 +105,8 @@ Options for serve:
   --strict-fixtures     a task without a fixture fails instead of ending WARNING
   --max-body-size SIZE  largest accepted request body (default 100mb)
   --public-url URL      base URL used in execution links (default: relative /ui/...)
+  --secrets-file FILE   plain-text NAME=value lines read by secret('NAME'), next to the
+                        base64 SECRET_<NAME> environment variables (the file wins)
 
   -h, --help            show this help
   -v, --version         print the version

@@ -8,7 +8,7 @@ import { ApiError } from '../shared/errors.ts';
 import type { Env } from '../shared/env.ts';
 import type { ProvidedValue } from '../executions/inputs/inputs.ts';
 
-export interface RunOptions { file: string; inputs: string[]; fixtures?: string; strictFixtures: boolean; env?: Env }
+export interface RunOptions { file: string; inputs: string[]; fixtures?: string; strictFixtures: boolean; secretsFile?: string; env?: Env }
 
 function parseInputs(pairs: string[]): Map<string, ProvidedValue> {
   const out = new Map<string, ProvidedValue>();
@@ -24,7 +24,7 @@ function parseInputs(pairs: string[]): Map<string, ProvidedValue> {
 }
 
 export async function runOnce(opts: RunOptions, write: (line: string) => void): Promise<number> {
-  const runtime = await createRuntime({ memory: true, flowsDir: null, watch: false, dashboard: false, fixturesDir: opts.fixtures, strictFixtures: opts.strictFixtures, env: opts.env });
+  const runtime = await createRuntime({ memory: true, flowsDir: null, watch: false, dashboard: false, fixturesDir: opts.fixtures, strictFixtures: opts.strictFixtures, secretsFile: opts.secretsFile, env: opts.env });
   try {
     let source: string;
     try { source = readFileSync(opts.file, 'utf8'); } catch (err) { write(`cannot read ${opts.file}: ${(err as Error).message}`); return 2; }

@@ -22,7 +22,7 @@ export async function serve(flags: ServeFlags, fixtures: { dir?: string; strict:
     port: flags.port, host: flags.host, flowsDir: flags.flows, dataDir: flags.data, memory: flags.memory,
     watch: flags.watch, dashboard: flags.dashboard, basicAuth: authText ? parseBasicAuth(authText) : undefined,
     apiTokens: [...flags.apiTokens, ...envTokens], maxBodyBytes: flags.maxBodyBytes, publicUrl: flags.publicUrl,
-    fixturesDir: fixtures.dir, strictFixtures: fixtures.strict, gcAfterBursts: true, env,
+    fixturesDir: fixtures.dir, strictFixtures: fixtures.strict, secretsFile: flags.secretsFile, gcAfterBursts: true, env,
   });
   const out = (line: string) => process.stdout.write(line + '\n');
   const { config } = runtime;

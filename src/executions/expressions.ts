@@ -5,12 +5,12 @@ import { createExpressionEngine, type ExpressionEngine } from '../expressions/in
 import type { KvService } from '../kv/service.ts';
 import type { BlobStore } from '../shared/blobs.ts';
 import type { Clock } from '../shared/clock.ts';
-import { envSecret, type Env } from '../shared/env.ts';
 import { blobKey, pathOfUri } from '../shared/storage-paths.ts';
 
 export type TenantExpressions = (tenant: string) => ExpressionEngine;
 
-export function createTenantExpressions(deps: { clock: Clock; kv: KvService; blobs: BlobStore; env: Env }): TenantExpressions {
+/** `secret` looks a secret up by name (src/secrets: `SECRET_*` variables and the secrets file). */
+export function createTenantExpressions(deps: { clock: Clock; kv: KvService; blobs: BlobStore; secret: (name: string) => string | undefined }): TenantExpressions {
   const engines = new Map<string, ExpressionEngine>();
   const build = (tenant: string) => createExpressionEngine({
     now: () => new Date(deps.clock.now()),
@@ -25,7 +25,7 @@ export function createTenantExpressions(deps: { clock: Clock; kv: KvService; blo
       if (!data) throw new Error(`Unable to read ${uri}: file not found`);
       return new TextDecoder().decode(data);
     },
-    secret: (name) => envSecret(deps.env, name),
+    secret: (name) => deps.secret(name),
   });
   return (tenant) => {
     let engine = engines.get(tenant);

@@ -8,6 +8,7 @@ import type { KvServices } from '../kv/feature.ts';
 import type { LogServices } from '../logs/feature.ts';
 import type { MetricServices } from '../metrics/feature.ts';
 import type { PluginServices } from '../plugins/feature.ts';
+import type { SecretServices } from '../secrets/feature.ts';
 import type { TaskServices } from '../tasks/feature.ts';
 import '../tasks/ports.ts';
 import { createEngine, type Engine } from './engine/engine.ts';
@@ -31,7 +32,7 @@ export interface ExecutionServices {
   envs: Record<string, string>;
 }
 
-interface Needs { plugins: PluginServices; flows: FlowServices; logs: LogServices; metrics: MetricServices; kv: KvServices; tasks: TaskServices }
+interface Needs { plugins: PluginServices; flows: FlowServices; logs: LogServices; metrics: MetricServices; kv: KvServices; secrets: SecretServices; tasks: TaskServices }
 
 export const executionsFeature = defineFeature({
   name: 'executions',
@@ -43,7 +44,7 @@ export const executionsFeature = defineFeature({
     const { catalog } = deps.plugins;
     const { fixtures, registry } = deps.tasks;
     const store = createExecutionStore(ctx.db, clock.now);
-    const expressions = createTenantExpressions({ clock, kv: deps.kv.kv, blobs, env: ctx.env });
+    const expressions = createTenantExpressions({ clock, kv: deps.kv.kv, blobs, secret: (name) => deps.secrets.secrets.get(name) });
     const envs = kestraEnvs(ctx.env);
 
     // Subflow/ForEachItem, execution.Resume and trigger.Toggle reach services built after the
@@ -53,7 +54,7 @@ export const executionsFeature = defineFeature({
       kv: (tenant) => deps.kv.kv.forTenant(tenant), fetch: ctx.fetch,
       runnable: (type) => registry.runnable(type) ?? fixtures.runner,
       inputsVariable: (plan, exec) => inputsWithDefaults(plan.flow.inputs, exec.inputs),
-      coerceOutput, envs, globals: config.globals,
+      coerceOutput, envs, globals: config.globals, maskSecrets: deps.secrets.secrets.mask,
       services: createTaskServices({ blobs, logs, metrics, store, engine: () => engine }),
       ports,
     });

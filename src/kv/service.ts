@@ -18,6 +18,8 @@ export interface KvRecord {
   updateDate: number;
   /** absent without TTL */
   expirationDate?: number;
+  /** 1 for a new entry, +1 on each overwrite */
+  version: number;
 }
 
 export type KvLookup = { status: 'found'; entry: KvRecord } | { status: 'missing' } | { status: 'expired' };
@@ -39,12 +41,14 @@ export interface KvService {
   get(tenant: string, namespace: string, key: string): KvRecord | undefined;
   /** live entries of one namespace (no inheritance), ordered by key; expired ones are purged */
   list(tenant: string, namespace: string): KvRecord[];
+  /** live entries of every namespace of a tenant, ordered by namespace then key */
+  all(tenant: string): KvRecord[];
   put(tenant: string, namespace: string, key: string, value: unknown, opts?: KvPutOptions): KvRecord;
   /** true when a live entry was deleted */
   delete(tenant: string, namespace: string, key: string): boolean;
   /** deletes the given keys; returns those that existed (all keys are validated first) */
   deleteMany(tenant: string, namespace: string, keys: string[]): string[];
-  /** namespaces holding at least one row */
+  /** namespaces holding at least one live entry */
   namespaces(tenant: string): string[];
 }
 
@@ -56,6 +60,7 @@ function toRecord(row: KvRow): KvRecord {
     value: JSON.parse(row.value),
     creationDate: row.created,
     updateDate: row.updated,
+    version: row.version,
   };
   if (row.description !== null) record.description = row.description;
   if (row.expires !== null) record.expirationDate = row.expires;
@@ -104,6 +109,7 @@ export function createKvService(deps: { db: Db; clock: Clock }): KvService {
       created: live?.created ?? now,
       updated: now,
       expires: opts.ttlMs !== undefined ? now + Math.trunc(opts.ttlMs) : null,
+      version: live ? live.version + 1 : 1,
     };
     store.upsert(row);
     return toRecord(row);
@@ -132,7 +138,14 @@ export function createKvService(deps: { db: Db; clock: Clock }): KvService {
       keys.forEach(validateKey);
       return keys.filter((k) => remove(tenant, namespace, k));
     },
-    namespaces: (tenant) => store.namespaces(tenant),
+    all(tenant) {
+      store.deleteExpiredAll(tenant, clock.now());
+      return store.listAll(tenant).map(toRecord);
+    },
+    namespaces(tenant) {
+      store.deleteExpiredAll(tenant, clock.now());
+      return store.namespaces(tenant);
+    },
     forTenant(tenant): KvAccess {
       return {
         get(namespace, key): KvEntry | undefined {

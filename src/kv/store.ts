@@ -16,6 +16,8 @@ export interface KvRow {
   updated: number;
   /** epoch ms, null without TTL */
   expires: number | null;
+  /** 1 for a new entry, +1 on each overwrite of a live entry (Kestra 1.x+ reports it as `revision`) */
+  version: number;
 }
 
 const MIGRATIONS = [
@@ -31,6 +33,7 @@ const MIGRATIONS = [
      expires INTEGER,
      PRIMARY KEY (tenant, namespace, key)
    )`,
+  'ALTER TABLE kv ADD COLUMN version INTEGER NOT NULL DEFAULT 1',
 ];
 
 export interface KvStore {
@@ -39,8 +42,12 @@ export interface KvStore {
   delete(tenant: string, namespace: string, key: string): boolean;
   /** rows of one namespace, ordered by key */
   list(tenant: string, namespace: string): KvRow[];
+  /** every row of a tenant, ordered by namespace then key */
+  listAll(tenant: string): KvRow[];
   /** removes the rows of a namespace that expired at `now`; returns how many */
   deleteExpired(tenant: string, namespace: string, now: number): number;
+  /** the same over every namespace of a tenant */
+  deleteExpiredAll(tenant: string, now: number): number;
   namespaces(tenant: string): string[];
 }
 
@@ -50,16 +57,18 @@ export function createKvStore(db: Db): KvStore {
     'SELECT * FROM kv WHERE tenant = $tenant AND namespace = $namespace AND key = $key',
   );
   const upsertQ = db.query(
-    `INSERT INTO kv (tenant, namespace, key, type, value, description, created, updated, expires)
-     VALUES ($tenant, $namespace, $key, $type, $value, $description, $created, $updated, $expires)
+    `INSERT INTO kv (tenant, namespace, key, type, value, description, created, updated, expires, version)
+     VALUES ($tenant, $namespace, $key, $type, $value, $description, $created, $updated, $expires, $version)
      ON CONFLICT (tenant, namespace, key) DO UPDATE SET
        type = excluded.type, value = excluded.value, description = excluded.description, created = excluded.created,
-       updated = excluded.updated, expires = excluded.expires`,
+       updated = excluded.updated, expires = excluded.expires, version = excluded.version`,
   );
   const deleteQ = db.query('DELETE FROM kv WHERE tenant = $tenant AND namespace = $namespace AND key = $key');
   const listQ = db.query<KvRow, { tenant: string; namespace: string }>(
     'SELECT * FROM kv WHERE tenant = $tenant AND namespace = $namespace ORDER BY key',
   );
+  const listAllQ = db.query<KvRow, { tenant: string }>('SELECT * FROM kv WHERE tenant = $tenant ORDER BY namespace, key');
+  const expireAllQ = db.query('DELETE FROM kv WHERE tenant = $tenant AND expires IS NOT NULL AND expires <= $now');
   const expireQ = db.query(
     'DELETE FROM kv WHERE tenant = $tenant AND namespace = $namespace AND expires IS NOT NULL AND expires <= $now',
   );
@@ -71,7 +80,9 @@ export function createKvStore(db: Db): KvStore {
     upsert: (row) => void upsertQ.run({ ...row }),
     delete: (tenant, namespace, key) => deleteQ.run({ tenant, namespace, key }).changes > 0,
     list: (tenant, namespace) => listQ.all({ tenant, namespace }),
+    listAll: (tenant) => listAllQ.all({ tenant }),
     deleteExpired: (tenant, namespace, now) => expireQ.run({ tenant, namespace, now }).changes,
+    deleteExpiredAll: (tenant, now) => expireAllQ.run({ tenant, now }).changes,
     namespaces: (tenant) => namespacesQ.all({ tenant }).map((r) => r.namespace),
   };
 }

@@ -30,7 +30,7 @@ describe('KV service', () => {
     kv.put('main', 'ns', 'bool', false);
     kv.put('main', 'ns', 'json', { a: [1, 'x'] });
     kv.put('main', 'ns', 'dur', 'PT5S');
-    expect(kv.get('main', 'ns', 'str')).toEqual({ namespace: 'ns', key: 'str', type: 'STRING', value: 'hello', creationDate: T0, updateDate: T0 });
+    expect(kv.get('main', 'ns', 'str')).toEqual({ namespace: 'ns', key: 'str', type: 'STRING', value: 'hello', creationDate: T0, updateDate: T0, version: 1 });
     expect(kv.get('main', 'ns', 'num')?.type).toBe('NUMBER');
     expect(kv.get('main', 'ns', 'bool')).toMatchObject({ type: 'BOOLEAN', value: false });
     expect(kv.get('main', 'ns', 'json')).toMatchObject({ type: 'JSON', value: { a: [1, 'x'] } });
@@ -38,7 +38,7 @@ describe('KV service', () => {
     clock.advance(1000);
     kv.put('main', 'ns', 'str', 'again', { description: 'greeting' });
     expect(kv.get('main', 'ns', 'str')).toEqual({
-      namespace: 'ns', key: 'str', type: 'STRING', value: 'again', description: 'greeting', creationDate: T0, updateDate: T0 + 1000,
+      namespace: 'ns', key: 'str', type: 'STRING', value: 'again', description: 'greeting', creationDate: T0, updateDate: T0 + 1000, version: 2,
     });
   });
 

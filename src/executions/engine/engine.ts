@@ -52,6 +52,8 @@ export interface EngineDeps {
   services?: TaskContextDeps['services'];
   /** what tasks reach of the services built after the engine (child executions, resume, triggers) */
   ports: Ports;
+  /** hides secret values in log messages before they are stored or announced */
+  maskSecrets?: (text: string) => string;
 }
 
 
@@ -69,6 +71,7 @@ export function createEngine(deps: EngineDeps) {
   const flushSinks = () => {
     if (logBuffer.length) {
       const batch = logBuffer; logBuffer = [];
+      if (deps.maskSecrets) for (const entry of batch) entry.message = deps.maskSecrets(entry.message);
       deps.logs.insert(batch);
       for (const entry of batch) deps.events.emit('log.created', { entry });
     }
