@@ -13,6 +13,7 @@ import { executionsFeature } from './executions/feature.ts';
 import { controlFeature } from './executions/control/feature.ts';
 import { triggersFeature } from './triggers/feature.ts';
 import { statsFeature } from './stats/feature.ts';
+import { dashboardsFeature } from './dashboards/feature.ts';
 import { instanceFeature } from './misc/feature.ts';
 
 export const FEATURES = [
@@ -26,6 +27,7 @@ export const FEATURES = [
   controlFeature,
   triggersFeature,
   statsFeature,
+  dashboardsFeature,
   instanceFeature,
 ] as const;
 
