@@ -1,8 +1,7 @@
 // The dashboard document (api-contract §2.12) as kestra-lite keeps it after binding its YAML:
 // charts, their data sources and column descriptors, `where` filters. The chart and data type
 // names, the aggregations and the filter types are closed lists, as Kestra's plugin classes are.
-
-import { Type, type Static } from '@sinclair/typebox';
+// (Chart-data request bodies are read field by field in global-filters.ts, for Kestra's messages.)
 
 export const CHART_PACKAGE = 'io.kestra.plugin.core.dashboard.chart.';
 export const DATA_PACKAGE = 'io.kestra.plugin.core.dashboard.data.';
@@ -84,28 +83,3 @@ export interface DashboardRecord {
   created: number;
   updated: number;
 }
-
-/** ChartFiltersOverrides (2.0) / the 0.21 filters map: the body of chart-data requests. */
-export const QueryFilter = Type.Object({
-  field: Type.String(),
-  operation: Type.String(),
-  value: Type.Optional(Type.Unknown()),
-});
-export type QueryFilter = Static<typeof QueryFilter>;
-
-export const ChartFilters = Type.Object({
-  startDate: Type.Optional(Type.String()),
-  endDate: Type.Optional(Type.String()),
-  pageSize: Type.Optional(Type.Integer()),
-  pageNumber: Type.Optional(Type.Integer()),
-  namespace: Type.Optional(Type.String()),
-  labels: Type.Optional(Type.Record(Type.String(), Type.String())),
-  filters: Type.Optional(Type.Array(QueryFilter)),
-});
-export type ChartFilters = Static<typeof ChartFilters>;
-
-export const PreviewRequest = Type.Object({
-  chart: Type.String({ minLength: 1 }),
-  globalFilter: Type.Optional(Type.Union([ChartFilters, Type.Null()])),
-});
-export type PreviewRequest = Static<typeof PreviewRequest>;
