@@ -15,6 +15,7 @@ import { controlFeature } from './executions/control/feature.ts';
 import { triggersFeature } from './triggers/feature.ts';
 import { statsFeature } from './stats/feature.ts';
 import { namespacesFeature } from './namespaces/feature.ts';
+import { dashboardsFeature } from './dashboards/feature.ts';
 import { instanceFeature } from './misc/feature.ts';
 
 export const FEATURES = [
@@ -30,6 +31,7 @@ export const FEATURES = [
   triggersFeature,
   statsFeature,
   namespacesFeature,
+  dashboardsFeature,
   instanceFeature,
 ] as const;
 

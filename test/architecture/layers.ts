@@ -23,7 +23,8 @@
 //   triggers                                        scheduler, conditions, webhooks start executions
 //   stats                                           read-side indexes over executions, logs, flows
 //                                                   (and the task-run search served from one)
-//   areas        namespaces/ (but its files store)  API areas that read across flows, KV, files, ...
+//   areas        namespaces/ (but its files store), dashboards/
+//                                                   API areas that read across flows, executions, KV, files, ...
 //   misc                                            small API areas (configs, usages, basic-auth setup)
 //   features     features.ts                        the feature registry: every feature, in order
 //   runtime      runtime.ts                         the composition root
@@ -50,7 +51,7 @@ export const LAYERS: Layer[] = [
   { name: 'executions', paths: ['src/executions/'] },
   { name: 'triggers', paths: ['src/triggers/'] },
   { name: 'stats', paths: ['src/stats/'] },
-  { name: 'areas', paths: ['src/namespaces/'] },
+  { name: 'areas', paths: ['src/namespaces/', 'src/dashboards/'] },
   { name: 'misc', paths: ['src/misc/'] },
   { name: 'features', paths: ['src/features.ts'] },
   { name: 'runtime', paths: ['src/runtime.ts'] },

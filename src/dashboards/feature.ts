@@ -1,0 +1,26 @@
+// Custom dashboards: YAML documents stored per tenant, and chart data computed in SQL over the
+// executions, logs, metrics, flows and trigger tables (so it comes after the features owning them).
+
+import { defineFeature } from '../shared/feature.ts';
+import type { FlowServices } from '../flows/feature.ts';
+import type { StatsServices } from '../stats/feature.ts';
+import { requireTables } from '../shared/db.ts';
+import { dashboardRoutes } from './routes.ts';
+import { createDashboardService, type DashboardService } from './service.ts';
+import { SOURCE_TABLES } from './sources.ts';
+import { createDashboardStore } from './store.ts';
+
+export interface DashboardServices { dashboards: DashboardService }
+
+export const dashboardsFeature = defineFeature({
+  name: 'dashboards',
+  // `stats` is listed as a need for its place: it adds the indexes the execution and log queries use
+  create(ctx, deps: { flows: FlowServices; stats: StatsServices }) {
+    requireTables(ctx.db, SOURCE_TABLES, 'dashboards');
+    const dashboards = createDashboardService({
+      db: ctx.db, store: createDashboardStore(ctx.db), clock: ctx.clock, ids: ctx.ids, flows: deps.flows.flows,
+    });
+    const services: DashboardServices = { dashboards };
+    return { services, routes: [dashboardRoutes({ dashboards })] };
+  },
+});
