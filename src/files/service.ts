@@ -7,7 +7,7 @@ import type { BlobStore } from '../shared/blobs.ts';
 import type { Clock } from '../shared/clock.ts';
 import { illegalArgument, illegalState, notFound } from '../shared/errors.ts';
 import { createZip } from '../shared/zip.ts';
-import { createNamespaceFilesStore, type NamespaceFilesAccess } from '../namespaces/files-store.ts';
+import { createNamespaceFilesStore, namespaceFilesPrefix, type NamespaceFilesAccess } from '../namespaces/files-store.ts';
 import { ancestorsOf } from '../namespaces/files-folders.ts';
 import type { FlowService } from '../flows/service.ts';
 import type { FileAttributes, NamespaceFileRevision } from './model.ts';
@@ -27,7 +27,7 @@ const isBelow = (root: string) => (p: string) => root === '/' || p === root || p
 export function createFilesService(deps: FilesServiceDeps) {
   const store = createNamespaceFilesStore(deps.blobs, deps.clock.now);
   const access = (tenant: string, namespace: string): NamespaceFilesAccess => {
-    storeCall(() => store.forTenant(tenant).isDirectory(namespace, '/')); // validates the namespace
+    storeCall(() => namespaceFilesPrefix(namespace)); // refuses an invalid namespace up front
     return store.forTenant(tenant);
   };
 
