@@ -6,7 +6,7 @@ export const BASES = ['/api/v1', '/api/v1/main'] as const;
 
 export function fileForm(content: string | Uint8Array, fileName = 'upload.txt', part = 'fileContent'): FormData {
   const form = new FormData();
-  form.append(part, new File([content as BlobPart], fileName));
+  form.append(part, new File([content], fileName));
   return form;
 }
 
