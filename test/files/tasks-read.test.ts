@@ -61,3 +61,19 @@ test('files written by namespace.UploadFiles are API files with revisions; Delet
   expect((await c.json('GET', '/api/v1/namespaces/company.team/files/search?q=/')).body).toEqual([]);
   expect((await c.json('GET', '/api/v1/namespaces/company.team/files/directory')).body).toEqual([]);
 });
+
+test("read('relative/path') is a namespace file of the flow's namespace; '..' is refused", async () => {
+  const c = await testRuntime();
+  await upload(c, 'company.team', '/queries/q.sql', 'select 1');
+  await upload(c, 'company', '/parent.txt', 'parent namespace');
+  const exec = await runFlow(c, flow('relative', `  - id: show
+    type: io.kestra.plugin.core.debug.Return
+    format: "{{ read('queries/q.sql') }}|{{ read('/queries/q.sql') }}"
+`));
+  expect(taskRun(exec, 'show').outputs.value).toBe('select 1|select 1');
+  const escape = await runFlow(c, flow('escape', `  - id: show
+    type: io.kestra.plugin.core.debug.Return
+    format: "{{ read('../parent.txt') }}"
+`));
+  expect(escape.state.current).toBe('FAILED');
+});
