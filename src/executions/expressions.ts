@@ -5,7 +5,13 @@ import { createExpressionEngine, type ExpressionEngine } from '../expressions/in
 import type { KvService } from '../kv/service.ts';
 import type { BlobStore } from '../shared/blobs.ts';
 import type { Clock } from '../shared/clock.ts';
-import { blobKey, pathOfUri } from '../shared/storage-paths.ts';
+import { blobKey, namespacePath, pathOfUri } from '../shared/storage-paths.ts';
+
+/** `read('queries/q.sql')`: a namespace file of the flow's namespace, never outside it */
+function namespaceFilePath(path: string, namespace: string | undefined): string | undefined {
+  if (!namespace || path.includes('://') || path.split(/[\\/]/).includes('..')) return undefined;
+  return `/${namespacePath(namespace)}/_files/${path.replace(/^\/+/, '')}`;
+}
 
 export type TenantExpressions = (tenant: string) => ExpressionEngine;
 
@@ -19,8 +25,8 @@ export function createTenantExpressions(deps: { clock: Clock; kv: KvService; blo
       if (!entry && opts?.errorOnMissing) throw new Error(`No value found for key '${key}' in namespace '${namespace}'`);
       return entry?.value;
     },
-    read: (uri) => {
-      const path = pathOfUri(uri);
+    read: (uri, namespace) => {
+      const path = pathOfUri(uri) ?? namespaceFilePath(uri, namespace);
       const data = path ? deps.blobs.get(blobKey(tenant, path)) : undefined;
       if (!data) throw new Error(`Unable to read ${uri}: file not found`);
       return new TextDecoder().decode(data);

@@ -6,7 +6,8 @@ export interface ExpressionHooks {
   now?: () => Date;
   secret?: (name: string) => string | undefined;
   kv?: (namespace: string | undefined, key: string, opts?: { errorOnMissing?: boolean }) => unknown;
-  read?: (uriOrPath: string) => string;
+  /** a `kestra://` URI, or a path of a namespace file of `namespace` (the flow's) */
+  read?: (uriOrPath: string, namespace?: string) => string;
   fileURI?: (path: string) => string;
   encrypt?: (s: string) => string;
   decrypt?: (s: string) => string;

@@ -4,17 +4,14 @@
 import { defineFeature } from '../shared/feature.ts';
 import type { FlowServices } from '../flows/feature.ts';
 import type { KvServices } from '../kv/feature.ts';
+import type { FilesServices } from '../files/feature.ts';
 import { createNamespaceRegistry, type NamespaceRegistry, type NamespaceSource } from './registry.ts';
 import { namespaceRoutes } from './routes.ts';
 
 export interface NamespaceServices { registry: NamespaceRegistry }
 
-/**
- * `files` is optional: a namespace files feature listed before this one makes its namespaces
- * exist by exposing `namespaceSource` in its services. Secrets are global in open-source Kestra
- * (no namespace), so they add none.
- */
-interface Needs { flows: FlowServices; kv: KvServices; files?: { namespaceSource?: NamespaceSource } }
+/** Flows, KV entries and namespace files make namespaces exist. Secrets are global in open-source Kestra (no namespace), so they add none. */
+interface Needs { flows: FlowServices; kv: KvServices; files: FilesServices }
 
 export const namespacesFeature = defineFeature({
   name: 'namespaces',
@@ -24,8 +21,8 @@ export const namespacesFeature = defineFeature({
     const sources: NamespaceSource[] = [
       { namespacesInUse: (tenant) => [...new Set(flows.list(tenant).map((f) => f.namespace))] },
       { namespacesInUse: (tenant) => kv.namespaces(tenant) },
+      { namespacesInUse: (tenant) => deps.files.namespacesInUse(tenant) },
     ];
-    if (deps.files?.namespaceSource) sources.push(deps.files.namespaceSource);
     const registry = createNamespaceRegistry(sources);
     const services: NamespaceServices = { registry };
     return { services, routes: [namespaceRoutes({ registry, flows })] };

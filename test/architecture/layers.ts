@@ -10,7 +10,7 @@
 //   models       flows/model.ts, executions/model.ts, executions/state.ts
 //                                                   the data every layer passes around: the flow
 //                                                   document, Execution/TaskRun, the state machine
-//   records      logs/, metrics/, kv/, secrets/, namespaces/files-store.ts
+//   records      logs/, metrics/, kv/, secrets/, namespaces/files/ (the namespace files store)
 //                                                   what tasks and the engine read and write; peers,
 //                                                   none imports another
 //   tasks                                           the task registry: one entry per task type, the
@@ -23,7 +23,7 @@
 //   triggers                                        scheduler, conditions, webhooks start executions
 //   stats                                           read-side indexes over executions, logs, flows
 //                                                   (and the task-run search served from one)
-//   areas        namespaces/ (but its files store), dashboards/
+//   areas        namespaces/ (but its files store), files/ (the Files API), dashboards/
 //                                                   API areas that read across flows, executions, KV, files, ...
 //   misc                                            small API areas (configs, usages, basic-auth setup)
 //   features     features.ts                        the feature registry: every feature, in order
@@ -44,14 +44,14 @@ export const LAYERS: Layer[] = [
   { name: 'expressions', paths: ['src/expressions/'] },
   { name: 'http', paths: ['src/http/'] },
   { name: 'models', paths: ['src/flows/model.ts', 'src/executions/model.ts', 'src/executions/state.ts'] },
-  { name: 'records', paths: ['src/logs/', 'src/metrics/', 'src/kv/', 'src/secrets/', 'src/namespaces/files-store.ts'] },
+  { name: 'records', paths: ['src/logs/', 'src/metrics/', 'src/kv/', 'src/secrets/', 'src/namespaces/files/'] },
   { name: 'tasks', paths: ['src/tasks/'] },
   { name: 'plugins', paths: ['src/plugins/'] },
   { name: 'flows', paths: ['src/flows/'] },
   { name: 'executions', paths: ['src/executions/'] },
   { name: 'triggers', paths: ['src/triggers/'] },
   { name: 'stats', paths: ['src/stats/'] },
-  { name: 'areas', paths: ['src/namespaces/', 'src/dashboards/'] },
+  { name: 'areas', paths: ['src/namespaces/', 'src/files/', 'src/dashboards/'] },
   { name: 'misc', paths: ['src/misc/'] },
   { name: 'features', paths: ['src/features.ts'] },
   { name: 'runtime', paths: ['src/runtime.ts'] },

@@ -83,7 +83,7 @@ export const KESTRA_FUNCTIONS: Record<string, FunctionDef> = {
       return v;
     },
   },
-  read: { args: ['path'], fn: ([p], rt) => need(rt.hooks.read, 'read')(String(p)) },
+  read: { args: ['path'], fn: ([p], rt) => need(rt.hooks.read, 'read')(String(p), flowNamespace(rt)) },
   fileURI: {
     args: ['path'],
     fn: ([p], rt) => {
