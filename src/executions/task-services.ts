@@ -1,7 +1,7 @@
 // Server services that some core tasks reach through their RunContext (namespace files, the
 // deprecated state store, logs, execution administration), bound to one execution's tenant.
 
-import { createNamespaceFilesStore } from '../namespaces/files-store.ts';
+import { createNamespaceFilesStore } from '../namespaces/files/store.ts';
 import type { LogStore } from '../logs/store.ts';
 import type { MetricStore } from '../metrics/store.ts';
 import type { BlobStore } from '../shared/blobs.ts';

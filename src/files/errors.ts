@@ -1,7 +1,7 @@
 // Store refusals (bad path, clash between a file and a folder, missing file) as API errors.
 
 import { illegalArgument, illegalState, notFound, type ApiError } from '../shared/errors.ts';
-import { NamespaceFilesError } from '../namespaces/files-store.ts';
+import { NamespaceFilesError } from '../namespaces/files/store.ts';
 
 function toApiError(e: NamespaceFilesError): ApiError {
   if (e.kind === 'not-found') return notFound(e.message);

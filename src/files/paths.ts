@@ -6,7 +6,7 @@
 // before anything is read or written.
 
 import { illegalArgument } from '../shared/errors.ts';
-import { normalizeNamespacePath, NamespaceFilesError, namespaceFilesPrefix } from '../namespaces/files-store.ts';
+import { normalizeNamespacePath, NamespaceFilesError, namespaceFilesPrefix } from '../namespaces/files/store.ts';
 
 export const FLOWS_FOLDER = '_flows';
 

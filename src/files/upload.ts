@@ -7,8 +7,8 @@
 
 import { readZip } from '../shared/zip.ts';
 import { ApiError, illegalArgument, illegalState } from '../shared/errors.ts';
-import { normalizeNamespacePath, NamespaceFilesError, type NamespaceFilesAccess } from '../namespaces/files-store.ts';
-import { ancestorsOf } from '../namespaces/files-folders.ts';
+import { normalizeNamespacePath, NamespaceFilesError, type NamespaceFilesAccess } from '../namespaces/files/store.ts';
+import { ancestorsOf } from '../namespaces/files/folders.ts';
 import type { FlowService, ParsedFlow } from '../flows/service.ts';
 import { FLOWS_FOLDER, isFlowsPath } from './paths.ts';
 import { storeCall } from './errors.ts';

@@ -9,7 +9,7 @@ import type { LogEntry, LogLevel } from '../logs/model.ts';
 import type { KvAccess } from '../kv/model.ts';
 import type { LogFilter } from '../logs/store.ts';
 import type { StateType } from '../executions/state.ts';
-import type { NamespaceFilesAccess } from '../namespaces/files-store.ts';
+import type { NamespaceFilesAccess } from '../namespaces/files/store.ts';
 import type { Ports } from '../shared/ports.ts';
 
 // The port types (and their PortMap declaration) travel with the contract.

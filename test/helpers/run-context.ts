@@ -7,7 +7,7 @@ import type { Label } from '../../src/flows/model.ts';
 import type { LogLevel } from '../../src/logs/model.ts';
 import { newState } from '../../src/executions/state.ts';
 import { blobKey, executionPrefix, pathOfUri, taskRunPrefix, toUri } from '../../src/shared/storage-paths.ts';
-import { createNamespaceFilesStore } from '../../src/namespaces/files-store.ts';
+import { createNamespaceFilesStore } from '../../src/namespaces/files/store.ts';
 import { createStateStoreAccess } from '../../src/tasks/core/state-common.ts';
 import { createKvService, type KvService } from '../../src/kv/service.ts';
 import { memoryBlobStore, type BlobStore } from '../../src/shared/blobs.ts';

@@ -1,7 +1,7 @@
 // Shared by the namespace.* tasks: the target namespace (default: the flow's), the namespace
 // files service, and its path errors turned into task failures.
 
-import { NamespaceFilesError, type NamespaceFilesAccess } from '../../namespaces/files-store.ts';
+import { NamespaceFilesError, type NamespaceFilesAccess } from '../../namespaces/files/store.ts';
 import { TaskError, type RunContext } from '../types.ts';
 import { requireService } from './render-extra.ts';
 import { renderString } from './render-props.ts';

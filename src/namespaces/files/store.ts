@@ -4,10 +4,10 @@
 // directories: a folder exists when a file lies below it or when it was created explicitly
 // (files-folders.ts). Every write and delete keeps the previous revision (files-history.ts).
 
-import { blobKey, namespacePath, toUri } from '../shared/storage-paths.ts';
-import type { BlobStore } from '../shared/blobs.ts';
-import { fileHistory, type FileRevision } from './files-history.ts';
-import { ancestorsOf, folderSet, type FolderSet } from './files-folders.ts';
+import { blobKey, namespacePath, toUri } from '../../shared/storage-paths.ts';
+import type { BlobStore } from '../../shared/blobs.ts';
+import { fileHistory, type FileRevision } from './history.ts';
+import { ancestorsOf, folderSet, type FolderSet } from './folders.ts';
 
 /** A namespace file; `path` is absolute inside the namespace ("/dir/file.txt"). */
 export interface NamespaceFileEntry { path: string; size: number; modified: number }
