@@ -5,6 +5,7 @@
 import type { FeatureList } from './shared/feature.ts';
 import { pluginsFeature } from './plugins/feature.ts';
 import { flowsFeature } from './flows/feature.ts';
+import { templatesFeature } from './templates/feature.ts';
 import { logsFeature } from './logs/feature.ts';
 import { metricsFeature } from './metrics/feature.ts';
 import { kvFeature } from './kv/feature.ts';
@@ -18,6 +19,7 @@ import { instanceFeature } from './misc/feature.ts';
 export const FEATURES = [
   pluginsFeature,
   flowsFeature,
+  templatesFeature,
   logsFeature,
   metricsFeature,
   kvFeature,

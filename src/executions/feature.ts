@@ -9,6 +9,7 @@ import type { LogServices } from '../logs/feature.ts';
 import type { MetricServices } from '../metrics/feature.ts';
 import type { PluginServices } from '../plugins/feature.ts';
 import type { TaskServices } from '../tasks/feature.ts';
+import type { TemplateServices } from '../templates/feature.ts';
 import '../tasks/ports.ts';
 import type { RunnableTask } from '../tasks/types.ts';
 import { createEngine, type Engine } from './engine/engine.ts';
@@ -35,7 +36,7 @@ export interface ExecutionServices {
   envs: Record<string, string>;
 }
 
-interface Needs { plugins: PluginServices; flows: FlowServices; logs: LogServices; metrics: MetricServices; kv: KvServices; tasks: TaskServices }
+interface Needs { plugins: PluginServices; flows: FlowServices; logs: LogServices; metrics: MetricServices; kv: KvServices; tasks: TaskServices; templates?: TemplateServices }
 
 const SUBFLOW = 'io.kestra.plugin.core.flow.Subflow';
 
@@ -71,7 +72,7 @@ export const executionsFeature = defineFeature({
         triggers: () => ports.has('triggers') ? ports.get('triggers') : undefined,
       }),
     });
-    const executions = createExecutionService({ flows, catalog, executions: store, engine, clock, ids, blobs, expressions });
+    const executions = createExecutionService({ flows, catalog, executions: store, engine, clock, ids, blobs, expressions, templates: deps.templates?.templates });
     ports.provide('children', {
       create: (req) => executions.create({ ...req, inputs: req.inputs as never }),
       waitForTerminal: async (tenant, id) => (await engine.waitForTerminal(tenant, id)) ?? executions.get(tenant, id),

@@ -101,6 +101,17 @@ export const FLOWABLE_HANDLERS: Record<string, FlowableHandler> = {
       return { outputs, delayMs: interval };
     },
   },
+  // Template (deprecated): the template's tasks were inlined at plan time (templates/expand.ts);
+  // `args` are rendered (twice, as Kestra renders the rendered map) into the `args` output
+  'io.kestra.plugin.core.flow.Template': {
+    start(task, r) {
+      if (!Array.isArray(task.tasks)) throw new TaskError(`Can't find flow template '${String(task.namespace)}.${String(task.templateId)}'`);
+      if (!task.args || typeof task.args !== 'object') return { outputs: {} };
+      const once = Object.fromEntries(Object.entries(task.args as Record<string, unknown>).map(([k, v]) => [k, r.render(v)]));
+      return { outputs: { args: r.renderDeep(once) } };
+    },
+    spec: sequentialHandler.spec,
+  },
   'io.kestra.plugin.core.flow.ForEachItem': {
     spec: (task) => ({ items: sequential(forEachItemChildren(task)), groupLimit: 1, ...branches(task) }),
   },

@@ -6,6 +6,8 @@ import type { PluginCatalog } from '../../plugins/catalog.ts';
 import type { TaskDefinition } from '../../tasks/types.ts';
 import { walkTasks } from '../../flows/walk.ts';
 import { FOR_EACH_ITEM, forEachItemChildren } from '../subflows/for-each-item.ts';
+import { expandTemplates } from '../../templates/expand.ts';
+import type { TemplateLookup } from '../../templates/model.ts';
 
 export interface PlannedTask {
   task: TaskDefinition;
@@ -27,14 +29,16 @@ export interface FlowPlan {
 
 /** Types the engine walks itself; everything else runs on a worker (core handler or fixture). */
 export const ENGINE_FLOWABLES = new Set([
-  'Sequential', 'Parallel', 'If', 'Switch', 'ForEach', 'AllowFailure', 'WorkingDirectory', 'Dag', 'EachSequential', 'EachParallel', 'Pause', 'WaitFor', 'ForEachItem',
+  'Sequential', 'Parallel', 'If', 'Switch', 'ForEach', 'AllowFailure', 'WorkingDirectory', 'Dag', 'EachSequential', 'EachParallel', 'Pause', 'WaitFor', 'ForEachItem', 'Template',
 ].map((n) => `io.kestra.plugin.core.flow.${n}`));
 
 export const enabledTasks = (list: unknown): TaskDefinition[] =>
   Array.isArray(list) ? (list as TaskDefinition[]).filter((t) => t && t.disabled !== true) : [];
 
-export function createPlan(flow: Record<string, unknown>, revision: number, catalog: PluginCatalog): FlowPlan {
-  const withDefaults = applyPluginDefaults(flow as never, catalog) as unknown as Record<string, unknown>;
+/** `findTemplate`: the tenant's templates, inlined into Template tasks before defaults apply (as Kestra). */
+export function createPlan(flow: Record<string, unknown>, revision: number, catalog: PluginCatalog, findTemplate?: TemplateLookup): FlowPlan {
+  const expanded = findTemplate ? expandTemplates(flow, findTemplate) : flow;
+  const withDefaults = applyPluginDefaults(expanded as never, catalog) as unknown as Record<string, unknown>;
   const tasks = new Map<string, PlannedTask>();
   for (const { task } of walkTasks(withDefaults)) {
     const type = catalog.canonicalType(String(task.type));
