@@ -6,6 +6,7 @@ import type { FeatureList } from './shared/feature.ts';
 import { pluginsFeature } from './plugins/feature.ts';
 import { flowsFeature } from './flows/feature.ts';
 import { templatesFeature } from './templates/feature.ts';
+import { blueprintsFeature } from './blueprints/feature.ts';
 import { logsFeature } from './logs/feature.ts';
 import { metricsFeature } from './metrics/feature.ts';
 import { kvFeature } from './kv/feature.ts';
@@ -20,6 +21,7 @@ export const FEATURES = [
   pluginsFeature,
   flowsFeature,
   templatesFeature,
+  blueprintsFeature,
   logsFeature,
   metricsFeature,
   kvFeature,
