@@ -19,6 +19,7 @@ import { recoverExecutions } from './recover.ts';
 import { executionRoutes } from './routes/crud.ts';
 import { executionFileRoutes } from './routes/files.ts';
 import { executionFollowRoute } from './routes/follow.ts';
+import { executionNamespaceRoutes } from './routes/namespaces.ts';
 import { executionEvalRoute, executionGraphRoutes } from './routes/graph.ts';
 import { createExecutionService, type ExecutionService } from './service.ts';
 import { createExecutionStore, type ExecutionStore } from './store.ts';
@@ -84,6 +85,7 @@ export const executionsFeature = defineFeature({
       services,
       routes: [
         executionFollowRoute({ executions, events, clock }),
+        executionNamespaceRoutes({ flows, catalog }),
         executionFileRoutes({ executions, blobs }),
         executionGraphRoutes({ executions, flows, clock, newId: ids }),
         executionEvalRoute({
