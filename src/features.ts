@@ -6,6 +6,8 @@ import type { FeatureList } from './shared/feature.ts';
 import { pluginsFeature } from './plugins/feature.ts';
 import { flowsFeature } from './flows/feature.ts';
 import { filesFeature } from './files/feature.ts';
+import { templatesFeature } from './templates/feature.ts';
+import { blueprintsFeature } from './blueprints/feature.ts';
 import { logsFeature } from './logs/feature.ts';
 import { metricsFeature } from './metrics/feature.ts';
 import { kvFeature } from './kv/feature.ts';
@@ -23,6 +25,8 @@ export const FEATURES = [
   pluginsFeature,
   flowsFeature,
   filesFeature,
+  templatesFeature,
+  blueprintsFeature,
   logsFeature,
   metricsFeature,
   kvFeature,

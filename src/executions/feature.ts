@@ -10,6 +10,7 @@ import type { MetricServices } from '../metrics/feature.ts';
 import type { PluginServices } from '../plugins/feature.ts';
 import type { SecretServices } from '../secrets/feature.ts';
 import type { TaskServices } from '../tasks/feature.ts';
+import type { TemplateServices } from '../templates/feature.ts';
 import '../tasks/ports.ts';
 import { createEngine, type Engine } from './engine/engine.ts';
 import { createTenantExpressions, type TenantExpressions } from './expressions.ts';
@@ -18,6 +19,7 @@ import { recoverExecutions } from './recover.ts';
 import { executionRoutes } from './routes/crud.ts';
 import { executionFileRoutes } from './routes/files.ts';
 import { executionFollowRoute } from './routes/follow.ts';
+import { executionNamespaceRoutes } from './routes/namespaces.ts';
 import { executionEvalRoute, executionGraphRoutes } from './routes/graph.ts';
 import { createExecutionService, type ExecutionService } from './service.ts';
 import { createExecutionStore, type ExecutionStore } from './store.ts';
@@ -32,7 +34,10 @@ export interface ExecutionServices {
   envs: Record<string, string>;
 }
 
-interface Needs { plugins: PluginServices; flows: FlowServices; logs: LogServices; metrics: MetricServices; kv: KvServices; secrets: SecretServices; tasks: TaskServices }
+interface Needs {
+  plugins: PluginServices; flows: FlowServices; logs: LogServices; metrics: MetricServices; kv: KvServices; secrets: SecretServices;
+  tasks: TaskServices; templates: TemplateServices;
+}
 
 export const executionsFeature = defineFeature({
   name: 'executions',
@@ -58,7 +63,7 @@ export const executionsFeature = defineFeature({
       services: createTaskServices({ blobs, logs, metrics, store, engine: () => engine }),
       ports,
     });
-    const executions = createExecutionService({ flows, catalog, executions: store, engine, clock, ids, blobs, expressions });
+    const executions = createExecutionService({ flows, catalog, executions: store, engine, clock, ids, blobs, expressions, templates: deps.templates.templates });
     ports.provide('children', {
       create: (req) => executions.create({ ...req, inputs: req.inputs as never }),
       waitForTerminal: async (tenant, id) => (await engine.waitForTerminal(tenant, id)) ?? executions.get(tenant, id),
@@ -71,6 +76,7 @@ export const executionsFeature = defineFeature({
       services,
       routes: [
         executionFollowRoute({ executions, events, clock }),
+        executionNamespaceRoutes({ flows, catalog }),
         executionFileRoutes({ executions, blobs }),
         executionGraphRoutes({ executions, flows, clock, newId: ids }),
         executionEvalRoute({

@@ -15,6 +15,7 @@ import { resolveInputs, type ProvidedValue } from './inputs/inputs.ts';
 import type { Execution, ExecutionTrigger } from './model.ts';
 import { newState, withState } from './state.ts';
 import type { ExecutionStore } from './store.ts';
+import type { TemplateLookup } from '../templates/model.ts';
 
 export interface ExecutionServiceDeps {
   flows: FlowService;
@@ -25,6 +26,8 @@ export interface ExecutionServiceDeps {
   ids: IdGenerator;
   blobs: BlobStore;
   expressions(tenant: string): ExpressionEngine;
+  /** templates inlined into Template tasks; plans are re-made when any template changes */
+  templates?: { lookup(tenant: string): TemplateLookup; version(): number };
 }
 
 export interface CreateExecutionRequest {
@@ -57,11 +60,11 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
   function planFor(tenant: string, namespace: string, flowId: string, revision?: number): FlowPlan {
     const record = deps.flows.get(tenant, namespace, flowId, revision === undefined ? {} : { revision });
     if (record.deleted) throw notFound();
-    const k = `${tenant}\u0000${namespace}\u0000${flowId}\u0000${record.revision}`;
+    const k = `${tenant}\u0000${namespace}\u0000${flowId}\u0000${record.revision}\u0000${deps.templates?.version() ?? 0}`;
     let plan = plans.get(k);
     if (!plan) {
       if (plans.size > 500) plans.clear();
-      plan = createPlan({ ...record.flow, id: record.id, namespace: record.namespace }, record.revision, deps.catalog);
+      plan = createPlan({ ...record.flow, id: record.id, namespace: record.namespace }, record.revision, deps.catalog, deps.templates?.lookup(tenant));
       plans.set(k, plan);
     }
     return plan;

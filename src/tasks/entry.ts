@@ -24,12 +24,6 @@ export interface PluginEntry {
   schema: TObject;
 }
 
-/**
- * Marks a type Kestra defines as flowable (validated as a container: it gets `errors`/`finally`)
- * that kestra-lite does not walk (flow.Template): it is played like a task without a handler.
- */
-export const NOT_WALKED = 'not-walked';
-
 export interface TaskEntry extends PluginEntry {
   kind: 'task';
   /** runs on a worker; core types with neither `run` nor a walked `flowable` are played by fixtures */
@@ -37,7 +31,7 @@ export interface TaskEntry extends PluginEntry {
   /** for tasks that run other task types (TemplatedTask): built with the registry's own lookup */
   runWith?(lookup: TaskLookup): RunnableTask;
   /** the engine walks the children itself */
-  flowable?: FlowableHandler | typeof NOT_WALKED;
+  flowable?: FlowableHandler;
   /** synthetic child tasks the engine plans with this task (ForEachItem: split, items, merge) */
   expand?(task: TaskDefinition): TaskDefinition[];
   /** a synthetic type the engine creates from `expand`: runnable, but not in the plugin catalogue */

@@ -19,11 +19,12 @@
 //                                                   registry (plus triggers and conditions)
 //   flows                                           flow store, validation (binds to the catalogue),
 //                                                   the flows directory, routes
+//   templates                                       deprecated templates; the planner inlines them
 //   executions                                      the engine, the execution service, its routes
 //   triggers                                        scheduler, conditions, webhooks start executions
 //   stats                                           read-side indexes over executions, logs, flows
 //                                                   (and the task-run search served from one)
-//   areas        namespaces/ (but its files store), files/ (the Files API), dashboards/
+//   areas        namespaces/ (but its files store), files/ (the Files API), dashboards/, blueprints/
 //                                                   API areas that read across flows, executions, KV, files, ...
 //   misc                                            small API areas (configs, usages, basic-auth setup)
 //   features     features.ts                        the feature registry: every feature, in order
@@ -48,10 +49,11 @@ export const LAYERS: Layer[] = [
   { name: 'tasks', paths: ['src/tasks/'] },
   { name: 'plugins', paths: ['src/plugins/'] },
   { name: 'flows', paths: ['src/flows/'] },
+  { name: 'templates', paths: ['src/templates/'] },
   { name: 'executions', paths: ['src/executions/'] },
   { name: 'triggers', paths: ['src/triggers/'] },
   { name: 'stats', paths: ['src/stats/'] },
-  { name: 'areas', paths: ['src/namespaces/', 'src/files/', 'src/dashboards/'] },
+  { name: 'areas', paths: ['src/namespaces/', 'src/files/', 'src/dashboards/', 'src/blueprints/'] },
   { name: 'misc', paths: ['src/misc/'] },
   { name: 'features', paths: ['src/features.ts'] },
   { name: 'runtime', paths: ['src/runtime.ts'] },

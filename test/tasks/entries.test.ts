@@ -3,7 +3,7 @@ import { Glob } from 'bun';
 import { createPlan } from '../../src/executions/engine/plan.ts';
 import { CORE_PLUGIN_DEFS, CORE_PLUGIN_ENTRIES, createPluginCatalog, defaultPluginCatalog } from '../../src/plugins/catalog.ts';
 import { FOR_EACH_ITEM, ITEMS, MERGE, SPLIT, forEachItemFlowable } from '../../src/tasks/core/flow-for-each-item.ts';
-import { isWalked, NOT_WALKED } from '../../src/tasks/entry.ts';
+import { isWalked } from '../../src/tasks/entry.ts';
 import { createFixtures } from '../../src/tasks/fixtures/fixtures.ts';
 import { CORE_RUNNABLE_TASKS, createTaskRegistry, expandTask, flowableOf, TASK_ENTRIES, taskEntryOf } from '../../src/tasks/registry.ts';
 
@@ -50,14 +50,13 @@ describe('task registry entries', () => {
     const walked = TASK_ENTRIES.filter(isWalked).map((e) => e.type.slice(`${C}flow.`.length)).sort();
     expect(walked).toEqual([
       'AllowFailure', 'Dag', 'EachParallel', 'EachSequential', 'ForEach', 'ForEachItem', 'If', 'Parallel', 'Pause',
-      'Sequential', 'Switch', 'WaitFor', 'WorkingDirectory',
+      'Sequential', 'Switch', 'Template', 'WaitFor', 'WorkingDirectory',
     ]);
     for (const e of TASK_ENTRIES) expect(flowableOf(e.type)).toBe(isWalked(e) ? e.flowable : undefined);
     expect(flowableOf('io.kestra.core.tasks.flows.Parallel')).toBe(flowableOf(`${C}flow.Parallel`)!);
-    // a flowable the engine does not walk: a container for validation, played like any other task
-    expect(taskEntryOf(`${C}flow.Template`)?.flowable).toBe(NOT_WALKED);
+    // Template walks the tasks the planner inlined from the template (templates/expand.ts)
     expect(catalog.resolve(`${C}flow.Template`)?.flowable).toBe(true);
-    expect(flowableOf(`${C}flow.Template`)).toBeUndefined();
+    expect(flowableOf('io.kestra.core.tasks.flows.Template')).toBe(flowableOf(`${C}flow.Template`)!);
     for (const e of publicEntries) expect(catalog.resolve(e.type)!.flowable).toBe(e.flowable !== undefined);
   });
 

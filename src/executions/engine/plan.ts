@@ -9,6 +9,8 @@ import type { TaskDefinition } from '../../tasks/types.ts';
 import { walkTasks } from '../../flows/walk.ts';
 import { enabledTasks } from '../../tasks/flowable.ts';
 import { expandTask, flowableOf } from '../../tasks/registry.ts';
+import { expandTemplates } from '../../templates/expand.ts';
+import type { TemplateLookup } from '../../templates/model.ts';
 
 export interface PlannedTask {
   task: TaskDefinition;
@@ -28,8 +30,9 @@ export interface FlowPlan {
   afterExecution: TaskDefinition[];
 }
 
-export function createPlan(flow: FlowDocument, revision: number, catalog: PluginCatalog): FlowPlan {
-  const withDefaults = applyPluginDefaults(flow, catalog);
+/** `findTemplate`: the tenant's templates, inlined into Template tasks before defaults apply (as Kestra). */
+export function createPlan(flow: FlowDocument, revision: number, catalog: PluginCatalog, findTemplate?: TemplateLookup): FlowPlan {
+  const withDefaults = applyPluginDefaults(findTemplate ? expandTemplates(flow, findTemplate) : flow, catalog);
   const tasks = new Map<string, PlannedTask>();
   for (const { task } of walkTasks(withDefaults)) {
     const type = catalog.canonicalType(String(task.type));

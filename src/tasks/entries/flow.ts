@@ -5,7 +5,8 @@ import {
   legacy, str, int, bool, duration, dateTime, map, strList, tasks, dagTasks, inputDecls, labels, anyValue,
   staticInt, enumOf,
 } from '../schema.ts';
-import { defineTask, NOT_WALKED, type TaskEntry } from '../entry.ts';
+import { defineTask, type TaskEntry } from '../entry.ts';
+import { templateFlowable } from '../core/flow-template.ts';
 import { ifFlowable, switchFlowable } from '../core/flow-branches.ts';
 import { allowFailureFlowable, dagFlowable, parallelFlowable, pauseFlowable, sequentialFlowable } from '../core/flow-containers.ts';
 import { eachParallelFlowable, eachSequentialFlowable, forEachFlowable } from '../core/flow-each.ts';
@@ -131,7 +132,7 @@ export const flowTasks: TaskEntry[] = [
     },
   }),
   defineTask({
-    type: 'flow.Template', flowable: NOT_WALKED, deprecated: true, title: 'Includes the tasks of a template (deprecated)',
+    type: 'flow.Template', flowable: templateFlowable, deprecated: true, title: 'Includes the tasks of a template (deprecated)',
     aliases: [flows('Template')], required: ['namespace', 'templateId'],
     props: { namespace: str(), templateId: str(), tenantId: str(), args: Type.Record(Type.String(), Type.String()) },
   }),
