@@ -19,6 +19,10 @@ export const STATE_COLORS: Record<StateType, string> = {
   SKIPPED: '#918BA9',
   RETRYING: '#918BA9',
   RETRIED: '#918BA9',
+  // states of Kestra 1.x+: held at a breakpoint (paused-like), handed to a worker (created-like)
+  BREAKPOINT: '#918BA9',
+  SUBMITTED: '#1761FD',
+  RESUBMITTED: '#1761FD',
 };
 
 export const LEVEL_COLORS: Record<LogLevel, string> = {

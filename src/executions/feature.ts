@@ -20,6 +20,9 @@ import { executionRoutes } from './routes/crud.ts';
 import { executionFileRoutes } from './routes/files.ts';
 import { executionFollowRoute } from './routes/follow.ts';
 import { executionNamespaceRoutes } from './routes/namespaces.ts';
+import { followDependenciesRoute } from './routes/follow-dependencies.ts';
+import { outputRoutes } from './routes/outputs.ts';
+import { executionSearchExtraRoutes } from './routes/search-extras.ts';
 import { executionEvalRoute, executionGraphRoutes } from './routes/graph.ts';
 import { createExecutionService, type ExecutionService } from './service.ts';
 import { createExecutionStore, type ExecutionStore } from './store.ts';
@@ -77,6 +80,9 @@ export const executionsFeature = defineFeature({
       routes: [
         executionFollowRoute({ executions, events, clock }),
         executionNamespaceRoutes({ flows, catalog }),
+        followDependenciesRoute({ executions, store, flows, events, clock }),
+        executionSearchExtraRoutes({ store, flows, clock }),
+        outputRoutes({ executions }),
         executionFileRoutes({ executions, blobs }),
         executionGraphRoutes({ executions, flows, clock, newId: ids }),
         executionEvalRoute({

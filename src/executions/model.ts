@@ -26,6 +26,14 @@ export interface TaskRun {
 
 export interface ExecutionTrigger { id: string; type: string; variables?: Record<string, unknown>; logFile?: string }
 
+/** A task (and optionally one iteration value of it) the execution stops before (Kestra 1.x+). */
+export interface Breakpoint { id: string; value?: string }
+
+/** Why an execution runs (Kestra 1.x+ `?kind=`): a normal run, a flow test, the editor's playground, a loop. */
+export const EXECUTION_KINDS = ['NORMAL', 'TEST', 'PLAYGROUND', 'LOOP'] as const;
+export type ExecutionKind = (typeof EXECUTION_KINDS)[number];
+export const isExecutionKind = (v: unknown): v is ExecutionKind => typeof v === 'string' && (EXECUTION_KINDS as readonly string[]).includes(v);
+
 export interface Execution {
   tenant: string;
   id: string;
@@ -44,6 +52,8 @@ export interface Execution {
   deleted: boolean;
   metadata: { attemptNumber: number; originalCreatedDate: number };
   scheduleDate?: number;
+  breakpoints?: Breakpoint[];
+  kind?: ExecutionKind;
 }
 
 declare module '../shared/events.ts' {

@@ -4,6 +4,7 @@
 
 import type { Execution, TaskRun } from './model.ts';
 import { stateJson } from './state.ts';
+import type { ValidatedInput } from './inputs/inputs.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -36,6 +37,19 @@ export function executionJson(e: Execution, now: number, publicUrl?: string): Re
   out.deleted = e.deleted;
   out.metadata = { attemptNumber: e.metadata.attemptNumber, originalCreatedDate: iso(e.metadata.originalCreatedDate) };
   if (e.scheduleDate !== undefined) out.scheduleDate = iso(e.scheduleDate);
+  if (e.breakpoints?.length) out.breakpoints = e.breakpoints;
+  if (e.kind !== undefined) out.kind = e.kind;
   if (publicUrl !== undefined) out.url = `${publicUrl}/ui/executions/${e.namespace}/${e.flowId}/${e.id}`;
   return out;
+}
+
+/** The input validation answer (execution create and resume validate): every input, its value and errors. */
+export function inputValidationJson(flow: { id: string; namespace: string }, results: ValidatedInput[]): Record<string, unknown> {
+  return {
+    id: flow.id,
+    namespace: flow.namespace,
+    inputs: results.map((r) => ({ input: r.input, value: r.value, enabled: r.enabled, isDefault: r.isDefault, errors: r.errors })),
+    // flow `checks` (Kestra 1.x+) are not evaluated here: none fail
+    checks: [],
+  };
 }

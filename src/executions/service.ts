@@ -12,7 +12,7 @@ import type { IdGenerator } from '../shared/ids.ts';
 import type { Engine } from './engine/engine.ts';
 import { createPlan, type FlowPlan } from './engine/plan.ts';
 import { resolveInputs, type ProvidedValue } from './inputs/inputs.ts';
-import type { Execution, ExecutionTrigger } from './model.ts';
+import type { Breakpoint, Execution, ExecutionKind, ExecutionTrigger } from './model.ts';
 import { newState, withState } from './state.ts';
 import type { ExecutionStore } from './store.ts';
 import type { TemplateLookup } from '../templates/model.ts';
@@ -49,6 +49,10 @@ export interface CreateExecutionRequest {
   failed?: boolean;
   /** labels set by kestra-lite itself (e.g. system.backfill) skip the system-label check */
   trustedLabels?: boolean;
+  /** tasks to stop before (`?breakpoints=`) */
+  breakpoints?: Breakpoint[];
+  /** `?kind=`: stored and returned as given */
+  kind?: ExecutionKind;
 }
 
 export type ExecutionService = ReturnType<typeof createExecutionService>;
@@ -104,6 +108,8 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     if (req.trigger) exec.trigger = req.trigger;
     if (req.scheduleDate !== undefined) exec.scheduleDate = req.scheduleDate;
     if (req.variables) exec.variables = req.variables;
+    if (req.breakpoints?.length) exec.breakpoints = req.breakpoints;
+    if (req.kind) exec.kind = req.kind;
     if (req.failed) exec.state = withState(exec.state, 'FAILED', now);
     deps.executions.save(exec);
     // the caller answers with the execution as created (CREATED), not as the engine moves it on;

@@ -8,14 +8,21 @@ export const STATE_TYPES = [
   'CREATED', 'RUNNING', 'PAUSED', 'RESTARTED', 'KILLING', 'SUCCESS', 'WARNING', 'FAILED', 'KILLED',
   'CANCELLED', 'QUEUED', 'RETRYING', 'RETRIED', 'SKIPPED',
 ] as const;
-export const StateType = Type.Union(STATE_TYPES.map((s) => Type.Literal(s)));
+/**
+ * States Kestra added after 0.21 (State.Type of openapi-2.0): an execution stopped before a task at a
+ * breakpoint, and the worker hand-over states. Kept apart so the 0.21 lists (stats per state, the
+ * ExecutionCount message) keep their 14 entries.
+ */
+export const NEWER_STATE_TYPES = ['SUBMITTED', 'BREAKPOINT', 'RESUBMITTED'] as const;
+const ALL_STATE_TYPES: readonly string[] = [...STATE_TYPES, ...NEWER_STATE_TYPES];
+export const StateType = Type.Union([...STATE_TYPES, ...NEWER_STATE_TYPES].map((s) => Type.Literal(s)));
 export type StateType = Static<typeof StateType>;
 
 export const TERMINAL: ReadonlySet<StateType> = new Set(['FAILED', 'WARNING', 'SUCCESS', 'KILLED', 'CANCELLED', 'RETRIED', 'SKIPPED']);
 export const isTerminal = (s: StateType) => TERMINAL.has(s);
 export const isCreated = (s: StateType) => s === 'CREATED' || s === 'RESTARTED';
 export const isRunning = (s: StateType) => s === 'RUNNING' || s === 'KILLING';
-export const isStateType = (s: unknown): s is StateType => typeof s === 'string' && (STATE_TYPES as readonly string[]).includes(s);
+export const isStateType = (s: unknown): s is StateType => typeof s === 'string' && ALL_STATE_TYPES.includes(s);
 
 export interface History { state: StateType; date: number }
 export interface State { current: StateType; histories: History[] }

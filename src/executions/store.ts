@@ -23,7 +23,12 @@ export interface ExecutionFilter {
   triggerExecutionId?: string;
   childFilter?: 'CHILD' | 'MAIN';
   ids?: string[];
+  /** only executions with an end date (terminated or paused), as Kestra's lastExecutions */
+  ended?: boolean;
 }
+
+/** what `distinct` can list (the execution filter fields `distinct-field-values` answers) */
+export type DistinctField = 'namespace' | 'flowId' | 'state' | 'labels' | 'triggerExecutionId';
 
 export interface ExecutionSort { field: string; asc: boolean }
 
@@ -37,6 +42,8 @@ export interface ExecutionStore {
   get(tenant: string, id: string): Execution | undefined;
   delete(tenant: string, id: string): boolean;
   search(tenant: string, filter: ExecutionFilter, sort: ExecutionSort[], limit?: number, offset?: number): { results: Execution[]; total: number };
+  /** distinct values of one field among matching executions, sorted, at most `limit` */
+  distinct(tenant: string, filter: ExecutionFilter, field: DistinctField, limit: number): string[];
   /** executions not yet terminal (for recovery after a restart) */
   unfinished(): Execution[];
   /** running executions of a flow (concurrency limits) */
@@ -86,6 +93,7 @@ export function createExecutionStore(db: Db, now: () => number = Date.now): Exec
     if (f.triggerExecutionId) { parts.push('trigger_execution_id = ?'); args.push(f.triggerExecutionId); }
     if (f.childFilter === 'CHILD') parts.push('trigger_execution_id IS NOT NULL');
     if (f.childFilter === 'MAIN') parts.push('trigger_execution_id IS NULL');
+    if (f.ended) parts.push('end_date IS NOT NULL');
     if (f.ids) { parts.push(`id IN (${f.ids.map(() => '?').join(',') || "''"})`); args.push(...f.ids); }
     for (const l of f.labels ?? []) {
       parts.push("EXISTS (SELECT 1 FROM json_each(labels) WHERE json_extract(value, '$.key') = ? AND json_extract(value, '$.value') = ?)");
@@ -124,6 +132,21 @@ export function createExecutionStore(db: Db, now: () => number = Date.now): Exec
       const page = limit === undefined ? '' : ` LIMIT ${Math.max(0, limit)} OFFSET ${Math.max(0, offset)}`;
       const rows = db.query<Row & { id: string; tenant: string }, (string | number)[]>(`SELECT tenant, id, json FROM executions WHERE ${sql} ORDER BY ${order}, id${page}`).all(...args);
       return { results: rows.map((r) => live.get(key(r.tenant, r.id)) ?? (JSON.parse(r.json) as Execution)), total };
+    },
+    distinct(tenant, filter, field, limit) {
+      const { sql, args } = where(tenant, filter);
+      const n = Math.max(0, Math.floor(limit));
+      if (field === 'labels') {
+        // label values as Kestra's filters spell them, `key:value`
+        return db.query<{ v: string }, (string | number)[]>(
+          `SELECT DISTINCT json_extract(l.value, '$.key') || ':' || json_extract(l.value, '$.value') AS v
+           FROM (SELECT labels FROM executions WHERE ${sql}) e, json_each(e.labels) l ORDER BY v LIMIT ${n}`,
+        ).all(...args).map((r) => r.v);
+      }
+      const column = { namespace: 'namespace', flowId: 'flow_id', state: 'state', triggerExecutionId: 'trigger_execution_id' }[field];
+      return db.query<{ v: string }, (string | number)[]>(
+        `SELECT DISTINCT ${column} AS v FROM executions WHERE ${sql} AND ${column} IS NOT NULL ORDER BY v LIMIT ${n}`,
+      ).all(...args).map((r) => r.v);
     },
     unfinished() {
       const terminal = "'FAILED','WARNING','SUCCESS','KILLED','CANCELLED','RETRIED','SKIPPED'";

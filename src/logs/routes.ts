@@ -23,9 +23,14 @@ const LOG_FILTERS = { q: TEXT, namespace: NAMESPACE, flowId: EQ, triggerId: EQ, 
 /** Kestra answers log deletes with a bare 200. */
 const ok = () => new Response(null, { status: 200 });
 
-/** `minLevel` (or the newer `filters[level]`); an unknown level is a conversion error, as in Kestra. */
+/** Filters of one execution's logs (read, download, follow) in Kestra 2.0: level, task, task run, attempt. */
+const EXECUTION_LOG_FILTERS = {
+  level: LOG_FILTERS.level, taskId: EQ, taskRunId: EQ, attemptNumber: EQ,
+} as const;
+
+/** `minLevel` (or the newer `filters[level][EQUALS|GREATER_THAN_OR_EQUAL_TO]`); an unknown level is a conversion error, as in Kestra. */
 export function minLevelParam(q: Query): LogLevel | undefined {
-  const raw = firstFilter(q, 'level', 'minLevel');
+  const raw = firstFilter(q, 'level', 'minLevel') ?? q.get('filters[level][GREATER_THAN_OR_EQUAL_TO]') ?? undefined;
   if (raw === undefined) return undefined;
   const level = raw.trim().toUpperCase();
   if (!isLogLevel(level)) throw unprocessable(`Failed to convert argument [minLevel] for value [${raw}] due to: No enum constant org.slf4j.event.Level.${raw}`);
@@ -39,13 +44,19 @@ function dateRange(q: Query): { startDate?: number; endDate?: number } {
   return { startDate, endDate };
 }
 
-/** Reads of one execution: taskId wins over taskRunId, which alone honours `attempt` (Kestra's precedence). */
+/**
+ * Reads of one execution: taskId wins over taskRunId, which alone honours `attempt` (Kestra's
+ * precedence). The legacy parameters and the 2.0 `filters[...]` form (unknown filters → 422).
+ */
 function executionReadFilter(q: Query, executionId: string): LogFilter {
+  parseFilters(q, EXECUTION_LOG_FILTERS);
   const minLevel = minLevelParam(q);
-  const attempt = intParam(q, 'attempt'); // validated even when taskId makes it irrelevant
-  const taskId = q.get('taskId') || undefined;
+  const attemptText = firstFilter(q, 'attemptNumber', 'attempt');
+  // validated even when taskId makes it irrelevant
+  const attempt = attemptText === undefined ? undefined : intParam(new URLSearchParams([['attempt', attemptText]]), 'attempt');
+  const taskId = firstFilter(q, 'taskId', 'taskId');
   if (taskId) return { executionId, taskId, minLevel };
-  const taskRunId = q.get('taskRunId') || undefined;
+  const taskRunId = firstFilter(q, 'taskRunId', 'taskRunId');
   if (taskRunId) return { executionId, taskRunId, attempt, minLevel };
   return { executionId, minLevel };
 }
@@ -110,14 +121,17 @@ export function logRoutes(deps: LogRouteDeps) {
     .get('/logs/:executionId/follow', ({ request, params }) => {
       const tenant = tenantOf(request);
       const executionId = params.executionId;
-      const minLevel = minLevelParam(queryOf(request));
-      const floor = minLevel === undefined ? -1 : LOG_LEVEL_ORDER[minLevel];
+      const filter = executionReadFilter(queryOf(request), executionId);
+      const floor = filter.minLevel === undefined ? -1 : LOG_LEVEL_ORDER[filter.minLevel];
+      const matches = (entry: LogEntry) => (filter.taskId === undefined || entry.taskId === filter.taskId)
+        && (filter.taskRunId === undefined || entry.taskRunId === filter.taskRunId)
+        && (filter.attempt === undefined || entry.attemptNumber === filter.attempt);
       return sseResponse(request, (channel) => {
         // History read and subscription happen in one synchronous step, and the engine stores and
         // announces each batch in one step too: no entry can fall between the two or come twice.
-        const history = deps.logs.find(tenant, { executionId, minLevel }).results;
+        const history = deps.logs.find(tenant, filter).results;
         const off = deps.events.on('log.created', ({ entry }: { entry: LogEntry }) => {
-          if (entry.tenant === tenant && entry.executionId === executionId && LOG_LEVEL_ORDER[entry.level] >= floor) {
+          if (entry.tenant === tenant && entry.executionId === executionId && LOG_LEVEL_ORDER[entry.level] >= floor && matches(entry)) {
             channel.send('progress', logJson(entry));
           }
         });

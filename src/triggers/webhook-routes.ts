@@ -55,6 +55,9 @@ export function webhookRoutes(deps: WebhookDeps) {
       try { return ex.render(String(d.key ?? ''), { ...flowVars, trigger: { id: d.id, type: d.type } }).trim() === key; } catch { return false; }
     });
     if (!def) throw notFound('Webhook not found');
+    // Kestra's core Webhook trigger takes no extra path: a trailing `/{path}` (or a trailing slash)
+    // answers 404 with an empty body. The path routes exist for plugin webhook triggers.
+    if (params['*'] !== undefined || new URL(request.url).pathname.endsWith('/')) return new Response(null, { status: 404 });
 
     const url = new URL(request.url);
     const variables = {
@@ -82,5 +85,9 @@ export function webhookRoutes(deps: WebhookDeps) {
   return new Elysia({ prefix: '/api/v1/executions/webhook' })
     .get('/:namespace/:flowId/:key', handler)
     .post('/:namespace/:flowId/:key', handler)
-    .put('/:namespace/:flowId/:key', handler);
+    .put('/:namespace/:flowId/:key', handler)
+    // Kestra 1.x+: `/{key}/{path}` with any further segments
+    .get('/:namespace/:flowId/:key/*', handler)
+    .post('/:namespace/:flowId/:key/*', handler)
+    .put('/:namespace/:flowId/:key/*', handler);
 }

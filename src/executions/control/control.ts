@@ -11,8 +11,9 @@ import type { Engine } from '../engine/engine.ts';
 import { pausedRun, resumeExecution } from '../engine/pause.ts';
 import type { FlowPlan } from '../engine/plan.ts';
 import { errorTaskIds } from '../engine/restart.ts';
-import { resolveInputs, type ProvidedValue } from '../inputs/inputs.ts';
-import type { Execution, TaskRun } from '../model.ts';
+import { resolveInputs, validateInputs, type ProvidedValue, type ValidatedInput } from '../inputs/inputs.ts';
+import type { Breakpoint, Execution, TaskRun } from '../model.ts';
+import { releaseBreakpoint } from '../engine/breakpoints.ts';
 import { isStateType, isTerminal, newState, withState, type StateType } from '../state.ts';
 import type { ExecutionService } from '../service.ts';
 import type { ExecutionStore } from '../store.ts';
@@ -25,6 +26,11 @@ export interface ControlDeps {
 }
 
 export type ExecutionControl = ReturnType<typeof createExecutionControl>;
+
+export interface ReplayOptions { taskRunId?: string; revision?: number; breakpoints?: Breakpoint[]; inputs?: Record<string, unknown> }
+
+/** Kestra's unqueue targets (ConcurrencyLimitService.VALID_TARGET_STATES) */
+const UNQUEUE_TARGETS: readonly StateType[] = ['RUNNING', 'CANCELLED', 'FAILED'];
 
 /** Restart in place (engine-contract §3.10): failed/paused task runs and their ancestors restart, errors-branch runs go. */
 function applyRestart(e: Execution, plan: FlowPlan, t: number): void {
@@ -64,6 +70,41 @@ export function createExecutionControl(deps: ControlDeps) {
     return exec;
   }
 
+  /** The replayed execution, stored and started (api-contract §3.3 replay). */
+  function replayAs(source: Execution, plan: FlowPlan, newId: string, opts: ReplayOptions): Execution {
+    const t = now();
+    const exec: Execution = {
+      ...structuredClone(source), id: newId, parentId: source.id, flowRevision: plan.revision, taskRunList: [], outputs: undefined,
+      state: newState(t), metadata: { attemptNumber: source.metadata.attemptNumber + 1, originalCreatedDate: source.metadata.originalCreatedDate },
+    };
+    if (opts.inputs !== undefined) exec.inputs = Object.keys(opts.inputs).length ? opts.inputs : undefined;
+    // breakpoints are those of the replay request, never the source's
+    exec.breakpoints = opts.breakpoints;
+    if (opts.taskRunId) {
+      const index = source.taskRunList.findIndex((r) => r.id === opts.taskRunId);
+      if (index < 0) throw illegalArgument(`No task found to restart execution from! (task run ${opts.taskRunId})`);
+      const byId = new Map(source.taskRunList.map((r) => [r.id, r]));
+      const ancestors = new Set<string>();
+      for (let p = byId.get(opts.taskRunId); p; p = p.parentTaskRunId ? byId.get(p.parentTaskRunId) : undefined) ancestors.add(p.id);
+      const kept = source.taskRunList.filter((r, i) => i < index || ancestors.has(r.id) || r.id === opts.taskRunId);
+      const ids = new Map(kept.map((r) => [r.id, deps.ids()]));
+      exec.taskRunList = kept.map((r) => {
+        const copy: TaskRun = { ...structuredClone(r), id: ids.get(r.id)!, executionId: newId };
+        if (r.parentTaskRunId) copy.parentTaskRunId = ids.get(r.parentTaskRunId) ?? r.parentTaskRunId;
+        if (ancestors.has(r.id)) {
+          const flowable = plan.tasks.get(r.taskId)?.flowable;
+          copy.state = withState(copy.state, flowable ? 'RUNNING' : 'RESTARTED', t);
+          if (!flowable) copy.attempts = copy.attempts?.slice(0, 1);
+        }
+        return copy;
+      });
+      exec.state = withState(exec.state, 'RESTARTED', t);
+    }
+    deps.store.save(exec);
+    deps.engine.start(exec, plan);
+    return exec;
+  }
+
   function killCheck(tenant: string, id: string, cascade: boolean): Execution {
     const exec = load(tenant, id);
     if (isTerminal(exec.state.current) && !cascade) throw illegalState("Execution is already finished, can't kill it");
@@ -88,6 +129,18 @@ export function createExecutionControl(deps: ControlDeps) {
       if (!exec) throw notFound(`Execution '${id}' not found.`);
       if (exec.state.current !== 'PAUSED') throw illegalState(`Execution '${id}' is not paused, can't resume it`);
       return exec;
+    },
+
+    /** resume/validate: the paused task's onResume inputs checked against what was sent; nothing resumes. */
+    async validateResume(tenant: string, id: string, provided: Map<string, ProvidedValue>): Promise<{ exec: Execution; inputs: ValidatedInput[] }> {
+      const exec = this.resumeCheck(tenant, id);
+      const plan = deps.executions.planFor(tenant, exec.namespace, exec.flowId, exec.flowRevision);
+      const run = pausedRun(exec);
+      const declared = run ? (plan.tasks.get(run.taskId)?.task.onResume as never) : undefined;
+      const inputs = await validateInputs(declared, provided, {
+        tenant, namespace: exec.namespace, flowId: exec.flowId, executionId: exec.id, blobs: deps.blobs, expressions: deps.expressions(tenant),
+      });
+      return { exec, inputs };
     },
 
     async resume(tenant: string, id: string, provided: Map<string, ProvidedValue>): Promise<void> {
@@ -132,46 +185,49 @@ export function createExecutionControl(deps: ControlDeps) {
       return exec;
     },
 
-    /** A new execution from a previous one; from a given task run when taskRunId is set. */
-    replay(tenant: string, id: string, opts: { taskRunId?: string; revision?: number } = {}): Execution {
+    /**
+     * A new execution from a previous one; from a given task run when taskRunId is set. `inputs`
+     * replaces the source's inputs (replay-with-inputs, already resolved with the new id); 
+     * `breakpoints` replaces its breakpoints.
+     */
+    replay(tenant: string, id: string, opts: ReplayOptions = {}): Execution {
       const source = load(tenant, id);
       const plan = deps.executions.planFor(tenant, source.namespace, source.flowId, opts.revision ?? source.flowRevision);
-      const t = now();
-      const newId = deps.ids();
-      const exec: Execution = {
-        ...structuredClone(source), id: newId, parentId: source.id, flowRevision: plan.revision, taskRunList: [], outputs: undefined,
-        state: newState(t), metadata: { attemptNumber: source.metadata.attemptNumber + 1, originalCreatedDate: source.metadata.originalCreatedDate },
-      };
-      if (opts.taskRunId) {
-        const index = source.taskRunList.findIndex((r) => r.id === opts.taskRunId);
-        if (index < 0) throw illegalArgument(`No task found to restart execution from! (task run ${opts.taskRunId})`);
-        const byId = new Map(source.taskRunList.map((r) => [r.id, r]));
-        const ancestors = new Set<string>();
-        for (let p = byId.get(opts.taskRunId); p; p = p.parentTaskRunId ? byId.get(p.parentTaskRunId) : undefined) ancestors.add(p.id);
-        const kept = source.taskRunList.filter((r, i) => i < index || ancestors.has(r.id) || r.id === opts.taskRunId);
-        const ids = new Map(kept.map((r) => [r.id, deps.ids()]));
-        exec.taskRunList = kept.map((r) => {
-          const copy: TaskRun = { ...structuredClone(r), id: ids.get(r.id)!, executionId: newId };
-          if (r.parentTaskRunId) copy.parentTaskRunId = ids.get(r.parentTaskRunId) ?? r.parentTaskRunId;
-          if (ancestors.has(r.id)) {
-            const flowable = plan.tasks.get(r.taskId)?.flowable;
-            copy.state = withState(copy.state, flowable ? 'RUNNING' : 'RESTARTED', t);
-            if (!flowable) copy.attempts = copy.attempts?.slice(0, 1);
-          }
-          return copy;
-        });
-        exec.state = withState(exec.state, 'RESTARTED', t);
-      }
-      deps.store.save(exec);
-      deps.engine.start(exec, plan);
-      return exec;
+      return replayAs(source, plan, deps.ids(), opts);
     },
 
-    /** QUEUED → leaves the queue and starts now */
-    unqueue(tenant: string, id: string): Execution {
+    /** replay-with-inputs: the inputs are resolved (FILE uploads stored) under the new execution's id. */
+    async replayWithInputs(tenant: string, id: string, provided: Map<string, ProvidedValue>, opts: ReplayOptions = {}): Promise<Execution> {
+      const source = load(tenant, id);
+      const plan = deps.executions.planFor(tenant, source.namespace, source.flowId, opts.revision ?? source.flowRevision);
+      if (opts.taskRunId && !source.taskRunList.some((r) => r.id === opts.taskRunId)) {
+        throw illegalArgument(`No task found to restart execution from! (task run ${opts.taskRunId})`);
+      }
+      const newId = deps.ids();
+      const inputs = await resolveInputs(plan.flow.inputs, provided, {
+        tenant, namespace: plan.namespace, flowId: plan.id, executionId: newId, blobs: deps.blobs, expressions: deps.expressions(tenant),
+        variables: { flow: { id: plan.id, namespace: plan.namespace, revision: plan.revision } },
+      });
+      return replayAs(source, plan, newId, { ...opts, inputs });
+    },
+
+    /** BREAKPOINT → RUNNING: held task runs start, with the breakpoints given here (none when absent). */
+    resumeFromBreakpoint(tenant: string, id: string, breakpoints: Breakpoint[] | undefined): Execution {
+      const exec = load(tenant, id);
+      // Kestra 2.0 answers both with 409 (openapi: "not in the 'BREAKPOINT' state or has no breakpoint")
+      if (exec.state.current !== 'BREAKPOINT') throw illegalState('Execution is not suspended');
+      if (!exec.breakpoints?.length) throw illegalState('Execution has no breakpoint');
+      return change(tenant, id, (e) => releaseBreakpoint(e, breakpoints, now()), true);
+    },
+
+    /** QUEUED → leaves the queue: starts now (RUNNING), or ends CANCELLED / FAILED (the 2.0 `state` parameter) */
+    unqueue(tenant: string, id: string, target: string = 'RUNNING'): Execution {
       const exec = load(tenant, id);
       if (exec.state.current !== 'QUEUED') throw illegalArgument(`Execution '${id}' is not queued`);
-      return change(tenant, id, (e) => { e.state = withState(e.state, 'RUNNING', now()); }, true);
+      if (!isStateType(target) || !UNQUEUE_TARGETS.includes(target)) {
+        throw illegalArgument(`Invalid target state: ${target}. Valid states are: [${UNQUEUE_TARGETS.join(', ')}]`);
+      }
+      return change(tenant, id, (e) => { e.state = withState(e.state, target, now()); }, true);
     },
 
     /** CREATED or QUEUED → RUNNING now, PAUSED → resumed; terminal → 422 */

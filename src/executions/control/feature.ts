@@ -10,6 +10,7 @@ import { executionBulkRoutes } from './bulk-routes.ts';
 import { createExecutionControl, type ExecutionControl } from './control.ts';
 import { deleteExecution } from './delete.ts';
 import { executionControlRoutes } from './routes.ts';
+import { executionActionRoutes } from './action-routes.ts';
 
 export interface ControlServices { control: ExecutionControl }
 
@@ -27,6 +28,7 @@ export const controlFeature = defineFeature({
       routes: [
         executionBulkRoutes({ control, executions, store, clock, deleteExecution: (t, e, q) => deleteExecution(deletion, t, e, q) }),
         executionControlRoutes({ control, clock }),
+        executionActionRoutes({ control, executions, clock }),
       ],
     };
   },

@@ -3,16 +3,35 @@
 
 import { Elysia } from 'elysia';
 import { json } from '../../http/respond.ts';
-import { bodyKind, readForm, readJson } from '../../http/body.ts';
+import { readJson } from '../../http/body.ts';
 import { boolParam, intParam, queryOf } from '../../http/query.ts';
 import { tenantOf } from '../../http/tenant.ts';
 import { ApiError, badRequest } from '../../shared/errors.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { Label } from '../../flows/model.ts';
 import type { ExecutionControl } from './control.ts';
-import { providedFromForm } from '../inputs/inputs.ts';
+import { inputsFromRequest } from '../inputs/request.ts';
 import { executionJson } from '../serialize.ts';
 
+
+/** `POST /executions/{id}/state` body: `{taskRunId, state}` */
+export async function readStateRequest(request: Request): Promise<{ taskRunId: string; state: string }> {
+  const body = (await readJson(request)) as { taskRunId?: unknown; state?: unknown } | undefined;
+  if (!body || typeof body.taskRunId !== 'string' || typeof body.state !== 'string') {
+    throw new ApiError('INVALID_JSON', 'Expected {"taskRunId": string, "state": string}');
+  }
+  return { taskRunId: body.taskRunId, state: body.state };
+}
+
+/** Labels of a non-terminated execution: Kestra answers with a bare string body. */
+export function setLabelsOr400(control: ExecutionControl, tenant: string, id: string, labels: Label[], now: number): Response {
+  try {
+    return json(executionJson(control.setLabels(tenant, id, labels), now));
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'BAD_REQUEST') return new Response('The execution is not terminated', { status: 400 });
+    throw err;
+  }
+}
 
 export async function readLabels(request: Request): Promise<Label[]> {
   const body = await readJson(request);
@@ -35,12 +54,7 @@ export function executionControlRoutes(deps: { control: ExecutionControl; clock:
     .post('/executions/:executionId/resume', async ({ request, params }) => {
       const tenant = tenantOf(request);
       control.resumeCheck(tenant, params.executionId);
-      let provided = new Map();
-      if (bodyKind(request) === 'multipart') provided = await providedFromForm(await readForm(request));
-      else if ((await request.text()).length > 0) {
-        throw new ApiError('UNSUPPORTED_MEDIA', `Content Type [${request.headers.get('content-type') ?? 'none'}] not allowed. Allowed types: multipart/form-data`);
-      }
-      await control.resume(tenant, params.executionId, provided);
+      await control.resume(tenant, params.executionId, await inputsFromRequest(request));
       return new Response(null, { status: 204 });
     })
     .post('/executions/:executionId/restart', ({ request, params }) => {
@@ -63,20 +77,9 @@ export function executionControlRoutes(deps: { control: ExecutionControl; clock:
       return json(executionJson(control.changeStatus(tenantOf(request), params.executionId, status), now()));
     })
     .post('/executions/:executionId/state', async ({ request, params }) => {
-      const body = (await readJson(request)) as { taskRunId?: unknown; state?: unknown } | undefined;
-      if (!body || typeof body.taskRunId !== 'string' || typeof body.state !== 'string') {
-        throw new ApiError('INVALID_JSON', 'Expected {"taskRunId": string, "state": string}');
-      }
+      const body = await readStateRequest(request);
       return json(executionJson(control.markTaskRun(tenantOf(request), params.executionId, body.taskRunId, body.state), now()));
     })
-    .post('/executions/:executionId/labels', async ({ request, params }) => {
-      const labels = await readLabels(request);
-      try {
-        return json(executionJson(control.setLabels(tenantOf(request), params.executionId, labels), now()));
-      } catch (err) {
-        // Kestra answers this one case with a bare string body
-        if (err instanceof ApiError && err.code === 'BAD_REQUEST') return new Response('The execution is not terminated', { status: 400 });
-        throw err;
-      }
-    });
+    .post('/executions/:executionId/labels', async ({ request, params }) =>
+      setLabelsOr400(control, tenantOf(request), params.executionId, await readLabels(request), now()));
 }

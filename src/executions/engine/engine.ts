@@ -279,6 +279,9 @@ export function createEngine(deps: EngineDeps) {
           finish: (state) => finish(l, state),
           paused: (run, task) => armPause(l, run, task),
           iterateLater: (run, delayMs) => iterateLater(l, run, delayMs),
+          suspended: () => createTaskLogger({ clock: deps.clock, log: (e) => logBuffer.push(e) }, {
+            tenant: exec.tenant, namespace: exec.namespace, flowId: exec.flowId, executionId: exec.id, attemptNumber: null, thread: 'executor',
+          }).info('Flow is suspended at a breakpoint.'),
         });
       if (!progressed) break;
       changed = true;

@@ -8,6 +8,7 @@ import type { Execution, TaskRun } from '../model.ts';
 import { isTerminal, newState, withState, type StateType } from '../state.ts';
 import { resolveContainer, type CreateChild } from './containers.ts';
 import { applyAllowances } from './final-state.ts';
+import { shouldSuspend } from './breakpoints.ts';
 import type { ContainerSpec, Renderer } from '../../tasks/flowable.ts';
 import { flowableOf } from '../../tasks/registry.ts';
 import type { FlowPlan } from './plan.ts';
@@ -26,6 +27,8 @@ export interface StepHooks {
   paused(run: TaskRun, task: TaskDefinition): void;
   /** a WaitFor task run waits before its next iteration */
   iterateLater(run: TaskRun, delayMs: number): void;
+  /** the execution just stopped at a breakpoint */
+  suspended(): void;
 }
 
 const sequential = (tasks: TaskDefinition[]): ContainerSpec['items'] => tasks.map((task) => ({ task, group: 0 }));
@@ -39,8 +42,9 @@ export function step(exec: Execution, plan: FlowPlan, hooks: StepHooks): boolean
     changed = true;
   };
   if (exec.state.current === 'RESTARTED') setState(exec, 'RUNNING');
-  // a paused execution starts nothing new until it is resumed (running attempts still finish)
-  if (exec.state.current === 'PAUSED') return false;
+  // a paused execution starts nothing new until it is resumed (running attempts still finish);
+  // one stopped at a breakpoint waits for resume-from-breakpoint
+  if (exec.state.current === 'PAUSED' || exec.state.current === 'BREAKPOINT') return false;
 
   const children = new Map<string, TaskRun[]>();
   for (const r of exec.taskRunList) {
@@ -91,7 +95,18 @@ export function step(exec: Execution, plan: FlowPlan, hooks: StepHooks): boolean
     } else if (r.final) setState(run, applyAllowances(r.final, handler.allowsFailure ? { ...planned.task, allowFailure: true } : planned.task));
   }
 
-  // 3. created task runs: runIf, then start flowables or dispatch runnables
+  // 3. breakpoints: created runnables that match stop, and nothing else starts in this pass
+  if (exec.breakpoints?.length) {
+    const held = exec.taskRunList.filter((r) => !plan.tasks.get(r.taskId)?.flowable && shouldSuspend(r, exec.breakpoints));
+    if (held.length) {
+      for (const r of held) setState(r, 'BREAKPOINT');
+      setState(exec, 'BREAKPOINT');
+      hooks.suspended();
+      return true;
+    }
+  }
+
+  // 4. created task runs: runIf, then start flowables or dispatch runnables
   for (const run of exec.taskRunList) {
     if (run.state.current !== 'CREATED' && run.state.current !== 'RESTARTED') continue;
     const planned = plan.tasks.get(run.taskId);
@@ -131,12 +146,12 @@ export function step(exec: Execution, plan: FlowPlan, hooks: StepHooks): boolean
     }
   }
 
-  // 4. retrying: the execution follows its task runs
+  // 5. retrying: the execution follows its task runs
   const retrying = exec.taskRunList.some((r) => r.state.current === 'RETRYING');
   if (retrying && exec.state.current === 'RUNNING') setState(exec, 'RETRYING');
   if (!retrying && exec.state.current === 'RETRYING') setState(exec, 'RUNNING');
 
-  // 5. the end: afterExecution, then outputs and the final state
+  // 6. the end: afterExecution, then outputs and the final state
   if (root.final && !isTerminal(exec.state.current)) {
     if (plan.afterExecution.length) {
       const after = resolveContainer(rootChildren.filter((r) => afterIds.has(r.taskId)),

@@ -15,12 +15,19 @@ export interface UploadTarget {
 
 export const isUpload = (value: unknown): value is Blob => typeof Blob !== 'undefined' && value instanceof Blob;
 
-/** Text parts by part name; file parts by their *filename* (Kestra ignores a file part's name). */
+/** The multipart part name of Kestra's legacy file upload, whose *file name* is the input id. */
+export const LEGACY_FILES_PART = 'files';
+
+/**
+ * Parts by name: a part `myfile` (text or file) fills input `myfile`, as current Kestra reads
+ * them; a file part named `files` is the legacy form (0.21 clients, `-F files=@data.csv;filename=myfile`)
+ * and fills the input named by its file name.
+ */
 export async function formToProvided(form: FormData): Promise<Map<string, unknown>> {
   const provided = new Map<string, unknown>();
   for (const [name, value] of form.entries()) {
     const entry = value as unknown;
-    if (isUpload(entry)) provided.set((entry as File).name || name, entry);
+    if (isUpload(entry) && name === LEGACY_FILES_PART) provided.set((entry as File).name || name, entry);
     else provided.set(name, entry);
   }
   return provided;

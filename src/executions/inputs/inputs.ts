@@ -90,7 +90,7 @@ export async function validateInputs(
   return resolveAll(inputs, values, envOf(ctx)).map(toValidated);
 }
 
-/** Multipart body -> provided map: text parts by part name; FILE parts by the part's filename. */
+/** Multipart body -> provided map: parts by part name; a legacy `files` part by its filename. */
 export async function providedFromForm(form: FormData): Promise<Map<string, ProvidedValue>> {
   return formToProvided(form);
 }

@@ -4,7 +4,7 @@
 import { Elysia } from 'elysia';
 import { json } from '../../http/respond.ts';
 import { bodyKind, readForm } from '../../http/body.ts';
-import { ApiError, badRequest, notFound } from '../../shared/errors.ts';
+import { badRequest, notFound, unprocessable } from '../../shared/errors.ts';
 import { boolParam, dateParam, intParam, pagingParams, parseLabels, queryOf, sortParams } from '../../http/query.ts';
 import { tenantOf } from '../../http/tenant.ts';
 import type { BlobStore } from '../../shared/blobs.ts';
@@ -16,7 +16,10 @@ import type { Engine } from '../engine/engine.ts';
 import { executionFilterOf } from '../filters.ts';
 import { providedFromForm, validateInputs } from '../inputs/inputs.ts';
 import type { ExpressionEngine } from '../../expressions/index.ts';
-import { executionJson } from '../serialize.ts';
+import { executionJson, inputValidationJson } from '../serialize.ts';
+import { parseBreakpoints } from '../engine/breakpoints.ts';
+import { inputsFromRequest } from '../inputs/request.ts';
+import { isExecutionKind, type ExecutionKind } from '../model.ts';
 import type { ExecutionService } from '../service.ts';
 import { EXECUTION_SORT_FIELDS, type ExecutionStore } from '../store.ts';
 
@@ -34,6 +37,14 @@ export interface ExecutionRouteDeps {
 
 const SORTABLE = new Set(Object.keys(EXECUTION_SORT_FIELDS));
 
+/** `?kind=` (Kestra 1.x+): one of ExecutionKind, else Micronaut's conversion error */
+function kindParam(q: URLSearchParams): ExecutionKind | undefined {
+  const raw = q.get('kind');
+  if (raw === null || raw === '') return undefined;
+  if (!isExecutionKind(raw)) throw unprocessable(`Failed to convert argument [kind] for value [${raw}] due to: No enum constant io.kestra.core.models.executions.ExecutionKind.${raw}`);
+  return raw;
+}
+
 export function executionRoutes(deps: ExecutionRouteDeps) {
   const now = () => deps.clock.now();
   const page = (request: Request) => {
@@ -49,17 +60,13 @@ export function executionRoutes(deps: ExecutionRouteDeps) {
     // namespace is renamed where it arrives.
     .post('/executions/:executionId/:flowId', async ({ request, params: { executionId: namespace, flowId } }) => {
       const q = queryOf(request);
-      let provided = new Map();
-      if (bodyKind(request) === 'multipart') provided = await providedFromForm(await readForm(request));
-      else if ((await request.text()).length > 0) {
-        // an empty body is allowed; anything else must be multipart/form-data
-        throw new ApiError('UNSUPPORTED_MEDIA', `Content Type [${request.headers.get('content-type') ?? 'none'}] not allowed. Allowed types: multipart/form-data`);
-      }
+      const provided = await inputsFromRequest(request);
       const scheduleDate = dateParam(q, 'scheduleDate');
       const tenant = tenantOf(request);
       const exec = await deps.executions.create({
         tenant, namespace, flowId, revision: intParam(q, 'revision'),
         inputs: provided, labels: parseLabels(q.getAll('labels')), scheduleDate,
+        breakpoints: parseBreakpoints(q.get('breakpoints')), kind: kindParam(q),
       });
       if (boolParam(q, 'wait', false)) {
         const done = deps.engine.waitForTerminal(tenant, exec.id);
@@ -77,7 +84,7 @@ export function executionRoutes(deps: ExecutionRouteDeps) {
         tenant, namespace: plan.namespace, flowId: plan.id, executionId: 'validation', blobs: deps.blobs, expressions: deps.expressions(tenant),
         variables: { flow: { id: plan.id, namespace: plan.namespace, revision: plan.revision } },
       });
-      return json({ id: plan.id, namespace: plan.namespace, inputs: results.map((r) => ({ input: r.input, value: r.value, enabled: r.enabled, isDefault: r.isDefault, errors: r.errors })) });
+      return json(inputValidationJson(plan, results));
     })
     .get('/executions/search', ({ request }) => page(request))
     .get('/executions', ({ request }) => {

@@ -48,7 +48,11 @@ export function executionGraphRoutes(deps: { executions: ExecutionService; flows
     .get('/executions/:executionId/flow', ({ request, params }) => flowView(flowOf(tenantOf(request), params.executionId).record, true));
 }
 
-/** POST /executions/{id}/eval/{taskRunId}: renders an expression in a task run's context (the UI's debug box). */
+/**
+ * POST /executions/{id}/eval/{taskRunId} (and its 2.0 spelling under /actions): renders an
+ * expression in a task run's context (the UI's debug box); 2.0's /actions/eval renders it in the
+ * execution's context. Render errors are answered as {error, stackTrace}, not as HTTP errors.
+ */
 export function executionEvalRoute(deps: {
   executions: ExecutionService;
   expressions(tenant: string): ExpressionEngine;
@@ -56,20 +60,23 @@ export function executionEvalRoute(deps: {
   envs: Record<string, string>;
   globals: Record<string, unknown>;
 }) {
+  const evaluate = async (request: Request, executionId: string, taskRunId?: string) => {
+    const tenant = tenantOf(request);
+    const exec = deps.executions.get(tenant, executionId);
+    const run = taskRunId === undefined ? undefined : exec.taskRunList.find((t) => t.id === taskRunId);
+    if (taskRunId !== undefined && !run) throw notFound(`Unable to find task run '${taskRunId}'`);
+    const plan = deps.executions.planFor(tenant, exec.namespace, exec.flowId, exec.flowRevision);
+    const base = executionVariables(exec, plan, { inputs: deps.inputsVariable(plan, exec), envs: deps.envs, globals: deps.globals });
+    const variables = run ? taskRunVariables(base, exec, run, plan.tasks.get(run.taskId)?.type ?? '') : base;
+    const expression = await request.text();
+    try {
+      return { result: deps.expressions(tenant).render(expression, variables) };
+    } catch (err) {
+      return { error: (err as Error).message, stackTrace: (err as Error).stack ?? '' };
+    }
+  };
   return new Elysia({ prefix: '/api/v1' })
-    .post('/executions/:executionId/eval/:taskRunId', async ({ request, params }) => {
-      const tenant = tenantOf(request);
-      const exec = deps.executions.get(tenant, params.executionId);
-      const run = exec.taskRunList.find((t) => t.id === params.taskRunId);
-      if (!run) throw notFound(`Unable to find task run '${params.taskRunId}'`);
-      const plan = deps.executions.planFor(tenant, exec.namespace, exec.flowId, exec.flowRevision);
-      const base = executionVariables(exec, plan, { inputs: deps.inputsVariable(plan, exec), envs: deps.envs, globals: deps.globals });
-      const variables = taskRunVariables(base, exec, run, plan.tasks.get(run.taskId)?.type ?? '');
-      const expression = await request.text();
-      try {
-        return { result: deps.expressions(tenant).render(expression, variables) };
-      } catch (err) {
-        return { error: (err as Error).message, stackTrace: (err as Error).stack ?? '' };
-      }
-    });
+    .post('/executions/:executionId/eval/:taskRunId', ({ request, params }) => evaluate(request, params.executionId, params.taskRunId))
+    .post('/executions/:executionId/actions/eval/:taskRunId', ({ request, params }) => evaluate(request, params.executionId, params.taskRunId))
+    .post('/executions/:executionId/actions/eval', ({ request, params }) => evaluate(request, params.executionId));
 }

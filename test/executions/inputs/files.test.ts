@@ -21,6 +21,23 @@ describe('providedFromForm', () => {
     expect(provided.get('empty')).toBe('');
     expect(provided.get('file')).toBeInstanceOf(File);
   });
+  test('a file part fills the input named by its part name, whatever its file name', async () => {
+    const form = new FormData();
+    form.append('myfile', new File([CONTENT], 'data.csv'));
+    const provided = await providedFromForm(form);
+    expect([...provided.keys()]).toEqual(['myfile']);
+    const out = await resolveInputs([input('myfile', 'FILE')], provided, makeCtx());
+    expect(out.myfile).toBe(`${PREFIX}/myfile/myfile_${crc(CONTENT)}.upl`);
+  });
+  test('the legacy part named `files` still fills the input named by its file name, next to named parts', async () => {
+    const form = new FormData();
+    form.append('files', new File(['legacy'], 'old'));
+    form.append('fresh', new File(['new'], 'whatever.txt'));
+    const provided = await providedFromForm(form);
+    expect([...provided.keys()].sort()).toEqual(['fresh', 'old']);
+    const out = await resolveInputs([input('old', 'FILE'), input('fresh', 'FILE')], provided, makeCtx());
+    expect(out).toEqual({ old: `${PREFIX}/old/old_${crc('legacy')}.upl`, fresh: `${PREFIX}/fresh/fresh_${crc('new')}.upl` });
+  });
   test('survives a real multipart round trip', async () => {
     const body = new FormData();
     body.append('int', '42');
