@@ -11,7 +11,7 @@
 
 import type { PluginDef, PluginKind } from '../catalog.ts';
 import { TaskCommon, TriggerCommon } from '../../flows/model.ts';
-import { convertProperties, convertSchema, DEF, ref, type ConvertOptions, type Json } from './convert.ts';
+import { convertProperties, DEF, ref, type ConvertOptions, type Json } from './convert.ts';
 
 /** Package-qualified class name with a capitalised simple name, outside io.kestra.* except io.kestra.plugin.* (not core). */
 export const PLUGIN_TYPE_PATTERN =
@@ -99,4 +99,3 @@ export function pluginProperties(def: PluginDef, all: boolean): { properties: Js
   return { properties: { ...common.properties, ...own.properties }, required: [...new Set([...common.required.filter((r) => r !== 'type'), ...own.required])] };
 }
 
-export { convertSchema };
