@@ -49,6 +49,10 @@ describe('the repository example flows', () => {
 });
 
 describe('accepted documents', () => {
+  test('labels as a map (scalar values) or as a key/value list', () => {
+    expect(validate(flow([log()], { labels: { team: 'docs', version: 2 } }))).toBe(true);
+    expect(validate(flow([log()], { labels: [{ key: 'team', value: 'docs' }] }))).toBe(true);
+  });
   test('a deprecated alias type', () => expect(validate(flow([{ id: 'a', type: 'io.kestra.core.tasks.log.Log', message: 'x' }]))).toBe(true));
   test('a non-core plugin type with its own properties', () => {
     expect(validate(flow([{ id: 'py', type: 'io.kestra.plugin.scripts.python.Script', script: 'print(1)', containerImage: 'python:3' }]))).toBe(true);

@@ -14,7 +14,8 @@ export const inputClass = (type: InputType) => INPUT_PACKAGE + INPUT_CLASSES[typ
 
 const labels = (): Json => ({
   anyOf: [
-    { type: 'object', additionalProperties: { type: 'string' } },
+    // YAML turns `version: 2` into a number; the parser keeps it as the label's text
+    { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
     { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, value: { type: 'string' } }, required: ['key', 'value'] } },
   ],
 });
