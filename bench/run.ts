@@ -38,6 +38,10 @@ if (want('triggers')) {
   const { run, print } = await import('./triggers.ts');
   print(await run());
 }
+if (want('plugins')) {
+  const { run, print } = await import('./plugins.ts');
+  print(await run());
+}
 if (want('dashboard')) {
   try {
     const { run, print } = await import('./dashboard.ts');
