@@ -7,7 +7,8 @@ import { readJson } from '../http/body.ts';
 import { ApiError } from '../shared/errors.ts';
 import type { AuthService } from '../http/auth.ts';
 
-export const KESTRA_API_VERSION = '0.21.0';
+export { KESTRA_API_VERSION } from '../version.ts';
+import { KESTRA_API_VERSION } from '../version.ts';
 
 export interface MiscDeps {
   auth: AuthService;
