@@ -14,6 +14,7 @@ import { controlFeature } from './executions/control/feature.ts';
 import { triggersFeature } from './triggers/feature.ts';
 import { statsFeature } from './stats/feature.ts';
 import { instanceFeature } from './misc/feature.ts';
+import { pebbleFeature } from './pebble/feature.ts';
 
 export const FEATURES = [
   pluginsFeature,
@@ -27,6 +28,7 @@ export const FEATURES = [
   triggersFeature,
   statsFeature,
   instanceFeature,
+  pebbleFeature,
 ] as const;
 
 export type Features = typeof FEATURES;

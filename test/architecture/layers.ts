@@ -23,6 +23,7 @@
 //   stats                                           read-side indexes over executions, logs, flows
 //                                                   (and the task-run search served from one)
 //   misc                                            small API areas (configs, usages, basic-auth setup)
+//   pebble                                          the Pebble catalogue and display rendering for the editor
 //   features     features.ts                        the feature registry: every feature, in order
 //   runtime      runtime.ts                         the composition root
 //   dashboard                                       Ink views over the runtime's events
@@ -49,6 +50,7 @@ export const LAYERS: Layer[] = [
   { name: 'triggers', paths: ['src/triggers/'] },
   { name: 'stats', paths: ['src/stats/'] },
   { name: 'misc', paths: ['src/misc/'] },
+  { name: 'pebble', paths: ['src/pebble/'] },
   { name: 'features', paths: ['src/features.ts'] },
   { name: 'runtime', paths: ['src/runtime.ts'] },
   { name: 'dashboard', paths: ['src/dashboard/'] },
