@@ -15,6 +15,7 @@ import { triggersFeature } from './triggers/feature.ts';
 import { statsFeature } from './stats/feature.ts';
 import { instanceFeature } from './misc/feature.ts';
 import { pebbleFeature } from './pebble/feature.ts';
+import { mcpFeature } from './mcp/feature.ts';
 
 export const FEATURES = [
   pluginsFeature,
@@ -29,6 +30,7 @@ export const FEATURES = [
   statsFeature,
   instanceFeature,
   pebbleFeature,
+  mcpFeature,
 ] as const;
 
 export type Features = typeof FEATURES;

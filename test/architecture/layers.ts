@@ -24,6 +24,7 @@
 //                                                   (and the task-run search served from one)
 //   misc                                            small API areas (configs, usages, basic-auth setup)
 //   pebble                                          the Pebble catalogue and display rendering for the editor
+//   mcp                                             the MCP server registry (stored configuration)
 //   features     features.ts                        the feature registry: every feature, in order
 //   runtime      runtime.ts                         the composition root
 //   dashboard                                       Ink views over the runtime's events
@@ -51,6 +52,7 @@ export const LAYERS: Layer[] = [
   { name: 'stats', paths: ['src/stats/'] },
   { name: 'misc', paths: ['src/misc/'] },
   { name: 'pebble', paths: ['src/pebble/'] },
+  { name: 'mcp', paths: ['src/mcp/'] },
   { name: 'features', paths: ['src/features.ts'] },
   { name: 'runtime', paths: ['src/runtime.ts'] },
   { name: 'dashboard', paths: ['src/dashboard/'] },
