@@ -16,6 +16,7 @@ import { statsFeature } from './stats/feature.ts';
 import { instanceFeature } from './misc/feature.ts';
 import { pebbleFeature } from './pebble/feature.ts';
 import { mcpFeature } from './mcp/feature.ts';
+import { concurrencyFeature } from './concurrency/feature.ts';
 
 export const FEATURES = [
   pluginsFeature,
@@ -31,6 +32,7 @@ export const FEATURES = [
   instanceFeature,
   pebbleFeature,
   mcpFeature,
+  concurrencyFeature,
 ] as const;
 
 export type Features = typeof FEATURES;

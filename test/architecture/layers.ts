@@ -25,6 +25,7 @@
 //   misc                                            small API areas (configs, usages, basic-auth setup)
 //   pebble                                          the Pebble catalogue and display rendering for the editor
 //   mcp                                             the MCP server registry (stored configuration)
+//   concurrency                                     flow concurrency limits over flows and the executions store
 //   features     features.ts                        the feature registry: every feature, in order
 //   runtime      runtime.ts                         the composition root
 //   dashboard                                       Ink views over the runtime's events
@@ -53,6 +54,7 @@ export const LAYERS: Layer[] = [
   { name: 'misc', paths: ['src/misc/'] },
   { name: 'pebble', paths: ['src/pebble/'] },
   { name: 'mcp', paths: ['src/mcp/'] },
+  { name: 'concurrency', paths: ['src/concurrency/'] },
   { name: 'features', paths: ['src/features.ts'] },
   { name: 'runtime', paths: ['src/runtime.ts'] },
   { name: 'dashboard', paths: ['src/dashboard/'] },
