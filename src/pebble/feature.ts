@@ -6,11 +6,13 @@ import { executionVariables } from '../executions/engine/variables.ts';
 import { inputsWithDefaults } from '../executions/inputs/inputs.ts';
 import type { FlowServices } from '../flows/feature.ts';
 import type { FlowDocument } from '../flows/model.ts';
+import type { KvServices } from '../kv/feature.ts';
+import { flowExpressionRoutes } from './flow-expressions.ts';
 import { pebbleRoutes } from './routes.ts';
 
 export const pebbleFeature = defineFeature({
   name: 'pebble',
-  create(ctx, deps: { flows: FlowServices; executions: ExecutionServices }) {
+  create(ctx, deps: { flows: FlowServices; executions: ExecutionServices; kv: KvServices }) {
     const { flows } = deps.flows;
     const { executions, envs } = deps.executions;
     const globals = ctx.config.globals;
@@ -36,6 +38,13 @@ export const pebbleFeature = defineFeature({
           return r && flowVariables(r.flow, r.revision, tenant);
         },
         flowSource: (source) => flowVariables(flows.parseYaml(source).flow),
+      }), flowExpressionRoutes({
+        parse: (source) => flows.parseYaml(source),
+        sources: (tenant) => ({
+          secretNames: Object.keys(ctx.env).filter((k) => k.startsWith('SECRET_') && ctx.env[k]).map((k) => k.slice(7)),
+          kvKeys: (namespace) => deps.kv.kv.list(tenant, namespace).map((r) => r.key),
+          envs, globals,
+        }),
       })],
     };
   },
