@@ -5,6 +5,7 @@ import type { PluginServices } from '../plugins/feature.ts';
 import { createFlowDirectory, type FlowDirectory } from './directory/directory.ts';
 import { flowRoutes } from './routes/crud.ts';
 import { flowBulkRoutes } from './routes/bulk.ts';
+import { flowNewerRoutes } from './routes/newer.ts';
 import { createFlowService, type FlowService } from './service.ts';
 import { createFlowStore } from './store.ts';
 
@@ -21,7 +22,7 @@ export const flowsFeature = defineFeature({
     const services: FlowServices = { flows, directory };
     return {
       services,
-      routes: [flowBulkRoutes({ flows }), flowRoutes({ flows, newId: ctx.ids })],
+      routes: [flowNewerRoutes({ flows }), flowBulkRoutes({ flows }), flowRoutes({ flows, newId: ctx.ids })],
       load: async () => { await directory?.start(); },
       dispose: async () => { await directory?.close(); },
     };

@@ -25,3 +25,20 @@ export function jsonArray(items: string[]): string {
   return `[${items.join(',')}]`;
 }
 
+
+const CSV_COLUMNS = ['id', 'namespace', 'revision', 'description', 'labels', 'disabled'] as const;
+
+const csvCell = (v: unknown): string => {
+  const s = v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** GET /flows/export/by-query/csv: a header line, then one line per flow (RFC 4180 quoting). */
+export function flowsCsv(records: FlowRecord[]): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const r of records) {
+    const view = flowView(r, false) as Record<string, unknown>;
+    lines.push(CSV_COLUMNS.map((c) => csvCell(view[c])).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

@@ -2,7 +2,7 @@
 // saves make no revision), delete (a deleted-marker revision), reads by revision. Every write
 // emits `flow.changed` so the flows directory, the scheduler and the dashboard follow along.
 
-import { ApiError, invalidEntity, notFound, type ErrorItem } from '../shared/errors.ts';
+import { ApiError, illegalState, invalidEntity, notFound, type ErrorItem } from '../shared/errors.ts';
 import type { EventBus, FlowOrigin } from '../shared/events.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { PluginCatalog } from '../plugins/catalog.ts';
@@ -134,6 +134,17 @@ export function createFlowService(deps: FlowServiceDeps) {
     },
 
     revisions: (tenant: string, namespace: string, id: string) => store.revisions(tenant, namespace, id),
+
+    /** DELETE /flows/{ns}/{id}/revisions: past revisions only, all checked before any is removed */
+    deleteRevisions(tenant: string, namespace: string, id: string, revisions: number[]): void {
+      const current = getCurrent(tenant, namespace, id);
+      if (!current) throw notFound();
+      const existing = new Set(store.revisions(tenant, namespace, id).map((r) => r.revision));
+      const missing = revisions.find((r) => !existing.has(r));
+      if (missing !== undefined) throw notFound(`Revision ${missing} of flow ${namespace}.${id} not found`);
+      if (revisions.includes(current.revision)) throw illegalState(`Cannot delete revision ${current.revision} of flow ${namespace}.${id}: it is the current revision`);
+      store.deleteRevisions(tenant, namespace, id, [...new Set(revisions)]);
+    },
 
     tenants: () => store.tenants(),
 

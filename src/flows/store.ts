@@ -37,6 +37,8 @@ export interface FlowStore {
   append(record: FlowRecord): void;
   /** several appends in one transaction */
   appendAll(records: FlowRecord[]): void;
+  /** removes past revisions (never the current one: callers check) */
+  deleteRevisions(tenant: string, namespace: string, id: string, revisions: number[]): void;
   count(): number;
   /** increases on every write; lets readers cache derived views (search results) safely */
   version(): number;
@@ -91,6 +93,10 @@ export function createFlowStore(db: Db): FlowStore {
     });
   };
   const writeMany = db.transaction((records: FlowRecord[]) => records.forEach(write));
+  const removeRevision = db.query('DELETE FROM flow_revisions WHERE tenant = ? AND namespace = ? AND id = ? AND revision = ?');
+  const removeMany = db.transaction((tenant: string, namespace: string, id: string, revisions: number[]) => {
+    for (const r of revisions) removeRevision.run(tenant, namespace, id, r);
+  });
 
   return {
     current: (tenant, namespace, id) => cache.get(tenant)?.get(key(namespace, id)),
@@ -110,6 +116,10 @@ export function createFlowStore(db: Db): FlowStore {
     appendAll(records) {
       writeMany(records);
       for (const r of records) tenantMap(r.tenant).set(key(r.namespace, r.id), r);
+    },
+    deleteRevisions(tenant, namespace, id, revisions) {
+      version++;
+      removeMany(tenant, namespace, id, revisions);
     },
     version: () => version,
     count: () => [...cache.values()].reduce((n, m) => n + [...m.values()].filter((r) => !r.deleted).length, 0),

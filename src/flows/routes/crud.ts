@@ -93,7 +93,7 @@ export function flowRoutes({ flows, newId }: FlowRouteDeps) {
       return flowDependencies(all, { namespace: params.namespace, id: params.id }, boolParam(q, 'destinationOnly', false));
     })
     .get('/flows/:namespace/:id/tasks/:taskId', ({ request, params }) => {
-      const r = flows.get(tenantOf(request), params.namespace, params.id);
+      const r = flows.get(tenantOf(request), params.namespace, params.id, { revision: intParam(queryOf(request), 'revision') });
       for (const { task } of walkTasks(r.flow)) if (task.id === params.taskId) return task;
       throw notFound(`Unable to find task ${params.taskId} in flow ${params.namespace}_${params.id}`);
     });
