@@ -11,6 +11,7 @@ export type FlowView = Flow & { source?: string };
 export function flowView(r: FlowRecord, withSource: boolean): FlowView {
   const { id: _id, namespace: _ns, ...rest } = r.flow;
   const view: FlowView = { id: r.id, namespace: r.namespace, revision: r.revision, ...rest, disabled: r.disabled, deleted: r.deleted };
+  if (r.draft) (view as FlowView & { draft?: boolean }).draft = true; // 2.0's flag, written only when set (0.21 shape unchanged)
   if (withSource) view.source = r.source;
   return view;
 }

@@ -35,7 +35,7 @@ export function createScheduler(deps: SchedulerDeps) {
 
   /** The trigger definition and flow of a context, when the flow still has that trigger. */
   function definition(t: TriggerContext): { def: TriggerDef; type: string; flowDisabled: boolean; flow: FlowDocument & { revision: number } } | undefined {
-    const record = deps.flows.getCurrent(t.tenant, t.namespace, t.flowId);
+    const record = deps.flows.getDeployed(t.tenant, t.namespace, t.flowId);
     if (!record) return undefined;
     const def = (record.flow.triggers ?? []).find((d) => d.id === t.triggerId);
     if (!def) return undefined;

@@ -17,9 +17,14 @@ import { walkTasks } from '../walk.ts';
 
 export interface FlowRouteDeps { flows: FlowService; newId: () => string }
 
-/** YAML bodies keep their text verbatim; any other content type is the deprecated JSON variant. */
+/**
+ * YAML bodies keep their text verbatim; any other content type is the deprecated JSON variant.
+ * `?draft=true` (Kestra 2.0) saves a draft revision: not validated for constraints, and skipped by
+ * runs that name no revision (schedules, webhooks, subflows, manual executions).
+ */
 export async function readFlowBody(flows: FlowService, request: Request) {
-  if (bodyKind(request) === 'yaml') return { parsed: flows.parseYaml(await readText(request)), yaml: true };
+  const draft = boolParam(queryOf(request), 'draft', false);
+  if (bodyKind(request) === 'yaml') return { parsed: flows.parseYaml(await readText(request), { draft }), yaml: true };
   return { parsed: flows.parseJson(await readJson(request)), yaml: false };
 }
 
