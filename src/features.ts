@@ -20,6 +20,9 @@ import { statsFeature } from './stats/feature.ts';
 import { namespacesFeature } from './namespaces/feature.ts';
 import { dashboardsFeature } from './dashboards/feature.ts';
 import { instanceFeature } from './misc/feature.ts';
+import { pebbleFeature } from './pebble/feature.ts';
+import { mcpFeature } from './mcp/feature.ts';
+import { concurrencyFeature } from './concurrency/feature.ts';
 
 export const FEATURES = [
   pluginsFeature,
@@ -39,6 +42,9 @@ export const FEATURES = [
   namespacesFeature,
   dashboardsFeature,
   instanceFeature,
+  pebbleFeature,
+  mcpFeature,
+  concurrencyFeature,
 ] as const;
 
 export type Features = typeof FEATURES;

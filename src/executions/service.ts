@@ -62,7 +62,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
 
   /** Plans are cached per flow revision (plugin defaults applied once). */
   function planFor(tenant: string, namespace: string, flowId: string, revision?: number): FlowPlan {
-    const record = deps.flows.get(tenant, namespace, flowId, revision === undefined ? {} : { revision });
+    const record = deps.flows.get(tenant, namespace, flowId, revision === undefined ? { deployed: true } : { revision });
     if (record.deleted) throw notFound();
     const k = `${tenant}\u0000${namespace}\u0000${flowId}\u0000${record.revision}\u0000${deps.templates?.version() ?? 0}`;
     let plan = plans.get(k);

@@ -6,6 +6,7 @@ import { createFlowDirectory, type FlowDirectory } from './directory/directory.t
 import { flowRoutes } from './routes/crud.ts';
 import { flowBulkRoutes } from './routes/bulk.ts';
 import { flowSourceRoutes } from './routes/source.ts';
+import { flowNewerRoutes } from './routes/newer.ts';
 import { createFlowService, type FlowService } from './service.ts';
 import { createFlowStore } from './store.ts';
 
@@ -22,7 +23,7 @@ export const flowsFeature = defineFeature({
     const services: FlowServices = { flows, directory };
     return {
       services,
-      routes: [flowSourceRoutes({ flows }), flowBulkRoutes({ flows }), flowRoutes({ flows, newId: ctx.ids })],
+      routes: [flowSourceRoutes({ flows }), flowNewerRoutes({ flows }), flowBulkRoutes({ flows }), flowRoutes({ flows, newId: ctx.ids })],
       load: async () => { await directory?.start(); },
       dispose: async () => { await directory?.close(); },
     };

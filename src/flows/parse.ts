@@ -54,8 +54,11 @@ function internalError(err: unknown): Violation[] {
   return [{ path: '', message: `Unable to validate the flow: ${err instanceof Error ? err.message : String(err)}` }];
 }
 
+/** `constraints: false` (flow drafts) stops after deserialisation: no constraint violations. */
+export interface ParseOptions { constraints?: boolean }
+
 /** Parses an already-decoded flow document (JSON route, or YAML decoded elsewhere). */
-export function parseFlowObject(value: unknown, catalog: PluginCatalog = defaultPluginCatalog()): FlowParseResult {
+export function parseFlowObject(value: unknown, catalog: PluginCatalog = defaultPluginCatalog(), opts: ParseOptions = {}): FlowParseResult {
   try {
     try {
       bindFlow(value, catalog);
@@ -66,7 +69,7 @@ export function parseFlowObject(value: unknown, catalog: PluginCatalog = default
     const raw = value as Record<string, unknown>;
     const flow = normalizeFlow(raw);
     const injected = injectDefaults(flow, catalog);
-    const violations = flowConstraints(injected, raw, { catalog });
+    const violations = opts.constraints === false ? [] : flowConstraints(injected, raw, { catalog });
     if (violations.length) return { ok: false, violations: finish(violations), ...identity(raw) };
     return { ok: true, flow, ...flowReport(flow, raw, catalog) };
   } catch (err) {
@@ -75,13 +78,13 @@ export function parseFlowObject(value: unknown, catalog: PluginCatalog = default
 }
 
 /** Parses one YAML flow document. */
-export function parseFlowYaml(source: string, catalog: PluginCatalog = defaultPluginCatalog()): FlowParseResult {
+export function parseFlowYaml(source: string, catalog: PluginCatalog = defaultPluginCatalog(), opts: ParseOptions = {}): FlowParseResult {
   const yaml = parseYamlText(source);
   if (!yaml.ok) {
     bindViolations.add(yaml.violation);
     return { ok: false, violations: [yaml.violation] };
   }
-  return parseFlowObject(yaml.value, catalog);
+  return parseFlowObject(yaml.value, catalog, opts);
 }
 
 /** validate/task and validate/trigger: one task or trigger, paths relative to it. */

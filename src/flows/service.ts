@@ -2,7 +2,7 @@
 // saves make no revision), delete (a deleted-marker revision), reads by revision. Every write
 // emits `flow.changed` so the flows directory, the scheduler and the dashboard follow along.
 
-import { ApiError, invalidEntity, notFound, type ErrorItem } from '../shared/errors.ts';
+import { ApiError, illegalState, invalidEntity, notFound, type ErrorItem } from '../shared/errors.ts';
 import type { EventBus, FlowOrigin } from '../shared/events.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { PluginCatalog } from '../plugins/catalog.ts';
@@ -11,7 +11,7 @@ import type { FlowDocument, Violation } from './model.ts';
 import type { FlowRecord, FlowStore } from './store.ts';
 
 /** A revision-to-be: the document, with the keys the server manages split off (only `disabled` is kept). */
-export interface ParsedFlow { namespace: string; id: string; flow: FlowDocument; disabled: boolean; source: string }
+export interface ParsedFlow { namespace: string; id: string; flow: FlowDocument; disabled: boolean; source: string; draft?: boolean }
 
 /** Parsing without throwing, for callers that keep violations as data (the flows directory). */
 export type FlowParse = { ok: true; flow: ParsedFlow } | { ok: false; violations: Violation[] };
@@ -46,9 +46,18 @@ export function createFlowService(deps: FlowServiceDeps) {
     return toParsed(parseFlowYaml(source, deps.catalog), source);
   }
 
-  /** YAML text → parsed flow, or a 422. */
-  function parseYaml(source: string): ParsedFlow {
-    return orThrow(parseFlow(source));
+  /**
+   * YAML text → parsed flow, or a 422. A draft (`?draft=true`, Kestra 2.0) is only deserialised:
+   * constraint violations do not stop it, but it still needs an id and a namespace to be stored.
+   */
+  function parseYaml(source: string, opts: { draft?: boolean } = {}): ParsedFlow {
+    if (!opts.draft) return orThrow(parseFlow(source));
+    const parsed = orThrow(toParsed(parseFlowYaml(source, deps.catalog, { constraints: false }), source));
+    const missing: ErrorItem[] = [];
+    if (typeof parsed.id !== 'string' || parsed.id === '') missing.push({ path: 'id', message: 'must not be blank' });
+    if (typeof parsed.namespace !== 'string' || parsed.namespace === '') missing.push({ path: 'namespace', message: 'must not be blank' });
+    if (missing.length) throw invalidEntity(missing);
+    return { ...parsed, draft: true };
   }
 
   /** Deprecated JSON routes: the stored source is a YAML rendering of the JSON flow. */
@@ -61,13 +70,14 @@ export function createFlowService(deps: FlowServiceDeps) {
     return (
       !current.deleted &&
       current.disabled === next.disabled &&
+      current.draft === (next.draft === true) &&
       JSON.stringify(current.flow) === JSON.stringify(next.flow) &&
       stripRevisionLine(current.source) === stripRevisionLine(next.source)
     );
   }
 
   function record(tenant: string, p: ParsedFlow, revision: number, deleted = false): FlowRecord {
-    return { tenant, namespace: p.namespace, id: p.id, revision, deleted, disabled: p.disabled, source: p.source, flow: p.flow, updated: clock.now() };
+    return { tenant, namespace: p.namespace, id: p.id, revision, deleted, disabled: p.disabled, draft: p.draft === true, source: p.source, flow: p.flow, updated: clock.now() };
   }
 
   function emit(r: FlowRecord, origin: FlowOrigin, previous?: FlowRecord) {
@@ -92,6 +102,12 @@ export function createFlowService(deps: FlowServiceDeps) {
     return r && !r.deleted ? r : undefined;
   }
 
+  /** What runs without an explicit revision (schedules, webhooks, subflows, manual runs): drafts are skipped. */
+  function getDeployed(tenant: string, namespace: string, id: string): FlowRecord | undefined {
+    if (!getCurrent(tenant, namespace, id)) return undefined;
+    return store.latestDeployed(tenant, namespace, id);
+  }
+
   function remove(tenant: string, namespace: string, id: string, origin: FlowOrigin): FlowRecord {
     const current = getCurrent(tenant, namespace, id);
     if (!current) throw notFound();
@@ -108,6 +124,7 @@ export function createFlowService(deps: FlowServiceDeps) {
     parseJson,
     save,
     getCurrent,
+    getDeployed,
     remove,
 
     create(tenant: string, p: ParsedFlow, origin: FlowOrigin = 'api'): FlowRecord {
@@ -126,14 +143,29 @@ export function createFlowService(deps: FlowServiceDeps) {
       return save(tenant, p, origin).record;
     },
 
-    /** GET /flows/{ns}/{id}: current, a given revision, or the deleted marker with allowDeleted. */
-    get(tenant: string, namespace: string, id: string, opts: { revision?: number; allowDeleted?: boolean } = {}): FlowRecord {
-      const r = opts.revision !== undefined ? store.revision(tenant, namespace, id, opts.revision) : store.current(tenant, namespace, id);
+    /**
+     * GET /flows/{ns}/{id}: current, a given revision, or the deleted marker with allowDeleted;
+     * `deployed` (executions without a revision) skips draft revisions.
+     */
+    get(tenant: string, namespace: string, id: string, opts: { revision?: number; allowDeleted?: boolean; deployed?: boolean } = {}): FlowRecord {
+      const r = opts.revision !== undefined ? store.revision(tenant, namespace, id, opts.revision)
+        : opts.deployed ? getDeployed(tenant, namespace, id) : store.current(tenant, namespace, id);
       if (!r || (r.deleted && opts.revision === undefined && !opts.allowDeleted)) throw notFound();
       return r;
     },
 
     revisions: (tenant: string, namespace: string, id: string) => store.revisions(tenant, namespace, id),
+
+    /** DELETE /flows/{ns}/{id}/revisions: past revisions only, all checked before any is removed */
+    deleteRevisions(tenant: string, namespace: string, id: string, revisions: number[]): void {
+      const current = getCurrent(tenant, namespace, id);
+      if (!current) throw notFound();
+      const existing = new Set(store.revisions(tenant, namespace, id).map((r) => r.revision));
+      const missing = revisions.find((r) => !existing.has(r));
+      if (missing !== undefined) throw notFound(`Revision ${missing} of flow ${namespace}.${id} not found`);
+      if (revisions.includes(current.revision)) throw illegalState(`Cannot delete revision ${current.revision} of flow ${namespace}.${id}: it is the current revision`);
+      store.deleteRevisions(tenant, namespace, id, [...new Set(revisions)]);
+    },
 
     tenants: () => store.tenants(),
 
@@ -152,7 +184,7 @@ export function createFlowService(deps: FlowServiceDeps) {
       if (r.disabled === disabled) return false;
       const line = /^disabled:\s*\S+.*$/m;
       const source = line.test(r.source) ? r.source.replace(line, `disabled: ${disabled}`) : `${r.source.replace(/\n*$/, '')}\ndisabled: ${disabled}`;
-      save(tenant, { namespace: r.namespace, id: r.id, flow: r.flow, disabled, source }, 'api');
+      save(tenant, { namespace: r.namespace, id: r.id, flow: r.flow, disabled, source, draft: r.draft }, 'api');
       return true;
     },
   };

@@ -12,6 +12,8 @@ export interface FlowRecord {
   revision: number;
   deleted: boolean;
   disabled: boolean;
+  /** a draft revision (Kestra 2.0): shown and editable, but runs without an explicit revision skip it */
+  draft: boolean;
   source: string;
   /** the parsed flow document (revision, deleted and disabled live on the record) */
   flow: FlowDocument;
@@ -22,7 +24,7 @@ export interface FlowRecord {
 }
 
 interface Row {
-  tenant: string; namespace: string; id: string; revision: number; deleted: number; disabled: number;
+  tenant: string; namespace: string; id: string; revision: number; deleted: number; disabled: number; draft: number;
   source: string; flow: string; updated: number;
 }
 
@@ -37,6 +39,10 @@ export interface FlowStore {
   append(record: FlowRecord): void;
   /** several appends in one transaction */
   appendAll(records: FlowRecord[]): void;
+  /** the latest revision that is not a draft (the current one when it is not a draft) */
+  latestDeployed(tenant: string, namespace: string, id: string): FlowRecord | undefined;
+  /** removes past revisions (never the current one: callers check) */
+  deleteRevisions(tenant: string, namespace: string, id: string, revisions: number[]): void;
   count(): number;
   /** increases on every write; lets readers cache derived views (search results) safely */
   version(): number;
@@ -46,7 +52,7 @@ const key = (namespace: string, id: string) => `${namespace}\u0000${id}`;
 
 const fromRow = (r: Row): FlowRecord => ({
   tenant: r.tenant, namespace: r.namespace, id: r.id, revision: r.revision, deleted: r.deleted === 1,
-  disabled: r.disabled === 1, source: r.source, flow: JSON.parse(r.flow), updated: r.updated,
+  disabled: r.disabled === 1, draft: r.draft === 1, source: r.source, flow: JSON.parse(r.flow), updated: r.updated,
 });
 
 export function createFlowStore(db: Db): FlowStore {
@@ -56,10 +62,11 @@ export function createFlowStore(db: Db): FlowStore {
        deleted INTEGER NOT NULL, disabled INTEGER NOT NULL, source TEXT NOT NULL, flow TEXT NOT NULL,
        updated INTEGER NOT NULL,
        PRIMARY KEY (tenant, namespace, id, revision))`,
+    'ALTER TABLE flow_revisions ADD COLUMN draft INTEGER NOT NULL DEFAULT 0',
   ]);
   const insert = db.query(
-    `INSERT INTO flow_revisions (tenant, namespace, id, revision, deleted, disabled, source, flow, updated)
-     VALUES ($tenant, $namespace, $id, $revision, $deleted, $disabled, $source, $flow, $updated)`,
+    `INSERT INTO flow_revisions (tenant, namespace, id, revision, deleted, disabled, draft, source, flow, updated)
+     VALUES ($tenant, $namespace, $id, $revision, $deleted, $disabled, $draft, $source, $flow, $updated)`,
   );
   const selectRevision = db.query<Row, [string, string, string, number]>(
     'SELECT * FROM flow_revisions WHERE tenant = ? AND namespace = ? AND id = ? AND revision = ?',
@@ -87,10 +94,17 @@ export function createFlowStore(db: Db): FlowStore {
     version++;
     insert.run({
       tenant: r.tenant, namespace: r.namespace, id: r.id, revision: r.revision, deleted: r.deleted ? 1 : 0,
-      disabled: r.disabled ? 1 : 0, source: r.source, flow: JSON.stringify(r.flow), updated: r.updated,
+      disabled: r.disabled ? 1 : 0, draft: r.draft ? 1 : 0, source: r.source, flow: JSON.stringify(r.flow), updated: r.updated,
     });
   };
   const writeMany = db.transaction((records: FlowRecord[]) => records.forEach(write));
+  const selectDeployed = db.query<Row, [string, string, string]>(
+    'SELECT * FROM flow_revisions WHERE tenant = ? AND namespace = ? AND id = ? AND draft = 0 ORDER BY revision DESC LIMIT 1',
+  );
+  const removeRevision = db.query('DELETE FROM flow_revisions WHERE tenant = ? AND namespace = ? AND id = ? AND revision = ?');
+  const removeMany = db.transaction((tenant: string, namespace: string, id: string, revisions: number[]) => {
+    for (const r of revisions) removeRevision.run(tenant, namespace, id, r);
+  });
 
   return {
     current: (tenant, namespace, id) => cache.get(tenant)?.get(key(namespace, id)),
@@ -110,6 +124,16 @@ export function createFlowStore(db: Db): FlowStore {
     appendAll(records) {
       writeMany(records);
       for (const r of records) tenantMap(r.tenant).set(key(r.namespace, r.id), r);
+    },
+    latestDeployed(tenant, namespace, id) {
+      const cur = cache.get(tenant)?.get(key(namespace, id));
+      if (!cur || !cur.draft) return cur;
+      const row = selectDeployed.get(tenant, namespace, id);
+      return row ? fromRow(row) : undefined;
+    },
+    deleteRevisions(tenant, namespace, id, revisions) {
+      version++;
+      removeMany(tenant, namespace, id, revisions);
     },
     version: () => version,
     count: () => [...cache.values()].reduce((n, m) => n + [...m.values()].filter((r) => !r.deleted).length, 0),

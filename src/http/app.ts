@@ -12,7 +12,7 @@ import { rememberTenant, splitTenant } from './tenant.ts';
 export type { RouteModule } from '../shared/feature.ts';
 
 /** What the edge asks before routing (the auth feature's service). */
-export interface AuthCheck { check(method: string, path: string, authorization: string | null): boolean }
+export interface AuthCheck { check(method: string, path: string, authorization: string | null, cookie?: string | null): boolean }
 
 export interface HttpDeps {
   auth: AuthCheck;
@@ -64,7 +64,7 @@ export function createApp(deps: HttpDeps): HttpApp {
     const pathname = url.slice(pathStart, queryStart < 0 ? undefined : queryStart);
     const { tenant, path } = splitTenant(pathname);
 
-    if (!deps.auth.check(request.method, path, request.headers.get('authorization'))) return unauthorized();
+    if (!deps.auth.check(request.method, path, request.headers.get('authorization'), request.headers.get('cookie'))) return unauthorized();
 
     const tooLarge = () => errorResponse(new ApiError('PAYLOAD_TOO_LARGE', `The content length [${length}] exceeds the maximum allowed content length [${deps.maxBodyBytes}]`), request);
     let length: number | string | null = request.headers.get('content-length');

@@ -1,6 +1,8 @@
 // Basic auth and API tokens as decisions.md describes: off unless configured; when on, only
-// /ping, GET configs and webhooks stay open, everything else (unknown routes too) needs a
-// credential. Credentials set at run time are stored salted and hashed in the settings store.
+// /ping, GET configs, the login-page routes and webhooks stay open, everything else (unknown
+// routes too) needs a credential. Credentials set at run time are stored salted and hashed in the
+// settings store. Like Kestra 0.24+, `POST /login` issues the credential as an HttpOnly
+// `BASIC_AUTH` cookie (base64 user:password), accepted as an alternative to the header.
 
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { illegalArgument } from '../shared/errors.ts';
@@ -11,20 +13,53 @@ interface StoredCredentials { username: string; salt: string; hash: string }
 export interface AuthService {
   /** basic auth configured (what /configs reports) */
   enabled(): boolean;
-  /** true when the request may pass */
-  check(method: string, path: string, authorization: string | null): boolean;
+  /** true when the request may pass (the `BASIC_AUTH` cookie counts as a Basic credential) */
+  check(method: string, path: string, authorization: string | null, cookie?: string | null): boolean;
   /** POST /basicAuth */
   configure(username: unknown, password: unknown): void;
+  /** POST /login: the cookie token for valid credentials, undefined otherwise */
+  login(username: unknown, password: unknown): string | undefined;
+  /** GET /basicAuthValidationErrors: what is wrong with the credentials given at start-up */
+  validationErrors(): string[];
 }
+
+/** The HttpOnly cookie carrying the credential, and the readable flag the UI checks (Kestra's names). */
+export const AUTH_COOKIE = 'BASIC_AUTH';
+export const AUTH_FLAG_COOKIE = 'kestraBasicAuthenticated';
 
 const hashOf = (salt: string, username: string, password: string) =>
   createHash('sha256').update(`${salt}\u0000${username}\u0000${password}`).digest('hex');
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
+// Kestra's start-up checks (reported, not enforced: a local tool keeps the configured credentials)
+const STRICT_EMAIL = /^[a-zA-Z0-9_!#$%&'*+/=?`{|}~^.-]+@[a-zA-Z0-9.-]+$/;
+const STRONG_PASSWORD = /(?=.{8,})(?=.*[a-z])(?=.*[A-Z])(?=.*[0-9])/;
+
+/** Kestra's validation messages for configured credentials. */
+export function credentialErrors(username: string, password: string): string[] {
+  const errors: string[] = [];
+  if (!STRICT_EMAIL.test(username)) errors.push('Invalid username for Basic Authentication. Please provide a valid email address.');
+  if (!STRONG_PASSWORD.test(password)) errors.push('Invalid password for Basic Authentication. The password must have 8 chars, one upper, one lower and one number');
+  if (username.length > 256 || password.length > 256) errors.push('The length of email or password should not exceed 256 characters.');
+  return errors;
+}
+
+const OPEN_GETS = new Set(['/api/v1/configs', '/api/v1/configs/login', '/api/v1/basicAuthValidationErrors']);
 
 export function isOpenPath(method: string, path: string): boolean {
   if (path === '/ping' || path.startsWith('/api/v1/executions/webhook/')) return true;
-  return method === 'GET' && path === '/api/v1/configs';
+  if (method === 'POST' && (path === '/api/v1/login' || path === '/api/v1/logout')) return true;
+  return method === 'GET' && OPEN_GETS.has(path);
+}
+
+/** The value of one cookie of a `Cookie` header. */
+export function cookieValue(header: string | null | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const pair of header.split(';')) {
+    const eq = pair.indexOf('=');
+    if (eq > 0 && pair.slice(0, eq).trim() === name) return pair.slice(eq + 1).trim();
+  }
+  return undefined;
 }
 
 export function createAuthService(opts: {
@@ -33,6 +68,7 @@ export function createAuthService(opts: {
   apiTokens: string[];
 }): AuthService {
   const { settings } = opts;
+  const startupErrors = opts.initial ? credentialErrors(opts.initial.username, opts.initial.password) : [];
   if (opts.initial) {
     const salt = settings.get<StoredCredentials>('basicAuth')?.salt ?? randomBytes(16).toString('hex');
     settings.set('basicAuth', { username: opts.initial.username, salt, hash: hashOf(salt, opts.initial.username, opts.initial.password) });
@@ -57,9 +93,11 @@ export function createAuthService(opts: {
 
   return {
     enabled: () => stored !== undefined,
-    check(method, path, authorization) {
+    check(method, path, authorization, cookie) {
       if (!stored && tokens.size === 0) return true; // auth off: a Bearer header is ignored
       if (isOpenPath(method, path)) return true;
+      const fromCookie = cookieValue(cookie, AUTH_COOKIE);
+      if (fromCookie && verifyBasic(`Basic ${fromCookie}`)) return true;
       if (!authorization) return false;
       const scheme = authorization.slice(0, 7).toLowerCase();
       if (scheme.startsWith('basic ')) return verifyBasic(authorization);
@@ -81,5 +119,11 @@ export function createAuthService(opts: {
       settings.set('basicAuth', stored);
       lastGood = undefined;
     },
+    login(username, password) {
+      if (typeof username !== 'string' || typeof password !== 'string') return undefined;
+      const token = Buffer.from(`${username}:${password}`).toString('base64');
+      return verifyBasic(`Basic ${token}`) ? token : undefined;
+    },
+    validationErrors: () => [...startupErrors],
   };
 }

@@ -9,6 +9,7 @@ export const RESOURCE_SEGMENTS = new Set([
   'templates', 'blueprints', 'configs', 'usages', 'basicAuth', 'taskruns', 'kv', 'secrets', 'files',
   'apps', 'cluster', 'misc', 'auths', 'users', 'me', 'search', 'ai', 'login', 'logout', 'oauth', 'assets',
   'outputs',
+  'expressions', 'pebble', 'concurrency-limit', 'mcp', 'basicAuthValidationErrors',
 ]);
 
 const PREFIX = '/api/v1/';

@@ -5,6 +5,7 @@ import { createSettingsStore } from '../shared/settings-store.ts';
 import type { FlowServices } from '../flows/feature.ts';
 import { VERSION } from '../version.ts';
 import { createAuthService, type AuthService } from '../http/auth.ts';
+import { loginRoutes } from './login-routes.ts';
 import { miscRoutes } from './routes.ts';
 
 export interface InstanceServices { auth: AuthService; instanceUuid: string }
@@ -32,7 +33,7 @@ export const instanceFeature = defineFeature({
           }
           return { flows: all.length, namespaces: new Set(all.map((r) => r.namespace)).size, taskTypes: taskTypes.size, triggerTypes: triggerTypes.size };
         },
-      })],
+      }), loginRoutes(auth)],
     };
   },
 });

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'CONFLICT'           // 409 "Conflict: <detail>"
   | 'BAD_REQUEST'        // 400 "Bad Request: <detail>"
   | 'UNAUTHORIZED'       // 401, empty body
+  | 'FORBIDDEN'          // 403 "Forbidden: <detail>"
   | 'UNSUPPORTED_MEDIA'  // 415 "Unsupported Media Type: <detail>"
   | 'PAYLOAD_TOO_LARGE'  // 413 "Request Entity Too Large: <detail>"
   | 'METHOD_NOT_ALLOWED' // 405 "Method Not Allowed"
@@ -20,14 +21,14 @@ export type ErrorCode =
 
 const STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404, INVALID_ENTITY: 422, ILLEGAL_ARGUMENT: 422, UNPROCESSABLE: 422, INVALID_JSON: 422,
-  INVALID_TYPE: 422, ILLEGAL_STATE: 409, CONFLICT: 409, BAD_REQUEST: 400, UNAUTHORIZED: 401,
+  INVALID_TYPE: 422, ILLEGAL_STATE: 409, CONFLICT: 409, BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403,
   UNSUPPORTED_MEDIA: 415, PAYLOAD_TOO_LARGE: 413, METHOD_NOT_ALLOWED: 405, GONE: 410, INTERNAL: 500,
 };
 
 const REASON: Record<ErrorCode, string> = {
   NOT_FOUND: 'Not Found', INVALID_ENTITY: 'Invalid entity', ILLEGAL_ARGUMENT: 'Illegal argument',
   UNPROCESSABLE: 'Unprocessable Entity', INVALID_JSON: 'Invalid json', INVALID_TYPE: 'Invalid type',
-  ILLEGAL_STATE: 'Illegal state', CONFLICT: 'Conflict', BAD_REQUEST: 'Bad Request', UNAUTHORIZED: 'Unauthorized',
+  ILLEGAL_STATE: 'Illegal state', CONFLICT: 'Conflict', BAD_REQUEST: 'Bad Request', UNAUTHORIZED: 'Unauthorized', FORBIDDEN: 'Forbidden',
   UNSUPPORTED_MEDIA: 'Unsupported Media Type', PAYLOAD_TOO_LARGE: 'Request Entity Too Large',
   METHOD_NOT_ALLOWED: 'Method Not Allowed', GONE: 'Resource has expired', INTERNAL: 'Internal server error',
 };

@@ -8,6 +8,7 @@ import type { LogServices } from '../logs/feature.ts';
 import type { PluginServices } from '../plugins/feature.ts';
 import { createFlowTriggers } from './flow-triggers.ts';
 import { triggerRoutes } from './routes.ts';
+import { triggerStateRoutes } from './state-routes.ts';
 import { createScheduler, type Scheduler } from './scheduler.ts';
 import { createSlotCalculator, type SlotCalculator } from './slots.ts';
 import { createTriggerStore } from './store.ts';
@@ -53,6 +54,7 @@ export const triggersFeature = defineFeature({
       routes: [
         webhookRoutes({ flows, catalog, executions, engine, clock, expressions, envs, globals: config.globals }),
         triggerRoutes({ scheduler, slots, clock, engine, flows }),
+        triggerStateRoutes({ scheduler, slots, clock, engine, flows }),
       ],
       start: () => scheduler.start(),
       dispose() { scheduler.stop(); flowTriggers.stop(); },

@@ -32,7 +32,7 @@ export function createFlowTriggers(deps: FlowTriggerDeps) {
   const flowKey = (ns: string, id: string) => `${ns}\u0000${id}`;
 
   function index(tenant: string, namespace: string, id: string) {
-    const record = deps.flows.getCurrent(tenant, namespace, id);
+    const record = deps.flows.getDeployed(tenant, namespace, id);
     const has = !!record && (record.flow.triggers ?? []).some((t) => deps.catalog.canonicalType(String(t.type)) === FLOW_TRIGGER);
     let set = listeners.get(tenant);
     if (!set) listeners.set(tenant, (set = new Set()));
@@ -50,7 +50,7 @@ export function createFlowTriggers(deps: FlowTriggerDeps) {
     for (const k of [...set]) {
       const [namespace, id] = k.split('\u0000') as [string, string];
       if (namespace === upstream.namespace && id === upstream.flowId) continue; // no self-trigger
-      const record = deps.flows.getCurrent(upstream.tenant, namespace, id);
+      const record = deps.flows.getDeployed(upstream.tenant, namespace, id);
       if (!record || record.disabled) continue;
       for (const def of record.flow.triggers ?? []) {
         if (def.disabled === true || deps.catalog.canonicalType(String(def.type)) !== FLOW_TRIGGER) continue;

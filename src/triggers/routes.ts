@@ -4,72 +4,33 @@
 import { Elysia } from 'elysia';
 import { json } from '../http/respond.ts';
 import { readJson } from '../http/body.ts';
-import { boolParam, firstFilter, pagingParams, queryOf, sortParams, type Query } from '../http/query.ts';
+import { boolParam, pagingParams, queryOf } from '../http/query.ts';
 import { tenantOf } from '../http/tenant.ts';
-import { EQ, NAMESPACE, TEXT, parseFilters } from '../http/filters.ts';
 import { ApiError, badRequest, illegalState, notFound } from '../shared/errors.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Engine } from '../executions/engine/engine.ts';
 import type { FlowService } from '../flows/service.ts';
-import { queryTokens } from '../flows/query.ts';
 import type { TriggerContext } from './model.ts';
+import { isRef, triggerQuery, type Ref } from './query.ts';
 import type { Scheduler } from './scheduler.ts';
 import { triggerJson } from './serialize.ts';
 import type { SlotCalculator } from './slots.ts';
 import { applyBackfill, applyDisabled } from './updates.ts';
-import { isPlainObject } from '../shared/guards.ts';
 
 export interface TriggerRouteDeps { scheduler: Scheduler; slots: SlotCalculator; clock: Clock; engine: Engine; flows: FlowService }
-
-type Ref = { namespace?: unknown; flowId?: unknown; triggerId?: unknown };
-const SORT: Record<string, (t: TriggerContext) => string | number> = {
-  flowId: (t) => t.flowId, triggerId: (t) => t.triggerId, executionId: (t) => t.executionId ?? '', namespace: (t) => t.namespace,
-  nextExecutionDate: (t) => t.nextExecutionDate ?? 0,
-};
 
 export function triggerRoutes(deps: TriggerRouteDeps) {
   const { scheduler } = deps;
   const out = (t: TriggerContext) => triggerJson(t, deps.slots);
   const locked = (t: TriggerContext) => t.executionId !== undefined || t.evaluateRunningDate !== undefined;
 
-  function matching(tenant: string, q: Query): TriggerContext[] {
-    parseFilters(q, { q: TEXT, namespace: NAMESPACE, flowId: EQ }); // unsupported filters are a 422
-    const tokens = queryTokens(firstFilter(q, 'q', 'q'));
-    const namespace = firstFilter(q, 'namespace', 'namespace');
-    const flowId = firstFilter(q, 'flowId', 'flowId');
-    const workerId = q.get('workerId');
-    return [...scheduler.all()].filter((t) => t.tenant === tenant
-      && (!namespace || t.namespace === namespace || t.namespace.startsWith(`${namespace}.`))
-      && (!flowId || t.flowId === flowId) && (!workerId || t.workerId === workerId)
-      && tokens.every((tok) => `${t.flowId} ${t.namespace} ${t.triggerId} ${t.executionId ?? ''}`.toLowerCase().includes(tok)));
-  }
-  function sorted(list: TriggerContext[], q: Query) {
-    const keys = sortParams(q);
-    return list.sort((a, b) => {
-      for (const k of keys.length ? keys : [{ field: 'namespace', asc: true }, { field: 'flowId', asc: true }, { field: 'triggerId', asc: true }]) {
-        const f = SORT[k.field] ?? ((t: TriggerContext) => String((t as unknown as Record<string, unknown>)[k.field] ?? ''));
-        const x = f(a), y = f(b);
-        if (x !== y) return (x < y ? -1 : 1) * (k.asc ? 1 : -1);
-      }
-      return 0;
-    });
-  }
-  function find(tenant: string, ref: Ref): TriggerContext | undefined {
-    return scheduler.get(tenant, String(ref.namespace), String(ref.flowId), String(ref.triggerId));
-  }
-  function required(tenant: string, ref: Ref): TriggerContext {
-    const t = find(tenant, ref);
-    if (!t) throw notFound();
-    return t;
-  }
+  const { matching, sorted, find, required } = triggerQuery(scheduler);
   async function body(request: Request): Promise<Ref & Record<string, unknown>> {
     const b = await readJson(request);
     if (!isRef(b)) throw new ApiError('INVALID_JSON', 'Expected a trigger object {"namespace", "flowId", "triggerId", ...}');
     if ('disabled' in b && typeof (b as Record<string, unknown>).disabled !== 'boolean') throw new ApiError('INVALID_JSON', '"disabled" must be a boolean');
     return b as Ref & Record<string, unknown>;
   }
-  const isRef = (r: unknown): r is Ref => isPlainObject(r)
-    && typeof (r as Ref).namespace === 'string' && typeof (r as Ref).flowId === 'string' && typeof (r as Ref).triggerId === 'string';
   async function list(request: Request): Promise<Ref[]> {
     const b = await readJson(request);
     if (!Array.isArray(b) || !b.every(isRef)) throw new ApiError('INVALID_JSON', 'Expected a JSON array of triggers {"namespace", "flowId", "triggerId"}');

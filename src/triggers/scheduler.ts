@@ -35,7 +35,7 @@ export function createScheduler(deps: SchedulerDeps) {
 
   /** The trigger definition and flow of a context, when the flow still has that trigger. */
   function definition(t: TriggerContext): { def: TriggerDef; type: string; flowDisabled: boolean; flow: FlowDocument & { revision: number } } | undefined {
-    const record = deps.flows.getCurrent(t.tenant, t.namespace, t.flowId);
+    const record = deps.flows.getDeployed(t.tenant, t.namespace, t.flowId);
     if (!record) return undefined;
     const def = (record.flow.triggers ?? []).find((d) => d.id === t.triggerId);
     if (!def) return undefined;
@@ -195,6 +195,13 @@ export function createScheduler(deps: SchedulerDeps) {
     get: (tenant: string, namespace: string, flowId: string, triggerId: string) => store.get(triggerKey(tenant, namespace, flowId, triggerId)),
     save(t: TriggerContext) { store.save(t); touch(t); arm(); },
     remove(t: TriggerContext) { store.delete(t); queue.update(keyOf(t), undefined); arm(); },
+    /** the state of a trigger is forgotten and, while its flow still declares it, created afresh */
+    reset(t: TriggerContext) {
+      store.delete(t);
+      queue.update(keyOf(t), undefined);
+      syncFlowContexts(syncDeps, t.tenant, t.namespace, t.flowId, false, undefined, touch, (key) => queue.update(key, undefined));
+      arm();
+    },
     all: () => store.all(),
     key: keyOf,
     stop() {

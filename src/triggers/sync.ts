@@ -17,7 +17,7 @@ export function syncFlowContexts(
   known?: TriggerContext[], touched?: (t: TriggerContext) => void, removed?: (key: string) => void,
 ): void {
   const existing = (known ?? [...deps.store.all()].filter((t) => t.tenant === tenant && t.namespace === namespace && t.flowId === flowId)) as Ctx[];
-  const record = deleted ? undefined : deps.flows.getCurrent(tenant, namespace, flowId);
+  const record = deleted ? undefined : deps.flows.getDeployed(tenant, namespace, flowId);
   const defs = (record?.flow.triggers ?? [])
     .map((def) => ({ def, type: deps.catalog.canonicalType(String(def.type)) }))
     .filter((d) => SCHEDULED_TYPES.has(d.type));

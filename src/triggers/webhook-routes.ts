@@ -44,7 +44,7 @@ export function webhookRoutes(deps: WebhookDeps) {
   const handler = async ({ request, params }: { request: Request; params: Record<string, string> }) => {
     const tenant = tenantOf(request);
     const { namespace, flowId, key } = params as { namespace: string; flowId: string; key: string };
-    const record = deps.flows.getCurrent(tenant, namespace, flowId);
+    const record = deps.flows.getDeployed(tenant, namespace, flowId);
     if (!record) throw notFound('Flow not found');
     if (record.disabled) throw illegalState('Cannot execute a disabled flow');
     const ex = deps.expressions(tenant);

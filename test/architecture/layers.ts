@@ -27,6 +27,9 @@
 //   areas        namespaces/ (but its files store), files/ (the Files API), dashboards/, blueprints/
 //                                                   API areas that read across flows, executions, KV, files, ...
 //   misc                                            small API areas (configs, usages, basic-auth setup)
+//   pebble                                          the Pebble catalogue and display rendering for the editor
+//   mcp                                             the MCP server registry (stored configuration)
+//   concurrency                                     flow concurrency limits over flows and the executions store
 //   features     features.ts                        the feature registry: every feature, in order
 //   runtime      runtime.ts                         the composition root
 //   dashboard                                       Ink views over the runtime's events
@@ -55,6 +58,9 @@ export const LAYERS: Layer[] = [
   { name: 'stats', paths: ['src/stats/'] },
   { name: 'areas', paths: ['src/namespaces/', 'src/files/', 'src/dashboards/', 'src/blueprints/'] },
   { name: 'misc', paths: ['src/misc/'] },
+  { name: 'pebble', paths: ['src/pebble/'] },
+  { name: 'mcp', paths: ['src/mcp/'] },
+  { name: 'concurrency', paths: ['src/concurrency/'] },
   { name: 'features', paths: ['src/features.ts'] },
   { name: 'runtime', paths: ['src/runtime.ts'] },
   { name: 'dashboard', paths: ['src/dashboard/'] },

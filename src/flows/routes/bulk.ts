@@ -33,6 +33,12 @@ export function flowFilterOf(q: Query): FlowFilter {
   };
 }
 
+/** The source with its top-level `namespace:` line replaced (or added first). */
+function withNamespace(source: string, namespace: string): string {
+  const line = /^namespace:.*$/m;
+  return line.test(source) ? source.replace(line, `namespace: ${namespace}`) : `namespace: ${namespace}\n${source}`;
+}
+
 interface IdWithNamespace { namespace: string; id: string }
 
 async function readIds(request: Request): Promise<IdWithNamespace[]> {
@@ -119,8 +125,11 @@ export function flowBulkRoutes({ flows }: { flows: FlowService }) {
       return syncResponse(bulkUpdate(flows, tenantOf(request), docs, boolParam(queryOf(request), 'delete', true)));
     })
     .post('/flows/:namespace', async ({ request, params }) => {
-      const docs = await readDocuments(flows, request);
-      return syncResponse(namespaceUpdate(flows, tenantOf(request), params.namespace, docs, boolParam(queryOf(request), 'delete', true)));
+      const q = queryOf(request);
+      let docs = await readDocuments(flows, request);
+      // ?override=true (1.x+): every flow is saved into the path's namespace, its source rewritten to say so
+      if (boolParam(q, 'override', false)) docs = docs.map((d) => (d.namespace === params.namespace ? d : flows.parseYaml(withNamespace(d.source, params.namespace))));
+      return syncResponse(namespaceUpdate(flows, tenantOf(request), params.namespace, docs, boolParam(q, 'delete', true)));
     })
     .post('/flows/import', async ({ request }) => {
       requireKind(request, 'multipart');
@@ -153,8 +162,19 @@ export function flowBulkRoutes({ flows }: { flows: FlowService }) {
     .post('/flows/disable/by-query', toggleByQuery(true))
     .post('/flows/enable/by-query', toggleByQuery(false))
     .post('/flows/validate', async ({ request }) => {
-      if (bodyKind(request) === 'json' || bodyKind(request) === 'multipart') requireKind(request, 'yaml', 'text', 'other');
-      return validateDocuments(await readText(request), (ns, id) => flows.getCurrent(tenantOf(request), ns, id)?.revision, flows);
+      const revisionOf = (ns: string, id: string) => flows.getCurrent(tenantOf(request), ns, id)?.revision;
+      if (bodyKind(request) === 'multipart') {
+        // 1.x+: one part named `flows` per file; each item names its file, indexes run across files
+        const files = (await readForm(request)).getAll('flows').filter((f): f is File => f instanceof File);
+        if (files.length === 0) throw new ApiError('BAD_REQUEST', 'Required Part [flows] not specified');
+        const items = [];
+        for (const file of files) {
+          for (const item of validateDocuments(await file.text(), revisionOf, flows)) items.push({ ...item, index: items.length, filename: file.name });
+        }
+        return items;
+      }
+      if (bodyKind(request) === 'json') requireKind(request, 'yaml', 'text', 'other');
+      return validateDocuments(await readText(request), revisionOf, flows);
     })
     .post('/flows/validate/task', async ({ request }) => {
       const kind = bodyKind(request);

@@ -17,9 +17,14 @@ import { walkTasks } from '../walk.ts';
 
 export interface FlowRouteDeps { flows: FlowService; newId: () => string }
 
-/** YAML bodies keep their text verbatim; any other content type is the deprecated JSON variant. */
+/**
+ * YAML bodies keep their text verbatim; any other content type is the deprecated JSON variant.
+ * `?draft=true` (Kestra 2.0) saves a draft revision: not validated for constraints, and skipped by
+ * runs that name no revision (schedules, webhooks, subflows, manual executions).
+ */
 export async function readFlowBody(flows: FlowService, request: Request) {
-  if (bodyKind(request) === 'yaml') return { parsed: flows.parseYaml(await readText(request)), yaml: true };
+  const draft = boolParam(queryOf(request), 'draft', false);
+  if (bodyKind(request) === 'yaml') return { parsed: flows.parseYaml(await readText(request), { draft }), yaml: true };
   return { parsed: flows.parseJson(await readJson(request)), yaml: false };
 }
 
@@ -93,7 +98,7 @@ export function flowRoutes({ flows, newId }: FlowRouteDeps) {
       return flowDependencies(all, { namespace: params.namespace, id: params.id }, boolParam(q, 'destinationOnly', false));
     })
     .get('/flows/:namespace/:id/tasks/:taskId', ({ request, params }) => {
-      const r = flows.get(tenantOf(request), params.namespace, params.id);
+      const r = flows.get(tenantOf(request), params.namespace, params.id, { revision: intParam(queryOf(request), 'revision') });
       for (const { task } of walkTasks(r.flow)) if (task.id === params.taskId) return task;
       throw notFound(`Unable to find task ${params.taskId} in flow ${params.namespace}_${params.id}`);
     });

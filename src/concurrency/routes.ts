@@ -1,0 +1,52 @@
+// Flow concurrency limits (Kestra 1.x/2.0 `concurrency-limit`): one `ConcurrencyLimit`
+// {tenantId, namespace, flowId, running} per flow that declares `concurrency`. Kestra keeps a
+// counter slot per flow that an operator may overwrite (PUT) when it drifts; kestra-lite counts
+// the running executions in the execution store instead, so the count cannot drift: PUT checks
+// the request as Kestra does and answers the limit with its true count.
+
+import { Elysia } from 'elysia';
+import { readJson } from '../http/body.ts';
+import { tenantOf } from '../http/tenant.ts';
+import { ApiError, invalidEntity, notFound } from '../shared/errors.ts';
+import { isPlainObject } from '../shared/guards.ts';
+import type { FlowService } from '../flows/service.ts';
+import type { FlowRecord } from '../flows/store.ts';
+
+export interface ConcurrencyLimitJson { tenantId: string; namespace: string; flowId: string; running: number }
+
+export interface ConcurrencyDeps {
+  flows: FlowService;
+  countRunning(tenant: string, namespace: string, flowId: string): number;
+}
+
+export function concurrencyRoutes(deps: ConcurrencyDeps) {
+  const limited = (r: FlowRecord) => typeof r.flow.concurrency?.limit === 'number';
+  const limitJson = (tenant: string, r: { namespace: string; id: string }): ConcurrencyLimitJson =>
+    ({ tenantId: tenant, namespace: r.namespace, flowId: r.id, running: deps.countRunning(tenant, r.namespace, r.id) });
+
+  return new Elysia({ prefix: '/api/v1' })
+    .get('/concurrency-limit/search', ({ request }) => {
+      const tenant = tenantOf(request);
+      const results = deps.flows.list(tenant).filter(limited)
+        .sort((a, b) => (a.namespace === b.namespace ? (a.id < b.id ? -1 : 1) : a.namespace < b.namespace ? -1 : 1))
+        .map((r) => limitJson(tenant, r));
+      return { results, total: results.length };
+    })
+    .put('/concurrency-limit/:namespace/:flowId', async ({ request, params }) => {
+      const tenant = tenantOf(request);
+      const body = await readJson(request);
+      if (!isPlainObject(body)) throw new ApiError('INVALID_JSON', 'Expected a ConcurrencyLimit object {"namespace", "flowId", "running"}');
+      const violations = [];
+      for (const key of ['namespace', 'flowId'] as const) {
+        const value = body[key] ?? params[key];
+        if (value !== params[key]) violations.push({ path: `concurrencyLimit.${key}`, message: `must be '${params[key]}', the ${key} of the path` });
+      }
+      if (body.running !== undefined && body.running !== null && !(Number.isInteger(body.running) && (body.running as number) >= 0)) {
+        violations.push({ path: 'concurrencyLimit.running', message: 'must be greater than or equal to 0' });
+      }
+      if (violations.length) throw invalidEntity(violations);
+      const record = deps.flows.getCurrent(tenant, params.namespace, params.flowId);
+      if (!record || !limited(record)) throw notFound(`No concurrency limit for flow ${params.namespace}.${params.flowId}`);
+      return limitJson(tenant, record);
+    });
+}
