@@ -4,7 +4,8 @@
 
 import { migrate, type Db } from '../shared/db.ts';
 import type { Execution } from './model.ts';
-import { endDate, startDate, isTerminal, type StateType } from './state.ts';
+import { namespaceOrChildNoCase } from '../shared/namespace-sql.ts';
+import { endDate, startDate, isTerminal, STATE_TYPES, type StateType } from './state.ts';
 
 export interface ExecutionFilter {
   q?: string;
@@ -55,6 +56,9 @@ export function createExecutionStore(db: Db, now: () => number = Date.now): Exec
      CREATE INDEX executions_flow ON executions (tenant, namespace, flow_id, start_date);
      CREATE INDEX executions_start ON executions (tenant, start_date);
      CREATE INDEX executions_state ON executions (state)`,
+    // namespace searches are prefix matches that ignore ASCII case: one NOCASE range scan, with
+    // the sort keys and id in the index so counting and picking a page never read the JSON
+    'CREATE INDEX executions_namespace ON executions (tenant, namespace COLLATE NOCASE, flow_id, start_date, id)',
   ]);
   const live = new Map<string, Execution>();
   const key = (tenant: string, id: string) => `${tenant}\u0000${id}`;
@@ -65,6 +69,11 @@ export function createExecutionStore(db: Db, now: () => number = Date.now): Exec
   );
   const select = db.query<Row, [string, string]>('SELECT json FROM executions WHERE tenant = ? AND id = ?');
   const remove = db.query('DELETE FROM executions WHERE tenant = ? AND id = ?');
+  const byRowid = db.query<Row, [number]>('SELECT json FROM executions WHERE rowid = ?');
+  // listed rather than `NOT IN (terminal)` so the state index answers it (a scan of every row
+  // at each start-up otherwise); rowid order is the order the full scan gave
+  const unfinishedStates = STATE_TYPES.filter((s) => !isTerminal(s));
+  const selectUnfinished = db.query<Row, string[]>(`SELECT json FROM executions WHERE state IN (${unfinishedStates.map(() => '?').join(',')}) ORDER BY rowid`);
   const parse = (row: Row | null) => (row ? (JSON.parse(row.json) as Execution) : undefined);
 
   function where(tenant: string, f: ExecutionFilter): { sql: string; args: (string | number)[] } {
@@ -72,7 +81,7 @@ export function createExecutionStore(db: Db, now: () => number = Date.now): Exec
     const args: (string | number)[] = [tenant];
     if (f.namespace) {
       if (f.namespaceExact) { parts.push('namespace = ?'); args.push(f.namespace); }
-      else { parts.push('(lower(namespace) = lower(?) OR lower(namespace) LIKE lower(?) ESCAPE \'\\\')'); args.push(f.namespace, `${f.namespace.replace(/[\\%_]/g, '\\$&')}.%`); }
+      else { const ns = namespaceOrChildNoCase(f.namespace); parts.push(ns.sql); args.push(...ns.args); }
     }
     if (f.flowId) { parts.push('flow_id = ?'); args.push(f.flowId); }
     if (f.flowIds?.length) { parts.push(`flow_id IN (${f.flowIds.map(() => '?').join(',')})`); args.push(...f.flowIds); }
@@ -121,14 +130,20 @@ export function createExecutionStore(db: Db, now: () => number = Date.now): Exec
         .map((s) => `${s.field === 'state.duration' ? `(coalesce(end_date, ${Math.floor(now())}) - start_date)` : EXECUTION_SORT_FIELDS[s.field] ?? 'start_date'} ${s.asc ? 'ASC' : 'DESC'}`)
         .join(', ');
       const total = db.query<{ n: number }, (string | number)[]>(`SELECT count(*) AS n FROM executions WHERE ${sql}`).get(...args)!.n;
-      const page = limit === undefined ? '' : ` LIMIT ${Math.max(0, limit)} OFFSET ${Math.max(0, offset)}`;
-      const rows = db.query<Row & { id: string; tenant: string }, (string | number)[]>(`SELECT tenant, id, json FROM executions WHERE ${sql} ORDER BY ${order}, id${page}`).all(...args);
-      return { results: rows.map((r) => live.get(key(r.tenant, r.id)) ?? (JSON.parse(r.json) as Execution)), total };
+      const toExecution = (r: Row & { id: string; tenant: string }) => live.get(key(r.tenant, r.id)) ?? (JSON.parse(r.json) as Execution);
+      if (limit === undefined) {
+        return { results: db.query<Row & { id: string; tenant: string }, (string | number)[]>(`SELECT tenant, id, json FROM executions WHERE ${sql} ORDER BY ${order}, id`).all(...args).map(toExecution), total };
+      }
+      // A page in two steps: pick its rows by rowid (the sort reads only index columns), then read
+      // their documents. Sorting with the JSON in hand would drag every match's document through
+      // the sorter; executions still running come from memory instead.
+      const picked = db.query<{ r: number; tenant: string; id: string }, (string | number)[]>(
+        `SELECT rowid AS r, tenant, id FROM executions WHERE ${sql} ORDER BY ${order}, id LIMIT ${Math.max(0, limit)} OFFSET ${Math.max(0, offset)}`,
+      ).all(...args);
+      const results = picked.map((p) => live.get(key(p.tenant, p.id)) ?? (JSON.parse(byRowid.get(p.r)!.json) as Execution));
+      return { results, total };
     },
-    unfinished() {
-      const terminal = "'FAILED','WARNING','SUCCESS','KILLED','CANCELLED','RETRIED','SKIPPED'";
-      return db.query<Row, []>(`SELECT json FROM executions WHERE state NOT IN (${terminal})`).all().map((r) => JSON.parse(r.json) as Execution);
-    },
+    unfinished: () => selectUnfinished.all(...unfinishedStates).map((r) => JSON.parse(r.json) as Execution),
     countRunning(tenant, namespace, flowId) {
       let n = 0;
       for (const e of live.values()) {
