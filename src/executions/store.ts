@@ -2,7 +2,7 @@
 // filter and sort on. Executions that are still running also live in memory, so the engine's
 // many small updates never re-read the database.
 
-import { migrate, type Db } from '../shared/db.ts';
+import { migrate, writeInTurn, type Db } from '../shared/db.ts';
 import type { Execution } from './model.ts';
 import { namespaceOrChildNoCase } from '../shared/namespace-sql.ts';
 import { endDate, startDate, isTerminal, STATE_TYPES, type StateType } from './state.ts';
@@ -109,6 +109,7 @@ export function createExecutionStore(db: Db, now: () => number = Date.now): Exec
 
   return {
     save(e) {
+      writeInTurn(db);
       const s = e.state;
       const triggerExecution = e.trigger?.variables && typeof e.trigger.variables.executionId === 'string' && e.trigger.type.endsWith('Subflow') ? e.trigger.variables.executionId : null;
       upsert.run({
@@ -122,6 +123,7 @@ export function createExecutionStore(db: Db, now: () => number = Date.now): Exec
     get: (tenant, id) => live.get(key(tenant, id)) ?? parse(select.get(tenant, id)),
     delete(tenant, id) {
       live.delete(key(tenant, id));
+      writeInTurn(db);
       return remove.run(tenant, id).changes > 0;
     },
     search(tenant, filter, sort, limit, offset = 0) {

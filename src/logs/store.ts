@@ -1,7 +1,7 @@
 // Execution logs in SQLite. Insertion order (seq) breaks timestamp ties so logs read back in
 // the order tasks wrote them.
 
-import { migrate, type Db } from '../shared/db.ts';
+import { migrate, writeInTurn, type Db } from '../shared/db.ts';
 import { namespaceOrChildLike } from '../shared/namespace-sql.ts';
 import { LOG_LEVEL_ORDER, type LogEntry, type LogLevel } from '../executions/model.ts';
 
@@ -95,7 +95,11 @@ export function createLogStore(db: Db): LogStore {
   }
 
   return {
-    insert: (entries) => { if (entries.length) insertMany(entries); },
+    insert(entries) {
+      if (!entries.length) return;
+      writeInTurn(db);
+      insertMany(entries);
+    },
     find(tenant, filter, sort = [], limit, offset = 0) {
       const { sql, args } = where(tenant, filter);
       const order = sort.length ? sort.map((s) => `${SORT_COLUMNS[s.field] ?? 'ts'} ${s.asc ? 'ASC' : 'DESC'}`).join(', ') + ', seq' : 'ts, seq';
