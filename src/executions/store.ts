@@ -4,7 +4,7 @@
 
 import { migrate, writeInTurn, type Db } from '../shared/db.ts';
 import type { Execution } from './model.ts';
-import { namespaceOrChildNoCase } from '../shared/namespace-sql.ts';
+import { DOTTED, namespaceOrChildNoCase } from '../shared/namespace-sql.ts';
 import { endDate, startDate, isTerminal, STATE_TYPES, type StateType } from './state.ts';
 
 export interface ExecutionFilter {
@@ -56,9 +56,10 @@ export function createExecutionStore(db: Db, now: () => number = Date.now): Exec
      CREATE INDEX executions_flow ON executions (tenant, namespace, flow_id, start_date);
      CREATE INDEX executions_start ON executions (tenant, start_date);
      CREATE INDEX executions_state ON executions (state)`,
-    // namespace searches are prefix matches that ignore ASCII case: one NOCASE range scan, with
-    // the sort keys and id in the index so counting and picking a page never read the JSON
-    'CREATE INDEX executions_namespace ON executions (tenant, namespace COLLATE NOCASE, flow_id, start_date, id)',
+    // namespace searches are prefix matches that ignore ASCII case: one range scan of this
+    // expression (see namespace-sql.ts), with the sort keys and id in the index so counting and
+    // picking a page never read the JSON
+    `CREATE INDEX executions_namespace ON executions (tenant, ${DOTTED}, flow_id, start_date, id)`,
   ]);
   const live = new Map<string, Execution>();
   const key = (tenant: string, id: string) => `${tenant}\u0000${id}`;

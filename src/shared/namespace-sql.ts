@@ -1,21 +1,25 @@
-// "This namespace or one below it" as SQL that an index on `namespace COLLATE NOCASE` can answer
-// with one range scan. Rows in [ns, ns + '/') under NOCASE are exactly `ns` followed by nothing or
-// by one character sorting before '/', so a cheap check of that character ('' or '.') is all that
-// remains. NOCASE folds ASCII only, exactly like SQLite's lower() and LIKE, so results are the
-// same as the lower()/LIKE predicates this replaces.
+// "This namespace or one below it" as SQL that a NOCASE index answers with one range scan instead
+// of the lower()/LIKE predicates these replace (which no index can serve). NOCASE folds ASCII
+// only, exactly like SQLite's lower() and LIKE, so the rows selected are the same (see
+// test/shared/namespace-sql.test.ts). Any string in [p, p + '/') under NOCASE starts with p
+// followed by nothing or a character sorting before '/'; '.' is the only one a child may have.
 
 export interface SqlPart { sql: string; args: (string | number)[] }
 
 const RANGE = 'namespace COLLATE NOCASE >= ? AND namespace COLLATE NOCASE < ?';
+/** the expression of the executions_namespace index, spelled exactly as indexed */
+export const DOTTED = "(namespace || '.') COLLATE NOCASE";
 /** characters, as SQLite's substr() counts them */
 const chars = (s: string) => [...s].length;
 
 /**
  * Case-insensitive: `lower(namespace) = lower(ns) OR lower(namespace) LIKE lower(ns) || '.%'`
- * with `ns` taken literally (executions search).
+ * with `ns` taken literally (executions search). With a dot appended to both sides this is one
+ * exact range, [ns + '.', ns + '/'), over an index on `(namespace || '.') COLLATE NOCASE`:
+ * nothing is left to check row by row.
  */
 export function namespaceOrChildNoCase(ns: string): SqlPart {
-  return { sql: `(${RANGE} AND substr(namespace, ?, 1) IN ('', '.'))`, args: [ns, `${ns}/`, chars(ns) + 1] };
+  return { sql: `(${DOTTED} >= ? AND ${DOTTED} < ?)`, args: [`${ns}.`, `${ns}/`] };
 }
 
 /**
