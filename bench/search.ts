@@ -88,6 +88,7 @@ export async function seed(size: number, tree = ROOT): Promise<{ dir: string; se
       }
     })();
     logs.insert(entries);
+    await null; // stores may group a turn's writes into one transaction: let it commit
   }
   db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
   db.close();
