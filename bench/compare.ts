@@ -73,7 +73,7 @@ function table(before: Record<string, number[]>, after: Record<string, number[]>
     rows.push([
       s.label, fmt(b, s.digits), fmt(a, s.digits),
       Number.isFinite(change) ? `${change > 0 ? '+' : ''}${fmt(change * 100, 1)}%${Math.abs(change) >= 0.03 ? (better ? ' better' : ' worse') : ''}` : '',
-      s.target ? `${s.target[0]} ${fmt(s.target[1], s.target[1] < 1 ? 1 : 0)}` : '', s.target ? (met ? 'met' : 'NOT met') : '',
+      s.target ? `${s.target[0]} ${fmt(s.target[1], Number.isInteger(s.target[1]) ? 0 : 1)}` : '', s.target ? (met ? 'met' : 'NOT met') : '',
     ]);
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
