@@ -54,7 +54,7 @@ export function migrate(db: Db, module: string, steps: string[]): void {
  */
 export function writeInTurn(db: Db): void {
   if (db.inTransaction) return;
-  db.exec('BEGIN');
+  db.query('BEGIN').run(); // query(): a cached statement, not a parse per turn
   turns.add(db);
   queueMicrotask(() => commitTurn(db));
 }
@@ -64,7 +64,7 @@ const turns = new WeakSet<Db>();
 function commitTurn(db: Db): void {
   if (!turns.delete(db)) return;
   try {
-    db.exec('COMMIT');
+    db.query('COMMIT').run();
   } catch (err) {
     // reached only if the database failed under us (disk full, I/O error): the writes cannot be
     // kept either way; end the transaction so the next turn starts clean, and say so
