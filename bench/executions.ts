@@ -11,7 +11,7 @@ import { BUN, fmt, freePort, load, percentile, spawnUntilReady } from './lib.ts'
 const ONE_LOG = 'id: one-log\nnamespace: bench\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: hello\n';
 const TWO_TASKS = 'id: two-tasks\nnamespace: bench\ntasks:\n  - id: out\n    type: io.kestra.plugin.core.output.OutputValues\n    values:\n      n: 1\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: "n={{ outputs.out.values.n }}"\n';
 
-async function withServer<T>(persisted: boolean, fn: (base: string) => Promise<T>): Promise<T> {
+export async function withServer<T>(persisted: boolean, fn: (base: string) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'kl-bench-exec-'));
   const port = await freePort();
   const args = [BUN, 'src/cli.ts', 'serve', '--port', String(port), '--flows', join(dir, 'flows'), '--no-dashboard', '--no-watch', ...(persisted ? ['--data', join(dir, 'data')] : ['--memory'])];
@@ -30,9 +30,9 @@ async function withServer<T>(persisted: boolean, fn: (base: string) => Promise<T
   }
 }
 
-const execute = (base: string, flow: string) => () => fetch(`${base}/api/v1/executions/bench/${flow}?wait=true`, { method: 'POST' });
+export const execute = (base: string, flow: string) => () => fetch(`${base}/api/v1/executions/bench/${flow}?wait=true`, { method: 'POST' });
 
-async function latency(base: string, count: number) {
+export async function latency(base: string, count: number) {
   const send = execute(base, 'one-log');
   for (let i = 0; i < 200; i++) await (await send()).arrayBuffer(); // warm-up
   const times: number[] = [];

@@ -4,7 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const ROOT = join(import.meta.dir, '..');
+/** This bench folder (its helper scripts are spawned by absolute path). */
+export const BENCH = import.meta.dir;
+/**
+ * The source tree under test: this checkout, or another one named by KL_BENCH_TREE (`compare.ts`
+ * measures a base revision with the current measuring scripts, which only spawn its CLI).
+ */
+export const ROOT = process.env.KL_BENCH_TREE ?? join(import.meta.dir, '..');
 export const BUN = process.execPath;
 
 export function percentile(sorted: number[], p: number): number {

@@ -1,6 +1,13 @@
-// `npm run bench`: every benchmark, one line per figure.
+// `npm run bench`: every benchmark, one line per figure. `npm run bench -- compare …`: before/after
+// against a base revision (see compare.ts).
 
 import { fmt } from './lib.ts';
+
+if (process.argv[2] === 'compare') {
+  const { compare } = await import('./compare.ts');
+  await compare(process.argv.slice(3));
+  process.exit(0);
+}
 
 const only = process.argv.slice(2);
 const want = (name: string) => only.length === 0 || only.includes(name);

@@ -2,9 +2,10 @@
 // filter and sort on. Executions that are still running also live in memory, so the engine's
 // many small updates never re-read the database.
 
-import { migrate, type Db } from '../shared/db.ts';
+import { migrate, writeInTurn, type Db } from '../shared/db.ts';
 import type { Execution } from './model.ts';
-import { endDate, startDate, isTerminal, type StateType } from './state.ts';
+import { DOTTED, namespaceOrChildNoCase } from '../shared/namespace-sql.ts';
+import { endDate, startDate, isTerminal, NEWER_STATE_TYPES, STATE_TYPES, type StateType } from './state.ts';
 
 export interface ExecutionFilter {
   q?: string;
@@ -62,6 +63,10 @@ export function createExecutionStore(db: Db, now: () => number = Date.now): Exec
      CREATE INDEX executions_flow ON executions (tenant, namespace, flow_id, start_date);
      CREATE INDEX executions_start ON executions (tenant, start_date);
      CREATE INDEX executions_state ON executions (state)`,
+    // namespace searches are prefix matches that ignore ASCII case: one range scan of this
+    // expression (see namespace-sql.ts), with the sort keys and id in the index so counting and
+    // picking a page never read the JSON
+    `CREATE INDEX executions_namespace ON executions (tenant, ${DOTTED}, flow_id, start_date, id)`,
   ]);
   const live = new Map<string, Execution>();
   const key = (tenant: string, id: string) => `${tenant}\u0000${id}`;
@@ -72,6 +77,12 @@ export function createExecutionStore(db: Db, now: () => number = Date.now): Exec
   );
   const select = db.query<Row, [string, string]>('SELECT json FROM executions WHERE tenant = ? AND id = ?');
   const remove = db.query('DELETE FROM executions WHERE tenant = ? AND id = ?');
+  const byRowid = db.query<Row, [number]>('SELECT json FROM executions WHERE rowid = ?');
+  // listed rather than `NOT IN (terminal)` so the state index answers it (a scan of every row
+  // at each start-up otherwise); rowid order is the order the full scan gave
+  // every non-terminal state, the newer ones (BREAKPOINT, ...) included
+  const unfinishedStates = [...STATE_TYPES, ...NEWER_STATE_TYPES].filter((s) => !isTerminal(s));
+  const selectUnfinished = db.query<Row, string[]>(`SELECT json FROM executions WHERE state IN (${unfinishedStates.map(() => '?').join(',')}) ORDER BY rowid`);
   const parse = (row: Row | null) => (row ? (JSON.parse(row.json) as Execution) : undefined);
 
   function where(tenant: string, f: ExecutionFilter): { sql: string; args: (string | number)[] } {
@@ -79,7 +90,7 @@ export function createExecutionStore(db: Db, now: () => number = Date.now): Exec
     const args: (string | number)[] = [tenant];
     if (f.namespace) {
       if (f.namespaceExact) { parts.push('namespace = ?'); args.push(f.namespace); }
-      else { parts.push('(lower(namespace) = lower(?) OR lower(namespace) LIKE lower(?) ESCAPE \'\\\')'); args.push(f.namespace, `${f.namespace.replace(/[\\%_]/g, '\\$&')}.%`); }
+      else { const ns = namespaceOrChildNoCase(f.namespace); parts.push(ns.sql); args.push(...ns.args); }
     }
     if (f.flowId) { parts.push('flow_id = ?'); args.push(f.flowId); }
     if (f.flowIds?.length) { parts.push(`flow_id IN (${f.flowIds.map(() => '?').join(',')})`); args.push(...f.flowIds); }
@@ -108,6 +119,7 @@ export function createExecutionStore(db: Db, now: () => number = Date.now): Exec
 
   return {
     save(e) {
+      writeInTurn(db);
       const s = e.state;
       const triggerExecution = e.trigger?.variables && typeof e.trigger.variables.executionId === 'string' && e.trigger.type.endsWith('Subflow') ? e.trigger.variables.executionId : null;
       upsert.run({
@@ -121,6 +133,7 @@ export function createExecutionStore(db: Db, now: () => number = Date.now): Exec
     get: (tenant, id) => live.get(key(tenant, id)) ?? parse(select.get(tenant, id)),
     delete(tenant, id) {
       live.delete(key(tenant, id));
+      writeInTurn(db);
       return remove.run(tenant, id).changes > 0;
     },
     search(tenant, filter, sort, limit, offset = 0) {
@@ -129,9 +142,18 @@ export function createExecutionStore(db: Db, now: () => number = Date.now): Exec
         .map((s) => `${s.field === 'state.duration' ? `(coalesce(end_date, ${Math.floor(now())}) - start_date)` : EXECUTION_SORT_FIELDS[s.field] ?? 'start_date'} ${s.asc ? 'ASC' : 'DESC'}`)
         .join(', ');
       const total = db.query<{ n: number }, (string | number)[]>(`SELECT count(*) AS n FROM executions WHERE ${sql}`).get(...args)!.n;
-      const page = limit === undefined ? '' : ` LIMIT ${Math.max(0, limit)} OFFSET ${Math.max(0, offset)}`;
-      const rows = db.query<Row & { id: string; tenant: string }, (string | number)[]>(`SELECT tenant, id, json FROM executions WHERE ${sql} ORDER BY ${order}, id${page}`).all(...args);
-      return { results: rows.map((r) => live.get(key(r.tenant, r.id)) ?? (JSON.parse(r.json) as Execution)), total };
+      const toExecution = (r: Row & { id: string; tenant: string }) => live.get(key(r.tenant, r.id)) ?? (JSON.parse(r.json) as Execution);
+      if (limit === undefined) {
+        return { results: db.query<Row & { id: string; tenant: string }, (string | number)[]>(`SELECT tenant, id, json FROM executions WHERE ${sql} ORDER BY ${order}, id`).all(...args).map(toExecution), total };
+      }
+      // A page in two steps: pick its rows by rowid (the sort reads only index columns), then read
+      // their documents. Sorting with the JSON in hand would drag every match's document through
+      // the sorter; executions still running come from memory instead.
+      const picked = db.query<{ r: number; tenant: string; id: string }, (string | number)[]>(
+        `SELECT rowid AS r, tenant, id FROM executions WHERE ${sql} ORDER BY ${order}, id LIMIT ${Math.max(0, limit)} OFFSET ${Math.max(0, offset)}`,
+      ).all(...args);
+      const results = picked.map((p) => live.get(key(p.tenant, p.id)) ?? (JSON.parse(byRowid.get(p.r)!.json) as Execution));
+      return { results, total };
     },
     distinct(tenant, filter, field, limit) {
       const { sql, args } = where(tenant, filter);
@@ -148,10 +170,7 @@ export function createExecutionStore(db: Db, now: () => number = Date.now): Exec
         `SELECT DISTINCT ${column} AS v FROM executions WHERE ${sql} AND ${column} IS NOT NULL ORDER BY v LIMIT ${n}`,
       ).all(...args).map((r) => r.v);
     },
-    unfinished() {
-      const terminal = "'FAILED','WARNING','SUCCESS','KILLED','CANCELLED','RETRIED','SKIPPED'";
-      return db.query<Row, []>(`SELECT json FROM executions WHERE state NOT IN (${terminal})`).all().map((r) => JSON.parse(r.json) as Execution);
-    },
+    unfinished: () => selectUnfinished.all(...unfinishedStates).map((r) => JSON.parse(r.json) as Execution),
     countRunning(tenant, namespace, flowId) {
       let n = 0;
       for (const e of live.values()) {

@@ -1,7 +1,8 @@
 // Execution logs in SQLite. Insertion order (seq) breaks timestamp ties so logs read back in
 // the order tasks wrote them.
 
-import { migrate, type Db } from '../shared/db.ts';
+import { migrate, writeInTurn, type Db } from '../shared/db.ts';
+import { namespaceOrChildLike } from '../shared/namespace-sql.ts';
 import { LOG_LEVEL_ORDER, type LogEntry, type LogLevel } from './model.ts';
 
 export interface LogFilter {
@@ -53,11 +54,17 @@ export function createLogStore(db: Db): LogStore {
        level INTEGER NOT NULL, thread TEXT NOT NULL, message TEXT NOT NULL);
      CREATE INDEX logs_execution ON logs (tenant, execution_id);
      CREATE INDEX logs_flow ON logs (tenant, namespace, flow_id, ts)`,
+    // The namespace filter is a prefix match whose LIKE ignores ASCII case, which logs_flow could
+    // never serve: a NOCASE index answers it with one range scan (ts and seq, the rowid, ride
+    // along for the sort). It replaces logs_flow, so inserts maintain no extra index.
+    `DROP INDEX logs_flow;
+     CREATE INDEX logs_namespace ON logs (tenant, namespace COLLATE NOCASE, flow_id, ts)`,
   ]);
   const insert = db.query(
     `INSERT INTO logs (tenant, execution_id, namespace, flow_id, task_id, task_run_id, attempt, trigger_id, ts, level, thread, message)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const bySeq = db.query<Row, [number]>('SELECT * FROM logs WHERE seq = ?');
   const insertMany = db.transaction((entries: LogEntry[]) => {
     for (const l of entries) {
       insert.run(l.tenant, l.executionId ?? null, l.namespace, l.flowId, l.taskId ?? null, l.taskRunId ?? null, l.attemptNumber,
@@ -75,7 +82,7 @@ export function createLogStore(db: Db): LogStore {
     eq('task_run_id', f.taskRunId);
     eq('attempt', f.attempt);
     eq('trigger_id', f.triggerId);
-    if (f.namespace) { parts.push('(namespace = ? OR namespace LIKE ?)'); args.push(f.namespace, `${f.namespace}.%`); }
+    if (f.namespace) { const ns = namespaceOrChildLike(f.namespace); parts.push(ns.sql); args.push(...ns.args); }
     if (f.minLevel) { parts.push('level >= ?'); args.push(LOG_LEVEL_ORDER[f.minLevel]); }
     if (f.levels?.length) { parts.push(`level IN (${f.levels.map(() => '?').join(',')})`); args.push(...f.levels.map((l) => LOG_LEVEL_ORDER[l])); }
     if (f.startDate !== undefined) { parts.push('ts >= ?'); args.push(f.startDate); }
@@ -88,14 +95,25 @@ export function createLogStore(db: Db): LogStore {
   }
 
   return {
-    insert: (entries) => { if (entries.length) insertMany(entries); },
+    insert(entries) {
+      if (!entries.length) return;
+      writeInTurn(db);
+      insertMany(entries);
+    },
     find(tenant, filter, sort = [], limit, offset = 0) {
       const { sql, args } = where(tenant, filter);
       const order = sort.length ? sort.map((s) => `${SORT_COLUMNS[s.field] ?? 'ts'} ${s.asc ? 'ASC' : 'DESC'}`).join(', ') + ', seq' : 'ts, seq';
-      const page = limit === undefined ? '' : ` LIMIT ${Math.max(0, limit)} OFFSET ${Math.max(0, offset)}`;
-      const rows = db.query<Row, (string | number)[]>(`SELECT * FROM logs WHERE ${sql} ORDER BY ${order}${page}`).all(...args);
-      const total = limit === undefined ? rows.length : db.query<{ n: number }, (string | number)[]>(`SELECT count(*) AS n FROM logs WHERE ${sql}`).get(...args)!.n;
-      return { results: rows.map(fromRow), total };
+      if (limit === undefined) {
+        const rows = db.query<Row, (string | number)[]>(`SELECT * FROM logs WHERE ${sql} ORDER BY ${order}`).all(...args);
+        return { results: rows.map(fromRow), total: rows.length };
+      }
+      const total = db.query<{ n: number }, (string | number)[]>(`SELECT count(*) AS n FROM logs WHERE ${sql}`).get(...args)!.n;
+      // A page in two steps: pick its seqs (the sort then reads only index columns), then read
+      // those rows; sorting whole rows would carry every match's message through the sorter.
+      const seqs = db.query<{ seq: number }, (string | number)[]>(
+        `SELECT seq FROM logs WHERE ${sql} ORDER BY ${order} LIMIT ${Math.max(0, limit)} OFFSET ${Math.max(0, offset)}`,
+      ).all(...args);
+      return { results: seqs.map((s) => fromRow(bySeq.get(s.seq)!)), total };
     },
     delete(tenant, filter) {
       const { sql, args } = where(tenant, filter);
