@@ -29,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
     const file = args.rest[0];
     if (!file) { process.stderr.write(`schedule needs a flow file\n\n${HELP}`); return 2; }
     const { listSchedule } = await import('./cli/schedule.ts');
-    return listSchedule({ file, from: args.from, count: args.count, now: Date.now() }, (l) => process.stdout.write(l + '\n'));
+    return listSchedule({ file, from: args.from, count: args.count, now: Date.now(), env: process.env }, (l) => process.stdout.write(l + '\n'));
   }
   if (args.command === 'run') {
     const file = args.rest[0];

@@ -1,13 +1,19 @@
 // `kestra-lite schedule FILE.yml [--from DATE] [--count N]`: lists the next fire times of a flow's
 // Schedule and ScheduleOnDates triggers, so a cron can be checked before it is trusted.
+// ScheduleOnDates `dates` expressions are rendered as the server does (triggers/dates.ts: the
+// flow, `envs` from KESTRA_* variables, secret() from SECRET_* variables), at revision 1.
 
 import { readFileSync } from 'node:fs';
 import { parseFlowYaml, violationsMessage } from '../flows/parse.ts';
 import { defaultPluginCatalog } from '../plugins/catalog.ts';
 import { SCHEDULE, SCHEDULE_ON_DATES } from '../triggers/model.ts';
 import { createSlotCalculator } from '../triggers/slots.ts';
+import { createDateResolver } from '../triggers/dates.ts';
+import { createExpressionEngine } from '../expressions/index.ts';
+import { createSecretService } from '../secrets/service.ts';
+import { kestraEnvs, type Env } from '../shared/env.ts';
 
-export interface ScheduleOptions { file: string; from?: string; count?: string; now: number }
+export interface ScheduleOptions { file: string; from?: string; count?: string; now: number; env?: Env }
 
 export function listSchedule(opts: ScheduleOptions, write: (line: string) => void): number {
   let source: string;
@@ -24,7 +30,19 @@ export function listSchedule(opts: ScheduleOptions, write: (line: string) => voi
     .map((def) => ({ def, type: catalog.canonicalType(String(def.type)) }))
     .filter((t) => t.type === SCHEDULE || t.type === SCHEDULE_ON_DATES);
   if (!triggers.length) { write(`${parsed.flow.namespace}.${parsed.flow.id} has no Schedule or ScheduleOnDates trigger`); return 1; }
-  for (const { def, type } of triggers) {
+  const env = opts.env ?? {};
+  const secrets = createSecretService({ env });
+  const engine = createExpressionEngine({ now: () => new Date(opts.now), secret: (name) => secrets.get(name) });
+  const resolveDates = createDateResolver({ expressions: () => engine, envs: kestraEnvs(env), globals: {} });
+  const flow = { namespace: parsed.flow.namespace, id: parsed.flow.id, revision: 1 };
+  for (const { def: declared, type } of triggers) {
+    let def = declared;
+    try {
+      def = resolveDates('main', flow, declared, type);
+    } catch (err) {
+      write(`${declared.id}: cannot render dates: ${(err as Error).message}`);
+      return 2;
+    }
     const tz = slots.zoneOf(def);
     write(`${def.id} (${type === SCHEDULE ? `cron "${String(def.cron)}"` : 'dates'}, ${tz})${def.disabled === true ? ' [disabled]' : ''}:`);
     let at = from;

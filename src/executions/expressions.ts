@@ -1,5 +1,5 @@
 // One expression engine per tenant, with the functions that reach server state: `kv()`,
-// `read()` of internal-storage files, `secret()`. Engines are built on first use and cached.
+// `read()`, `fileSize()`, `fileExists()`, `isFileEmpty()` of internal-storage files, `secret()`. Engines are built on first use and cached.
 
 import { createExpressionEngine, type ExpressionEngine } from '../expressions/index.ts';
 import type { KvService } from '../kv/service.ts';
@@ -30,6 +30,11 @@ export function createTenantExpressions(deps: { clock: Clock; kv: KvService; blo
       const data = path ? deps.blobs.get(blobKey(tenant, path)) : undefined;
       if (!data) throw new Error(`Unable to read ${uri}: file not found`);
       return new TextDecoder().decode(data);
+    },
+    stat: (uri, namespace) => {
+      const path = pathOfUri(uri) ?? namespaceFilePath(uri, namespace);
+      const found = path ? deps.blobs.stat(blobKey(tenant, path)) : undefined;
+      return found ? { size: found.size } : undefined;
     },
     secret: (name) => deps.secret(name),
   });

@@ -4,6 +4,7 @@ import type { ChronoUnit, DateTimeFormatter, Instant, LocalDate, LocalDateTime, 
 import { joda, zoneId } from '../shared/joda.ts';
 import { EvalError } from './errors.ts';
 import { formatJavaPattern, formatOffset } from './java-format.ts';
+import { hasTextFields, parseJavaPattern, RFC_1123_PATTERN } from './java-parse.ts';
 import type { ExpressionHooks } from './runtime.ts';
 import { isNumber, num } from './values.ts';
 
@@ -48,6 +49,8 @@ export function toZoned(value: unknown, zone: ZoneId, existingFormat: unknown): 
     return joda().ZonedDateTime.ofInstant(joda().Instant.ofEpochSecond(secs, Math.round((n - secs) * 1e9)), zone);
   }
   if (typeof value !== 'string') throw new EvalError(`Unable to parse date '${String(value)}'`);
+  const textPattern = existingFormat === undefined || existingFormat === null ? undefined : textParsePattern(String(existingFormat));
+  if (textPattern !== undefined) return fromParsed(value, textPattern, zone);
   const fmt = existingFormat === undefined || existingFormat === null ? null : parser(String(existingFormat));
   try {
     return fmt ? joda().ZonedDateTime.parse(value, fmt) : joda().ZonedDateTime.parse(value);
@@ -59,6 +62,25 @@ export function toZoned(value: unknown, zone: ZoneId, existingFormat: unknown): 
     return (fmt ? joda().LocalDate.parse(value, fmt) : joda().LocalDate.parse(value)).atStartOfDay(zone);
   } catch { /* fall through */ }
   throw new EvalError(`Text '${value}' could not be parsed`);
+}
+
+/** a pattern js-joda cannot parse (English text, RFC 1123): ours, else undefined */
+function textParsePattern(format: string): string | undefined {
+  if (format === 'rfc_1123_date_time') return RFC_1123_PATTERN;
+  const pattern = NAMED_PATTERNS[format] ?? STYLES[format] ?? format;
+  return NAMED_PATTERNS[format] === undefined && !format.startsWith('iso_') && hasTextFields(pattern) ? pattern : undefined;
+}
+
+/** Kestra's fallback order: a zoned date-time, else a local date-time in `zone`, else a date at start of day */
+function fromParsed(value: string, pattern: string, zone: ZoneId): ZonedDateTime {
+  const J = joda();
+  // RFC 1123 writes a zero offset as GMT
+  const text = pattern === RFC_1123_PATTERN ? value.replace(/ GMT$/, ' Z') : value;
+  const p = parseJavaPattern(text, pattern);
+  if (!p.date) throw new EvalError(`Text '${value}' could not be parsed: Unable to obtain LocalDate from TemporalAccessor`);
+  if (!p.time) return p.date.atStartOfDay(zone);
+  const local = J.LocalDateTime.of(p.date, J.LocalTime.of(p.time.h, p.time.m, p.time.s, p.time.n));
+  return p.zone ? J.ZonedDateTime.ofLocal(local, p.zone, null) : local.atZone(zone);
 }
 
 function parser(format: string): DateTimeFormatter {

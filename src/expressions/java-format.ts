@@ -32,18 +32,41 @@ export function formatOffset(totalSeconds: number, withColon: boolean, minutes: 
   return out;
 }
 
+const zoneNames = new Map<string, Intl.DateTimeFormat>();
+
+/** Java's `z`/`zzzz` for Locale.US: the CLDR long name (Central European Standard Time), and as
+ * short name the US abbreviation (EST) or, where CLDR only has GMT+1, the long name's initials
+ * (CET, CEST, BST; "Standard" dropped for European zones as the TZDB abbreviations do). */
 function zoneName(zdt: ZonedDateTime, full: boolean): string {
   const id = zdt.zone().id();
   if (id === 'Z' || id === 'UTC' || id === 'Etc/UTC') return full ? 'Coordinated Universal Time' : 'UTC';
-  return id;
+  if (!id.includes('/')) return id; // a fixed offset prints as itself
+  const name = (style: 'long' | 'short') => {
+    let f = zoneNames.get(id + style);
+    if (!f) {
+      try { f = new Intl.DateTimeFormat('en-US', { timeZone: id, timeZoneName: style }); } catch { return id; }
+      zoneNames.set(id + style, f);
+    }
+    return f.formatToParts(new Date(zdt.toInstant().toEpochMilli())).find((p) => p.type === 'timeZoneName')?.value ?? id;
+  };
+  if (full) return name('long');
+  const short = name('short');
+  if (!/^GMT[+-]/.test(short)) return short;
+  const long = name('long');
+  const words = long.split(' ').filter((w) => !(w === 'Standard' && /European/.test(long)));
+  return words.map((w) => w[0]).join('').toUpperCase();
 }
 
 function field(zdt: ZonedDateTime, letter: string, count: number): string {
   const offset = zdt.offset().totalSeconds();
   switch (letter) {
-    case 'G': return count === 4 ? 'Anno Domini' : count === 5 ? 'A' : 'AD';
+    case 'G': {
+      const ad = zdt.year() > 0;
+      return count === 4 ? (ad ? 'Anno Domini' : 'Before Christ') : count === 5 ? (ad ? 'A' : 'B') : ad ? 'AD' : 'BC';
+    }
     case 'u': case 'y': case 'Y': {
-      const y = letter === 'Y' ? zdt.get(joda().IsoFields.WEEK_BASED_YEAR) : zdt.year();
+      // y is the year of era: 1 BC is year 0, printed as 1
+      const y = letter === 'Y' ? zdt.get(joda().IsoFields.WEEK_BASED_YEAR) : letter === 'y' && zdt.year() <= 0 ? 1 - zdt.year() : zdt.year();
       return count === 2 ? pad(((y % 100) + 100) % 100, 2) : pad(y, count);
     }
     case 'Q': case 'q': {

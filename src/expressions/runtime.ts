@@ -9,6 +9,8 @@ export interface ExpressionHooks {
   /** a `kestra://` URI, or a path of a namespace file of `namespace` (the flow's) */
   read?: (uriOrPath: string, namespace?: string) => string;
   fileURI?: (path: string) => string;
+  /** size of an internal-storage file (`kestra:///` URI) or of a namespace file of `namespace`; undefined when absent */
+  stat?: (uriOrPath: string, namespace?: string) => { size: number } | undefined;
   encrypt?: (s: string) => string;
   decrypt?: (s: string) => string;
   timezone?: string;

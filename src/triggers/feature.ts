@@ -6,7 +6,7 @@ import type { ExecutionServices } from '../executions/feature.ts';
 import type { FlowServices } from '../flows/feature.ts';
 import type { LogServices } from '../logs/feature.ts';
 import type { PluginServices } from '../plugins/feature.ts';
-import { createFlowTriggers } from './flow-triggers.ts';
+import { createFlowTriggers, toggleFlowTrigger } from './flow-triggers.ts';
 import { triggerRoutes } from './routes.ts';
 import { triggerStateRoutes } from './state-routes.ts';
 import { createScheduler, type Scheduler } from './scheduler.ts';
@@ -28,21 +28,23 @@ export const triggersFeature = defineFeature({
     const { logs } = deps.logs;
     const { executions, engine, expressions, envs } = deps.executions;
     const slots = createSlotCalculator('UTC');
-    const log = (tenant: string, namespace: string, flowId: string, triggerId: string | undefined, message: string) =>
-      logs.insert([{ tenant, namespace, flowId, triggerId, attemptNumber: null, timestamp: clock.now(), level: 'ERROR', thread: 'scheduler', message }]);
+    const log = (tenant: string, namespace: string, flowId: string, triggerId: string | undefined, message: string, level: 'ERROR' | 'WARN' = 'ERROR') =>
+      logs.insert([{ tenant, namespace, flowId, triggerId, attemptNumber: null, timestamp: clock.now(), level, thread: 'scheduler', message }]);
     const scheduler = createScheduler({
       store: createTriggerStore(ctx.db), flows, catalog, executions, events, clock, slots, expressions, envs, globals: config.globals,
       onError: (message, t) => { if (t) log(t.tenant, t.namespace, t.flowId, t.triggerId, message); },
+      onWarn: (message, t) => log(t.tenant, t.namespace, t.flowId, t.triggerId, message, 'WARN'),
     });
+    const flowContexts = createTriggerStore(ctx.db, 'flow');
     const flowTriggers = createFlowTriggers({
-      flows, catalog, executions, events, clock, expressions, envs, globals: config.globals,
+      flows, catalog, executions, events, clock, expressions, envs, globals: config.globals, contexts: flowContexts,
       log: (entry) => logs.insert([entry]),
     });
     ctx.ports.provide('triggers', (tenant) => ({
       setDisabled(namespace, flowId, triggerId, disabled) {
         const t = scheduler.get(tenant, namespace, flowId, triggerId);
         const d = t && scheduler.definition(t);
-        if (!t || !d) return false;
+        if (!t || !d) return toggleFlowTrigger(flows, catalog, flowContexts, clock.now(), { tenant, namespace, flowId, triggerId }, disabled);
         applyDisabled(t, d, disabled, slots, clock.now());
         scheduler.save(t);
         return true;

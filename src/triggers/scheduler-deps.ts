@@ -17,6 +17,7 @@ export interface SchedulerDeps {
   clock: Clock; slots: SlotCalculator; expressions(tenant: string): ExpressionEngine;
   envs: Record<string, string>; globals: Record<string, unknown>;
   onError?(message: string, t?: Pick<TriggerContext, 'tenant' | 'namespace' | 'flowId' | 'triggerId'>): void;
+  onWarn?(message: string, t: Pick<TriggerContext, 'tenant' | 'namespace' | 'flowId' | 'triggerId'>): void;
 }
 
 /** What syncing trigger contexts needs: the scheduler's deps and its ScheduleOnDates resolver. */

@@ -12,6 +12,7 @@ import { skipLate, type TriggerDef } from './slots.ts';
 import { syncFlowContexts, recoverMissed } from './sync.ts';
 import { createDueQueue } from './due-queue.ts';
 import { createDateResolver } from './dates.ts';
+import { renderTriggerLabels } from './labels.ts';
 import type { SchedulerDeps, SyncDeps } from './scheduler-deps.ts';
 
 export type Scheduler = ReturnType<typeof createScheduler>;
@@ -99,10 +100,11 @@ export function createScheduler(deps: SchedulerDeps) {
     if (!conditions.ok && !conditions.error) { store.save(t); return; }
     try {
       const inputs = { ...((d.def.inputs ? ex.renderDeep(d.def.inputs, variables) : {}) as Record<string, unknown>), ...(backfill?.inputs ?? {}) };
-      const labels = [...labelsOf(d.def.labels ? ex.renderDeep(d.def.labels, variables) : undefined), ...(backfill ? [...(backfill.labels ?? []), { key: 'system.backfill', value: 'true' }] : [])];
+      const warn = (message: string) => deps.onWarn?.(message, t);
+      const labels = [...renderTriggerLabels(d.def.labels, render, warn), ...(backfill ? renderTriggerLabels(backfill.labels, render, warn) : [])];
       const isDates = d.type !== 'io.kestra.plugin.core.trigger.Schedule';
       const exec = await deps.executions.create({
-        tenant: t.tenant, namespace: t.namespace, flowId: t.flowId, inputs, labels, correlationId: false, trustedLabels: backfill !== undefined,
+        tenant: t.tenant, namespace: t.namespace, flowId: t.flowId, inputs, labels, correlationId: false,
         trigger: { id: t.triggerId, type: d.type, ...(isDates ? {} : { variables: vars }) },
         variables: isDates ? undefined : { schedule: vars },
         scheduleDate: isDates ? slot : undefined,

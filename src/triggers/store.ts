@@ -12,19 +12,22 @@ export interface TriggerStore {
   delete(t: TriggerContext): void;
 }
 
-export function createTriggerStore(db: Db): TriggerStore {
-  migrate(db, 'triggers', [
-    `CREATE TABLE trigger_contexts (
+/** `flow`: the contexts of Flow triggers (only their `disabled` / `stopAfter` state), kept apart from
+ * the scheduler's so that syncing schedules never touches them */
+export function createTriggerStore(db: Db, kind: 'schedule' | 'flow' = 'schedule'): TriggerStore {
+  const table = kind === 'flow' ? 'flow_trigger_contexts' : 'trigger_contexts';
+  migrate(db, kind === 'flow' ? 'flow-triggers' : 'triggers', [
+    `CREATE TABLE ${table} (
        tenant TEXT NOT NULL, namespace TEXT NOT NULL, flow_id TEXT NOT NULL, trigger_id TEXT NOT NULL, json TEXT NOT NULL,
        PRIMARY KEY (tenant, namespace, flow_id, trigger_id))`,
   ]);
   const upsert = db.query(
-    `INSERT INTO trigger_contexts (tenant, namespace, flow_id, trigger_id, json) VALUES (?, ?, ?, ?, ?)
+    `INSERT INTO ${table} (tenant, namespace, flow_id, trigger_id, json) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (tenant, namespace, flow_id, trigger_id) DO UPDATE SET json = excluded.json`,
   );
-  const remove = db.query('DELETE FROM trigger_contexts WHERE tenant = ? AND namespace = ? AND flow_id = ? AND trigger_id = ?');
+  const remove = db.query(`DELETE FROM ${table} WHERE tenant = ? AND namespace = ? AND flow_id = ? AND trigger_id = ?`);
   const cache = new Map<string, TriggerContext>();
-  for (const row of db.query<{ json: string }, []>('SELECT json FROM trigger_contexts').iterate()) {
+  for (const row of db.query<{ json: string }, []>(`SELECT json FROM ${table}`).iterate()) {
     const t = JSON.parse(row.json) as TriggerContext;
     cache.set(keyOf(t), t);
   }

@@ -40,6 +40,29 @@ describe('kestra-lite schedule', () => {
     }
   });
 
+  test('ScheduleOnDates dates expressions are rendered as the server does (flow, envs, now, secret, JSON lists)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kl-sched-cli-'));
+    const flow = (dates: string) => `id: d\nnamespace: t\ntriggers:\n  - id: on\n    type: io.kestra.plugin.core.trigger.ScheduleOnDates\n    dates: ${dates}\ntasks:\n  - id: l\n    type: io.kestra.plugin.core.log.Log\n    message: x\n`;
+    try {
+      writeFileSync(join(dir, 'items.yml'), flow(`["{{ now() | dateAdd(1, 'DAYS', format='iso_sec') }}", "2030-01-0{{ flow.id == 'd' ? '2' : '9' }}T00:00:00Z", "{{ envs.first_day }}T00:00:00Z", "2030-01-04T{{ secret('HOUR') }}:00:00Z"]`));
+      writeFileSync(join(dir, 'list.yml'), flow(`"{{ '[\\"2030-02-01T00:00:00Z\\", \\"2030-03-01T00:00:00Z\\"]' }}"`));
+      writeFileSync(join(dir, 'broken.yml'), flow('["{{ nope.missing }}"]'));
+      const env = { KESTRA_FIRST_DAY: '2030-01-03', SECRET_HOUR: btoa('06') };
+      const out: string[] = [];
+      expect(listSchedule({ file: join(dir, 'items.yml'), count: '10', now: Date.UTC(2029, 11, 31), env }, (l) => out.push(l))).toBe(0);
+      expect(out.slice(1)).toEqual(['  2030-01-01T00:00:00Z', '  2030-01-02T00:00:00Z', '  2030-01-03T00:00:00Z', '  2030-01-04T06:00:00Z']);
+      const listed: string[] = [];
+      expect(listSchedule({ file: join(dir, 'list.yml'), now: Date.UTC(2029, 0, 1) }, (l) => listed.push(l))).toBe(0);
+      expect(listed.slice(1)).toEqual(['  2030-02-01T00:00:00Z', '  2030-03-01T00:00:00Z']);
+      const broken: string[] = [];
+      expect(listSchedule({ file: join(dir, 'broken.yml'), now: 0 }, (l) => broken.push(l))).toBe(2);
+      expect(broken[0]).toContain('on: cannot render dates: ');
+      expect(broken[0]).toContain('Unable to find `nope`');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('the command runs as a process', () => {
     const r = Bun.spawnSync([process.execPath, 'src/cli.ts', 'schedule', 'flows/company/team/daily-report.yml', '--from', '2025-01-06T00:00:00Z', '--count', '2'], { cwd: ROOT });
     expect(r.exitCode).toBe(0);

@@ -30,6 +30,18 @@ export function mergedOutputs(runs: TaskRun[]): Record<string, unknown> {
   return out;
 }
 
+/** `tasks.<id>.state`, or `tasks.<id>.<value>.state` for runs with an iteration value (Kestra's
+ * RunVariables: keyed by the run's own value only; a later run without value replaces the entry). */
+export function taskStates(runs: TaskRun[]): Record<string, unknown> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const run of runs) {
+    const state = { state: run.state.current };
+    if (run.value === undefined) out[run.taskId] = state;
+    else out[run.taskId] = { ...out[run.taskId], [run.value]: state };
+  }
+  return out;
+}
+
 /** Labels as a map; `system.*` labels grouped under `system` (first occurrence wins). */
 export function labelsMap(labels: { key: string; value: string }[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -48,11 +60,13 @@ export interface VariableExtras {
   globals: Record<string, unknown>;
 }
 
-export function executionVariables(exec: Execution, plan: FlowPlan, extras: VariableExtras): Record<string, unknown> {
+/** `plan`: only the flow's identity and `variables` are read (flow triggers pass the listening flow) */
+export function executionVariables(exec: Execution, plan: Pick<FlowPlan, 'id' | 'namespace' | 'revision' | 'flow'>, extras: VariableExtras): Record<string, unknown> {
   const vars: Record<string, unknown> = {
     flow: { id: plan.id, namespace: plan.namespace, revision: plan.revision, ...(exec.tenant !== 'main' ? { tenantId: exec.tenant } : {}) },
     execution: { id: exec.id, startDate: iso(exec.state.histories[0]!.date), originalId: exec.originalId },
     outputs: mergedOutputs(exec.taskRunList),
+    tasks: taskStates(exec.taskRunList),
     labels: labelsMap(exec.labels),
     envs: extras.envs,
     globals: extras.globals,

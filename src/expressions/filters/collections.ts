@@ -1,4 +1,4 @@
-// Collection filters: first/last/join/length/merge/reverse/sort/slice/keys/values/flatten/chunk.
+// Collection filters: first/last/join/length/merge/reverse/sort/slice/keys/values/flatten/distinct/chunk.
 import type { FilterDef } from '../callables.ts';
 import { EvalError } from '../errors.ts';
 import { toJavaString } from '../print.ts';
@@ -117,6 +117,20 @@ export const COLLECTION_FILTERS: Record<string, FilterDef> = {
       if (v === null || v === undefined) return null;
       if (!Array.isArray(v)) throw new EvalError('flatten filter can only be applied to lists');
       return v.flatMap((x) => (Array.isArray(x) ? x : [x]));
+    },
+  },
+  distinct: {
+    // Java's Stream.distinct(): first occurrence kept, equality by value and type (1 and '1' differ)
+    fn: (v) => {
+      if (v === null || v === undefined) return null;
+      if (!Array.isArray(v)) throw new EvalError('distinct filter can only be applied to lists');
+      const seen = new Set<string>();
+      return v.filter((x) => {
+        const key = `${typeof x}:${JSON.stringify(x)}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
     },
   },
   chunk: {
