@@ -47,7 +47,7 @@ export interface CreateExecutionRequest {
   variables?: Record<string, unknown>;
   /** an execution that must start FAILED (a trigger condition that could not be evaluated) */
   failed?: boolean;
-  /** labels set by kestra-lite itself (e.g. system.backfill) skip the system-label check */
+  /** labels set by kestra-lite itself skip the system-label check */
   trustedLabels?: boolean;
   /** tasks to stop before (`?breakpoints=`) */
   breakpoints?: Breakpoint[];
