@@ -20,6 +20,7 @@ import { statsFeature } from './stats/feature.ts';
 import { namespacesFeature } from './namespaces/feature.ts';
 import { dashboardsFeature } from './dashboards/feature.ts';
 import { instanceFeature } from './misc/feature.ts';
+import { adminFeature } from './admin/feature.ts';
 
 export const FEATURES = [
   pluginsFeature,
@@ -39,6 +40,7 @@ export const FEATURES = [
   namespacesFeature,
   dashboardsFeature,
   instanceFeature,
+  adminFeature,
 ] as const;
 
 export type Features = typeof FEATURES;

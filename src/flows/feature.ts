@@ -25,6 +25,7 @@ export const flowsFeature = defineFeature({
       routes: [flowSourceRoutes({ flows }), flowBulkRoutes({ flows }), flowRoutes({ flows, newId: ctx.ids })],
       load: async () => { await directory?.start(); },
       dispose: async () => { await directory?.close(); },
+      reload: () => flows.reload(),
     };
   },
 });

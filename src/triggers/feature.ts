@@ -55,6 +55,8 @@ export const triggersFeature = defineFeature({
         triggerRoutes({ scheduler, slots, clock, engine, flows }),
       ],
       start: () => scheduler.start(),
+      suspend: () => scheduler.suspend(),
+      async reload() { flowTriggers.reload(); await scheduler.reload(); },
       dispose() { scheduler.stop(); flowTriggers.stop(); },
     };
   },

@@ -25,7 +25,7 @@ export interface FlowTriggerDeps {
 const MULTIPLE = 'io.kestra.plugin.core.condition.MultipleCondition';
 
 export function createFlowTriggers(deps: FlowTriggerDeps) {
-  const windows = deps.windows ?? createMemoryWindowStore();
+  let windows = deps.windows ?? createMemoryWindowStore();
   // tenant -> flow keys having at least one Flow trigger (so most state changes cost one lookup)
   const listeners = new Map<string, Set<string>>();
   const lastState = new Map<string, string>();
@@ -107,6 +107,14 @@ export function createFlowTriggers(deps: FlowTriggerDeps) {
     // an execution deleted while running never reaches a terminal state: forget its last state here
     deps.events.on('execution.deleted', (e) => void lastState.delete(`${e.tenant}\u0000${e.id}`)),
   ];
-  for (const tenant of deps.flows.tenants()) for (const r of deps.flows.list(tenant)) index(tenant, r.namespace, r.id);
-  return { stop: () => offs.forEach((off) => off()) };
+  const indexAll = () => {
+    listeners.clear();
+    for (const tenant of deps.flows.tenants()) for (const r of deps.flows.list(tenant)) index(tenant, r.namespace, r.id);
+  };
+  indexAll();
+  return {
+    stop: () => offs.forEach((off) => off()),
+    /** after an admin reset/import: index the flows again and forget upstream states */
+    reload() { lastState.clear(); if (!deps.windows) windows = createMemoryWindowStore(); indexAll(); },
+  };
 }

@@ -27,6 +27,8 @@
 //   areas        namespaces/ (but its files store), files/ (the Files API), dashboards/, blueprints/
 //                                                   API areas that read across flows, executions, KV, files, ...
 //   misc                                            small API areas (configs, usages, basic-auth setup)
+//   admin                                           kestra-lite's own admin API (/_kestra-lite/): time,
+//                                                   journal, faults, reset, export/import; reaches every store
 //   features     features.ts                        the feature registry: every feature, in order
 //   runtime      runtime.ts                         the composition root
 //   dashboard                                       Ink views over the runtime's events
@@ -55,6 +57,7 @@ export const LAYERS: Layer[] = [
   { name: 'stats', paths: ['src/stats/'] },
   { name: 'areas', paths: ['src/namespaces/', 'src/files/', 'src/dashboards/', 'src/blueprints/'] },
   { name: 'misc', paths: ['src/misc/'] },
+  { name: 'admin', paths: ['src/admin/'] },
   { name: 'features', paths: ['src/features.ts'] },
   { name: 'runtime', paths: ['src/runtime.ts'] },
   { name: 'dashboard', paths: ['src/dashboard/'] },
