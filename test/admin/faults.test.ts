@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'bun:test';
 import { DEFAULT_TASK_FAILURE } from '../../src/admin/faults.ts';
-import { YAML } from '../helpers/runtime.ts';
 import { logsOf } from '../helpers/flows.ts';
 import { advance, adminRuntime, deploy, execution, logFlow, start } from './helpers.ts';
 
