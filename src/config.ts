@@ -26,6 +26,10 @@ export const Config = Type.Object({
   globals: Type.Record(Type.String(), Type.Unknown(), { default: {} }),
   /** plain-text `NAME=value` secrets file read at start (src/secrets/secrets-file.ts); null = none */
   secretsFile: Type.Union([Type.String(), Type.Null()], { default: null }),
+  /** `Authorization: Bearer <token>` the admin API (/_kestra-lite/...) requires; null = open */
+  adminToken: Type.Union([Type.String({ minLength: 1 }), Type.Null()], { default: null }),
+  /** requests the admin API's journal keeps (oldest dropped first) */
+  journalSize: Type.Integer({ minimum: 0, default: 1000 }),
   /** debounce for flow file events (editors write in bursts) */
   watchDebounceMs: Type.Integer({ minimum: 0, default: 25 }),
 });

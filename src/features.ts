@@ -23,6 +23,7 @@ import { instanceFeature } from './misc/feature.ts';
 import { pebbleFeature } from './pebble/feature.ts';
 import { mcpFeature } from './mcp/feature.ts';
 import { concurrencyFeature } from './concurrency/feature.ts';
+import { adminFeature } from './admin/feature.ts';
 
 export const FEATURES = [
   pluginsFeature,
@@ -45,6 +46,7 @@ export const FEATURES = [
   pebbleFeature,
   mcpFeature,
   concurrencyFeature,
+  adminFeature,
 ] as const;
 
 export type Features = typeof FEATURES;

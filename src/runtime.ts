@@ -8,12 +8,12 @@ import { FEATURES, type Features } from './features.ts';
 import { createApp, type HttpApp } from './http/app.ts';
 import { diskBlobStore, memoryBlobStore, type BlobStore } from './shared/blobs.ts';
 import { watchBursts } from './shared/burst-gc.ts';
-import { systemClock, type Clock } from './shared/clock.ts';
+import { fakeClock, systemClock, type Clock } from './shared/clock.ts';
 import { openDb, type Db } from './shared/db.ts';
 import type { Env } from './shared/env.ts';
 import { createEventBus, type EventBus } from './shared/events.ts';
 import { buildFeatures, type FeatureContext, type RegistryServices } from './shared/feature.ts';
-import { friendlyIds, type IdGenerator } from './shared/ids.ts';
+import { friendlyIds, seededIds, type IdGenerator } from './shared/ids.ts';
 import { createPorts } from './shared/ports.ts';
 import { VERSION } from './version.ts';
 import type { FlowService } from './flows/service.ts';
@@ -23,8 +23,15 @@ import type { ExecutionControl } from './executions/control/control.ts';
 import type { Engine } from './executions/engine/engine.ts';
 
 export interface RuntimeOptions extends ConfigInput {
-  clock?: Clock;
+  /** a clock, or 'fake' (moves only through the admin API or `FakeClock.advance`) / 'system' (default) */
+  clock?: Clock | 'system' | 'fake';
+  /** the fake clock's start (ISO text, epoch ms or Date); default: the system time at start */
+  now?: string | number | Date;
   ids?: IdGenerator;
+  /** reproducible ids: a seeded generator of friendly ids (ignored when `ids` is given) */
+  seed?: number;
+  /** a state export (GET /_kestra-lite/export) to load before the runtime answers */
+  importFile?: string;
   cwd?: string;
   /** what http.Request tasks call (tests inject one) */
   fetch?: typeof fetch;
@@ -56,22 +63,31 @@ export interface Runtime {
 }
 
 export async function createRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
-  const { clock = systemClock(), ids = friendlyIds(), cwd, fetch: fetchImpl, env = {}, gcAfterBursts, ...input } = options;
+  const { clock: clockOption, now, seed, importFile, ids = seed === undefined ? friendlyIds() : seededIds(seed), cwd, fetch: fetchImpl, env = {}, gcAfterBursts, ...input } = options;
+  const clock = makeClock(clockOption, now);
   const config = resolveConfig(input, cwd);
   const events = createEventBus();
   const db = openDb(config.memory ? false : join(config.dataDir, 'kestra-lite.db'));
   const blobs = config.memory ? memoryBlobStore(clock.now) : diskBlobStore(join(config.dataDir, 'storage'));
-  const ctx: FeatureContext = {
+  const ctx: Omit<FeatureContext, 'lifecycle'> = {
     config, db, clock, ids, events, blobs, env, fetch: fetchImpl ?? fetch, ports: createPorts(),
     features: new Set(FEATURES.map((f) => f.name)),
   };
   const features = buildFeatures(FEATURES, ctx);
   const { services } = features;
-  const app = createApp({ auth: services.instance.auth, maxBodyBytes: config.maxBodyBytes, modules: features.routes, version: VERSION });
+  const app = createApp({ auth: services.instance.auth, maxBodyBytes: config.maxBodyBytes, modules: features.routes, hooks: features.edgeHooks, version: VERSION });
 
   // Start-up waits on the chokidar watchers (I/O): build the router meanwhile with a first request.
   const warmed = app.handle(new Request('http://localhost/api/v1/configs', { headers: { 'x-kestra-lite-warmup': '1' } }));
   await features.start(warmed);
+  if (importFile) {
+    try {
+      await services.admin.state.importDocument(await Bun.file(importFile).text());
+    } catch (err) {
+      await features.dispose().finally(() => db.close());
+      throw new Error(`cannot import ${importFile}: ${(err as Error).message}`);
+    }
+  }
 
   let server: ReturnType<typeof Bun.serve> | undefined;
   let disposed = false;
@@ -110,4 +126,16 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     },
   };
   return runtime;
+}
+
+function makeClock(option: RuntimeOptions['clock'], now: RuntimeOptions['now']): Clock {
+  if (option !== undefined && typeof option === 'object') return option;
+  if (option === undefined || option === 'system') {
+    if (now !== undefined) throw new Error("'now' needs the fake clock (clock: 'fake')");
+    return systemClock();
+  }
+  if (option !== 'fake') throw new Error(`clock must be 'system' or 'fake', got '${String(option)}'`);
+  const start = now === undefined ? Date.now() : now instanceof Date ? now.getTime() : typeof now === 'number' ? now : Date.parse(now);
+  if (!Number.isFinite(start)) throw new Error(`'now' must be an ISO-8601 date-time, got '${String(now)}'`);
+  return fakeClock(start);
 }

@@ -4,6 +4,8 @@
 export interface ServeFlags {
   port?: number; host?: string; flows?: string; data?: string; memory?: boolean; watch?: boolean;
   dashboard?: boolean; quiet?: boolean; logFormat?: LogFormat; basicAuth?: string; apiTokens: string[]; maxBodyBytes?: number; publicUrl?: string; secretsFile?: string;
+  /** test-double options (the admin API) */
+  clock?: 'system' | 'fake'; now?: string; seed?: number; importFile?: string; exportOnExit?: string; adminToken?: string; journalSize?: number;
 }
 
 /** plain-mode output: human lines or one JSON object per line */
@@ -13,7 +15,8 @@ export interface ParsedArgs { command?: string; help: boolean; version: boolean;
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['--from', '--count', '--input', '--fixtures', '--port', '--host', '--flows', '--data', '--basic-auth', '--api-token', '--max-body-size', '--public-url', '--log-format', '--secrets-file']);
+const VALUE_FLAGS = new Set(['--from', '--count', '--input', '--fixtures', '--port', '--host', '--flows', '--data', '--basic-auth', '--api-token', '--max-body-size', '--public-url', '--log-format', '--secrets-file',
+  '--clock', '--now', '--seed', '--import', '--export-on-exit', '--admin-token', '--journal-size']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const out: ParsedArgs = { help: false, version: false, serve: { apiTokens: [] }, rest: [], inputs: [], strictFixtures: false };
@@ -56,6 +59,29 @@ export function parseArgs(argv: string[]): ParsedArgs {
       case '--api-token': s.apiTokens.push(value!); break;
       case '--public-url': s.publicUrl = value; break;
       case '--secrets-file': s.secretsFile = value; break;
+      case '--clock':
+        if (value !== 'system' && value !== 'fake') throw new UsageError(`--clock expects system or fake, got '${value}'`);
+        s.clock = value; break;
+      case '--now':
+        if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(value!) || Number.isNaN(Date.parse(value!))) {
+          throw new UsageError(`--now expects an ISO-8601 date-time with a zone, like 2025-01-01T00:00:00Z, got '${value}'`);
+        }
+        s.now = value; break;
+      case '--seed': {
+        const n = Number(value);
+        if (!Number.isSafeInteger(n) || n < 0) throw new UsageError(`--seed expects a whole number, got '${value}'`);
+        s.seed = n; break;
+      }
+      case '--journal-size': {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new UsageError(`--journal-size expects a number from 0 to 1000000, got '${value}'`);
+        s.journalSize = n; break;
+      }
+      case '--import': s.importFile = value; break;
+      case '--export-on-exit': s.exportOnExit = value; break;
+      case '--admin-token':
+        if (!value) throw new UsageError('--admin-token needs a value');
+        s.adminToken = value; break;
       case '--max-body-size': {
         const n = parseSize(value!);
         if (n === undefined) throw new UsageError(`--max-body-size expects a size like 10mb, got '${value}'`);
@@ -107,6 +133,17 @@ Options for serve:
   --public-url URL      base URL used in execution links (default: relative /ui/...)
   --secrets-file FILE   plain-text NAME=value lines read by secret('NAME'), next to the
                         base64 SECRET_<NAME> environment variables (the file wins)
+
+Test-double options for serve (the admin API under /_kestra-lite/):
+  --clock fake|system   fake: time moves only through POST /_kestra-lite/clock/advance or /set
+                        (default system)
+  --now ISO             the fake clock's start, e.g. 2025-01-01T00:00:00Z (default: now)
+  --seed N              reproducible execution, task-run and other ids
+  --import FILE         load a state export (GET /_kestra-lite/export) before answering
+  --export-on-exit FILE write a state export to FILE when stopped (SIGINT/SIGTERM)
+  --admin-token TOKEN   the admin API requires "Authorization: Bearer TOKEN" (otherwise it is
+                        open, even with --basic-auth)
+  --journal-size N      requests the journal keeps (default 1000; 0 = no journal)
 
   -h, --help            show this help
   -v, --version         print the version

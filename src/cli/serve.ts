@@ -23,6 +23,7 @@ export async function serve(flags: ServeFlags, fixtures: { dir?: string; strict:
     watch: flags.watch, dashboard: flags.dashboard, basicAuth: authText ? parseBasicAuth(authText) : undefined,
     apiTokens: [...flags.apiTokens, ...envTokens], maxBodyBytes: flags.maxBodyBytes, publicUrl: flags.publicUrl,
     fixturesDir: fixtures.dir, strictFixtures: fixtures.strict, secretsFile: flags.secretsFile, gcAfterBursts: true, env,
+    clock: flags.clock, now: flags.now, seed: flags.seed, importFile: flags.importFile, adminToken: flags.adminToken, journalSize: flags.journalSize,
   });
   const out = (line: string) => process.stdout.write(line + '\n');
   const { config } = runtime;
@@ -34,6 +35,13 @@ export async function serve(flags: ServeFlags, fixtures: { dir?: string; strict:
     stopping = true;
     await stopDashboard?.(); // give the terminal back before anything else
     detach();
+    if (flags.exportOnExit) {
+      try {
+        await Bun.write(flags.exportOnExit, JSON.stringify(runtime.services.admin.state.exportDocument()));
+      } catch (err) {
+        process.stderr.write(`kestra-lite: cannot write ${flags.exportOnExit}: ${(err as Error).message}\n`);
+      }
+    }
     await runtime.dispose();
     process.exit(0);
   };
@@ -56,6 +64,7 @@ export async function serve(flags: ServeFlags, fixtures: { dir?: string; strict:
       `  fixtures: ${config.fixturesDir ?? '(none)'}${config.strictFixtures ? ' (strict)' : ''}`,
       `  storage: ${config.memory ? 'in memory' : `persisted in ${config.dataDir}`}`,
       `  basic auth: ${config.basicAuth ? 'on' : 'off'}`,
+      `  clock: ${flags.clock === 'fake' ? `fake, at ${new Date(runtime.clock.now()).toISOString()}` : 'system'}; admin API: /_kestra-lite/${config.adminToken ? ' (token required)' : ''}`,
     ];
     if (flags.logFormat === 'json') {
       out(JSON.stringify({

@@ -92,6 +92,9 @@ export const executionsFeature = defineFeature({
         executionRoutes({ executions, store, engine, logs, metrics, blobs, clock, publicUrl: config.publicUrl, expressions }),
       ],
       start() { recoverExecutions({ store, engine, executions, logs, now: clock.now }); },
+      suspend: () => engine.suspend(),
+      // imported executions that were running go on, as after a restart
+      reload() { recoverExecutions({ store, engine, executions, logs, now: clock.now }); },
       dispose: () => engine.dispose(),
     };
   },

@@ -26,6 +26,7 @@ export const flowsFeature = defineFeature({
       routes: [flowSourceRoutes({ flows }), flowNewerRoutes({ flows }), flowBulkRoutes({ flows }), flowRoutes({ flows, newId: ctx.ids })],
       load: async () => { await directory?.start(); },
       dispose: async () => { await directory?.close(); },
+      reload: () => flows.reload(),
     };
   },
 });

@@ -172,6 +172,9 @@ export function createFlowService(deps: FlowServiceDeps) {
     /** changes whenever any flow is written (cache key for derived views) */
     version: () => store.version(),
 
+    /** the database was replaced underneath (admin reset/import): re-read the current revisions */
+    reload: () => store.reload(),
+
     /** Current, non-deleted flows of a tenant. */
     list(tenant: string): FlowRecord[] {
       const out: FlowRecord[] = [];

@@ -46,6 +46,8 @@ export interface FlowStore {
   count(): number;
   /** increases on every write; lets readers cache derived views (search results) safely */
   version(): number;
+  /** re-reads the current revisions from the database (after an admin reset or import) */
+  reload(): void;
 }
 
 const key = (namespace: string, id: string) => `${namespace}\u0000${id}`;
@@ -87,7 +89,11 @@ export function createFlowStore(db: Db): FlowStore {
        JOIN (SELECT tenant, namespace, id, MAX(revision) AS revision FROM flow_revisions GROUP BY tenant, namespace, id) m
          ON r.tenant = m.tenant AND r.namespace = m.namespace AND r.id = m.id AND r.revision = m.revision`,
   );
-  for (const row of latest.iterate()) tenantMap(row.tenant).set(key(row.namespace, row.id), fromRow(row));
+  const load = () => {
+    cache.clear();
+    for (const row of latest.iterate()) tenantMap(row.tenant).set(key(row.namespace, row.id), fromRow(row));
+  };
+  load();
 
   let version = 0;
   const write = (r: FlowRecord) => {
@@ -136,6 +142,7 @@ export function createFlowStore(db: Db): FlowStore {
       removeMany(tenant, namespace, id, revisions);
     },
     version: () => version,
+    reload() { version++; load(); },
     count: () => [...cache.values()].reduce((n, m) => n + [...m.values()].filter((r) => !r.deleted).length, 0),
   };
 }

@@ -3,7 +3,7 @@
 
 import { Elysia } from 'elysia';
 import { ApiError } from '../shared/errors.ts';
-import type { FeatureRoutes } from '../shared/feature.ts';
+import { ADMIN_PREFIX, type EdgeExchange, type EdgeHook, type FeatureRoutes } from '../shared/feature.ts';
 import { apiPage } from './api-page.ts';
 import { errorPlugin, errorResponse, unauthorized } from './error-plugin.ts';
 import { openApiDocument, openApiYaml, type RouteDetail, type RouteInfo } from './openapi.ts';
@@ -18,6 +18,8 @@ export interface HttpDeps {
   auth: AuthCheck;
   maxBodyBytes: number;
   modules: FeatureRoutes[];
+  /** run around every request (the admin feature's journal and faults), in order */
+  hooks?: EdgeHook[];
   /** the version written in the API reference */
   version?: string;
   onInternalError?: (err: unknown) => void;
@@ -57,14 +59,38 @@ export function createApp(deps: HttpDeps): HttpApp {
   const router = elysia as Elysia;
   const fetch = router.fetch.bind(router);
 
+  const hooks = deps.hooks ?? [];
+
   async function handle(request: Request): Promise<Response> {
+    if (!hooks.length) return route(request);
+    const url = request.url;
+    const pathStart = url.indexOf('/', url.indexOf('//') + 2);
+    const queryStart = url.indexOf('?', pathStart);
+    const rawPath = url.slice(pathStart, queryStart < 0 ? undefined : queryStart);
+    const x: EdgeExchange = {
+      request, method: request.method, rawPath, path: splitTenant(rawPath).path,
+      query: queryStart < 0 ? '' : url.slice(queryStart + 1), startedAt: performance.now(),
+    };
+    let response: Response | undefined;
+    for (const h of hooks) {
+      response = await h.before?.(x);
+      if (response) break;
+    }
+    response ??= await route(request);
+    for (const h of hooks) h.after?.(x, response);
+    return response;
+  }
+
+  async function route(request: Request): Promise<Response> {
     const url = request.url;
     const pathStart = url.indexOf('/', url.indexOf('//') + 2);
     const queryStart = url.indexOf('?', pathStart);
     const pathname = url.slice(pathStart, queryStart < 0 ? undefined : queryStart);
     const { tenant, path } = splitTenant(pathname);
 
-    if (!deps.auth.check(request.method, path, request.headers.get('authorization'), request.headers.get('cookie'))) return unauthorized();
+    // the admin API guards itself (its own token, open otherwise), whatever Kestra's auth says
+    const admin = path === ADMIN_PREFIX || path.startsWith(ADMIN_PREFIX + '/');
+    if (!admin && !deps.auth.check(request.method, path, request.headers.get('authorization'), request.headers.get('cookie'))) return unauthorized();
 
     const tooLarge = () => errorResponse(new ApiError('PAYLOAD_TOO_LARGE', `The content length [${length}] exceeds the maximum allowed content length [${deps.maxBodyBytes}]`), request);
     let length: number | string | null = request.headers.get('content-length');

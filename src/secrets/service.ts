@@ -14,6 +14,8 @@ export interface SecretService {
   invalidVariables(): string[];
   /** hides the values read through `get` so far in a log message (Kestra's masking of used secrets) */
   mask(text: string): string;
+  /** every secret value, without marking any as used (the admin journal hides them in bodies) */
+  values(): string[];
 }
 
 const PREFIX = 'SECRET_';
@@ -57,6 +59,7 @@ export function createSecretService(deps: { env: Env; file?: ReadonlyMap<string,
       return out;
     },
     keys: () => keys,
+    values: () => [...values.values()],
     invalidVariables: () => invalid,
   };
 }

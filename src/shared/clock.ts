@@ -23,7 +23,13 @@ export interface FakeClock extends Clock {
   advance(ms: number): void;
   set(epochMs: number): void;
   pendingTimers(): number;
+  /** when the earliest pending timer is due (epoch ms), undefined when none is (the admin API steps through these) */
+  nextDue(): number | undefined;
 }
+
+/** A clock that only moves when told (tests, `serve --clock fake`). */
+export const isFakeClock = (clock: Clock): clock is FakeClock =>
+  typeof (clock as Partial<FakeClock>).advance === 'function' && typeof (clock as Partial<FakeClock>).nextDue === 'function';
 
 export function fakeClock(start = Date.UTC(2025, 0, 1)): FakeClock {
   let current = start;
@@ -50,6 +56,11 @@ export function fakeClock(start = Date.UTC(2025, 0, 1)): FakeClock {
     advance: (ms) => runDue(current + ms),
     set: (epochMs) => runDue(epochMs),
     pendingTimers: () => timers.size,
+    nextDue() {
+      let at: number | undefined;
+      for (const t of timers.values()) if (at === undefined || t.at < at) at = t.at;
+      return at;
+    },
   };
 }
 

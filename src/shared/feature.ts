@@ -16,6 +16,42 @@ import type { Ports } from './ports.ts';
 /** An Elysia plugin with `prefix: '/api/v1'`; the edge serves it under `/api/v1/{tenant}` too. */
 export type RouteModule = Elysia<any, any, any, any, any, any, any>;
 
+/** The reserved path prefix of kestra-lite's own admin API (never a Kestra route). */
+export const ADMIN_PREFIX = '/_kestra-lite';
+
+/** One request as the edge sees it, passed to edge hooks (never to route handlers). */
+export interface EdgeExchange {
+  request: Request;
+  method: string;
+  /** the path the client sent (tenant included) */
+  rawPath: string;
+  /** the path routed (tenant stripped) */
+  path: string;
+  /** the query string, without '?' ('' when none) */
+  query: string;
+  /** performance.now() when the edge received the request (wall time, not the runtime clock) */
+  startedAt: number;
+}
+
+/**
+ * Cross-cutting edge behaviour a feature plugs in (the admin API's journal and HTTP faults), so
+ * the edge needs no import of the feature. `before` runs first, before auth and routing; a
+ * Response it returns answers the request instead. `after` sees every answer.
+ */
+export interface EdgeHook {
+  before?(x: EdgeExchange): Response | undefined | Promise<Response | undefined>;
+  after?(x: EdgeExchange, response: Response): void;
+}
+
+/**
+ * What the admin API uses to replace a runtime's state underneath the features (reset, import):
+ * `suspend` stops running work and timers, `reload` re-reads the stores and re-arms timers.
+ */
+export interface StateLifecycle {
+  suspend(): Promise<void>;
+  reload(): Promise<void>;
+}
+
 /** What every feature may use: built once per runtime by runtime.ts, never global. */
 export interface FeatureContext {
   config: Config;
@@ -31,6 +67,8 @@ export interface FeatureContext {
   ports: Ports;
   /** names of every feature of this runtime (`/configs` reports optional API areas as enabled) */
   features: ReadonlySet<string>;
+  /** every feature's suspend/reload, in list order (filled in by buildFeatures) */
+  lifecycle: StateLifecycle;
 }
 
 export interface FeatureInstance<S> {
@@ -42,6 +80,12 @@ export interface FeatureInstance<S> {
   start?(): void | Promise<void>;
   /** in reverse list order */
   dispose?(): void | Promise<void>;
+  /** hooks the HTTP edge runs around every request (list order) */
+  edge?: EdgeHook;
+  /** the stored state is about to be replaced (admin reset/import): stop running work and timers */
+  suspend?(): void | Promise<void>;
+  /** the stored state was replaced: drop in-memory copies, re-read, re-arm timers */
+  reload?(): void | Promise<void>;
 }
 
 export interface Feature<Name extends string = string, Needs = {}, S = unknown> {
@@ -81,6 +125,8 @@ export interface FeatureRoutes { feature: string; module: RouteModule }
 export interface BuiltFeatures<Fs extends readonly AnyFeature[]> {
   services: RegistryServices<Fs>;
   routes: FeatureRoutes[];
+  /** the edge hooks of every feature, in list order */
+  edgeHooks: EdgeHook[];
   /** every feature's load at once (plus any other start-up work passed in), then every start in order */
   start(alongside?: Promise<unknown>): Promise<void>;
   /** reverse order; a failing dispose does not stop the others */
@@ -88,10 +134,15 @@ export interface BuiltFeatures<Fs extends readonly AnyFeature[]> {
 }
 
 /** Creates every feature of the list in order, each with the services of those before it. */
-export function buildFeatures<const Fs extends readonly AnyFeature[]>(list: Fs, ctx: FeatureContext): BuiltFeatures<Fs> {
+export function buildFeatures<const Fs extends readonly AnyFeature[]>(list: Fs, base: Omit<FeatureContext, 'lifecycle'>): BuiltFeatures<Fs> {
   const services: Record<string, unknown> = {};
   const instances: FeatureInstance<unknown>[] = [];
   const routes: FeatureRoutes[] = [];
+  const lifecycle: StateLifecycle = {
+    async suspend() { for (const i of [...instances].reverse()) await i.suspend?.(); },
+    async reload() { for (const i of instances) await i.reload?.(); },
+  };
+  const ctx: FeatureContext = { ...base, lifecycle };
   for (const feature of list) {
     if (feature.name in services) throw new Error(`feature ${feature.name} is listed twice`);
     const instance = feature.create(ctx, services);
@@ -102,6 +153,7 @@ export function buildFeatures<const Fs extends readonly AnyFeature[]>(list: Fs, 
   return {
     services: services as RegistryServices<Fs>,
     routes,
+    edgeHooks: instances.flatMap((i) => (i.edge ? [i.edge] : [])),
     async start(alongside) {
       await Promise.all([alongside, ...instances.map((i) => i.load?.())]);
       for (const i of instances) await i.start?.();

@@ -59,6 +59,8 @@ export const triggersFeature = defineFeature({
         triggerStateRoutes({ scheduler, slots, clock, engine, flows }),
       ],
       start: () => scheduler.start(),
+      suspend: () => scheduler.suspend(),
+      async reload() { flowContexts.reload(); flowTriggers.reload(); await scheduler.reload(); },
       dispose() { scheduler.stop(); flowTriggers.stop(); },
     };
   },

@@ -34,7 +34,7 @@ const MULTIPLE = 'io.kestra.plugin.core.condition.MultipleCondition';
 const SEEN_LIMIT = 50_000;
 
 export function createFlowTriggers(deps: FlowTriggerDeps) {
-  const windows = deps.windows ?? createMemoryWindowStore();
+  let windows = deps.windows ?? createMemoryWindowStore();
   // tenant -> flow keys having at least one Flow trigger (so most state changes cost one lookup)
   const listeners = new Map<string, Set<string>>();
   /** execution → length of its state history when last evaluated (oldest forgotten first) */
@@ -167,8 +167,16 @@ export function createFlowTriggers(deps: FlowTriggerDeps) {
     deps.events.on('execution.updated', ({ execution }) => { onEnded(execution); void onChange(execution); }),
     deps.events.on('execution.deleted', (e) => void lastState.delete(`${e.tenant}\u0000${e.id}`)),
   ];
-  for (const tenant of deps.flows.tenants()) for (const r of deps.flows.list(tenant)) index(tenant, r.namespace, r.id);
-  return { stop: () => offs.forEach((off) => off()) };
+  const indexAll = () => {
+    listeners.clear();
+    for (const tenant of deps.flows.tenants()) for (const r of deps.flows.list(tenant)) index(tenant, r.namespace, r.id);
+  };
+  indexAll();
+  return {
+    stop: () => offs.forEach((off) => off()),
+    /** after an admin reset/import: index the flows again and forget upstream states */
+    reload() { lastState.clear(); if (!deps.windows) windows = createMemoryWindowStore(); indexAll(); },
+  };
 }
 
 /** trigger.Toggle on a Flow trigger: its context (created on first use) is disabled or enabled again */

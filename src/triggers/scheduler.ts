@@ -32,7 +32,7 @@ export function createScheduler(deps: SchedulerDeps) {
   let started = false;
   let evaluating = false;
   let again = false;
-  const queue = createDueQueue();
+  let queue = createDueQueue();
 
   /** The trigger definition and flow of a context, when the flow still has that trigger. */
   function definition(t: TriggerContext): { def: TriggerDef; type: string; flowDisabled: boolean; flow: FlowDocument & { revision: number } } | undefined {
@@ -169,29 +169,52 @@ export function createScheduler(deps: SchedulerDeps) {
     }),
   ];
 
+  /** contexts for every flow (created, updated or dropped to match the flows) */
+  function syncAll() {
+    // group existing contexts per flow once: syncing 10,000 flows must not rescan every context
+    const byFlow = new Map<string, TriggerContext[]>();
+    for (const t of store.all()) {
+      const k = `${t.tenant}\u0000${t.namespace}\u0000${t.flowId}`;
+      byFlow.set(k, [...(byFlow.get(k) ?? []), t]);
+    }
+    const seen = new Set<string>();
+    for (const tenant of deps.flows.tenants()) {
+      for (const r of deps.flows.list(tenant)) {
+        const k = `${tenant}\u0000${r.namespace}\u0000${r.id}`;
+        seen.add(k);
+        syncFlowContexts(syncDeps, tenant, r.namespace, r.id, false, byFlow.get(k) ?? []);
+      }
+    }
+    for (const [k, list] of byFlow) if (!seen.has(k)) for (const t of list) store.delete(t);
+  }
+
   return {
     /** start-up: contexts for every flow, missed schedules recovered, then the first evaluation */
     async start() {
       started = true;
-      // group existing contexts per flow once: syncing 10,000 flows must not rescan every context
-      const byFlow = new Map<string, TriggerContext[]>();
-      for (const t of store.all()) {
-        const k = `${t.tenant}\u0000${t.namespace}\u0000${t.flowId}`;
-        byFlow.set(k, [...(byFlow.get(k) ?? []), t]);
-      }
-      const seen = new Set<string>();
-      for (const tenant of deps.flows.tenants()) {
-        for (const r of deps.flows.list(tenant)) {
-          const k = `${tenant}\u0000${r.namespace}\u0000${r.id}`;
-          seen.add(k);
-          syncFlowContexts(syncDeps, tenant, r.namespace, r.id, false, byFlow.get(k) ?? []);
-        }
-      }
-      for (const [k, list] of byFlow) if (!seen.has(k)) for (const t of list) store.delete(t);
+      syncAll();
       recoverMissed(deps, definition);
       for (const t of store.all()) touch(t);
       await evaluate();
     },
+    /** the stored state is being replaced (admin reset/import): fire nothing until reload */
+    suspend() {
+      timer?.cancel();
+      timer = undefined;
+      armedAt = undefined;
+      stopped = true;
+    },
+    /** after the stored state was replaced: re-read the contexts, sync them with the flows, re-arm */
+    async reload() {
+      stopped = false;
+      store.reload();
+      queue = createDueQueue();
+      syncAll();
+      for (const t of store.all()) touch(t);
+      await evaluate();
+    },
+    /** true while an evaluation is firing triggers (the admin clock waits for it to settle) */
+    busy: () => evaluating,
     evaluate,
     definition,
     get: (tenant: string, namespace: string, flowId: string, triggerId: string) => store.get(triggerKey(tenant, namespace, flowId, triggerId)),

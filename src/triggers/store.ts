@@ -10,6 +10,8 @@ export interface TriggerStore {
   save(t: TriggerContext): void;
   saveMany(list: TriggerContext[]): void;
   delete(t: TriggerContext): void;
+  /** re-reads every context from the database (after an admin reset or import) */
+  reload(): void;
 }
 
 /** `flow`: the contexts of Flow triggers (only their `disabled` / `stopAfter` state), kept apart from
@@ -27,10 +29,14 @@ export function createTriggerStore(db: Db, kind: 'schedule' | 'flow' = 'schedule
   );
   const remove = db.query(`DELETE FROM ${table} WHERE tenant = ? AND namespace = ? AND flow_id = ? AND trigger_id = ?`);
   const cache = new Map<string, TriggerContext>();
-  for (const row of db.query<{ json: string }, []>(`SELECT json FROM ${table}`).iterate()) {
-    const t = JSON.parse(row.json) as TriggerContext;
-    cache.set(keyOf(t), t);
-  }
+  const load = () => {
+    cache.clear();
+    for (const row of db.query<{ json: string }, []>(`SELECT json FROM ${table}`).iterate()) {
+      const t = JSON.parse(row.json) as TriggerContext;
+      cache.set(keyOf(t), t);
+    }
+  };
+  load();
   const write = (t: TriggerContext) => upsert.run(t.tenant, t.namespace, t.flowId, t.triggerId, JSON.stringify(t));
   const writeMany = db.transaction((list: TriggerContext[]) => list.forEach(write));
   return {
@@ -39,5 +45,6 @@ export function createTriggerStore(db: Db, kind: 'schedule' | 'flow' = 'schedule
     save(t) { write(t); cache.set(keyOf(t), t); },
     saveMany(list) { writeMany(list); for (const t of list) cache.set(keyOf(t), t); },
     delete(t) { remove.run(t.tenant, t.namespace, t.flowId, t.triggerId); cache.delete(keyOf(t)); },
+    reload: load,
   };
 }

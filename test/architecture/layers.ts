@@ -30,6 +30,8 @@
 //   pebble                                          the Pebble catalogue and display rendering for the editor
 //   mcp                                             the MCP server registry (stored configuration)
 //   concurrency                                     flow concurrency limits over flows and the executions store
+//   admin                                           kestra-lite's own admin API (/_kestra-lite/): time,
+//                                                   journal, faults, reset, export/import; reaches every store
 //   features     features.ts                        the feature registry: every feature, in order
 //   runtime      runtime.ts                         the composition root
 //   dashboard                                       Ink views over the runtime's events
@@ -61,6 +63,7 @@ export const LAYERS: Layer[] = [
   { name: 'pebble', paths: ['src/pebble/'] },
   { name: 'mcp', paths: ['src/mcp/'] },
   { name: 'concurrency', paths: ['src/concurrency/'] },
+  { name: 'admin', paths: ['src/admin/'] },
   { name: 'features', paths: ['src/features.ts'] },
   { name: 'runtime', paths: ['src/runtime.ts'] },
   { name: 'dashboard', paths: ['src/dashboard/'] },

@@ -8,7 +8,7 @@ import type { Clock, TimerHandle } from '../../shared/clock.ts';
 import type { EventBus } from '../../shared/events.ts';
 import type { IdGenerator } from '../../shared/ids.ts';
 import type { Ports } from '../../shared/ports.ts';
-import type { RunnableTask } from '../../tasks/types.ts';
+import type { ChildExecutions, RunnableTask } from '../../tasks/types.ts';
 import type { KvAccess } from '../../kv/model.ts';
 import type { LogStore } from '../../logs/store.ts';
 import type { MetricStore } from '../../metrics/store.ts';
@@ -67,6 +67,31 @@ export function createEngine(deps: EngineDeps) {
   let logBuffer: LogEntry[] = [];
   let metricBuffer: MetricEntry[] = [];
   let disposed = false;
+  // what idle() watches: attempts on a worker, and those of them parked on the runtime clock
+  // (ctx.sleep) or on another execution (Subflow waits) — those need time or the engine, not us
+  let inFlight = 0;
+  let parked = 0;
+  let idleWaiters: (() => void)[] = [];
+  const busy = () => draining || pending.length > 0 || inFlight > parked;
+  const checkIdle = () => {
+    if (busy() || !idleWaiters.length) return;
+    const waiters = idleWaiters; idleWaiters = [];
+    for (const w of waiters) w();
+  };
+  const park = <T>(work: Promise<T>): Promise<T> => {
+    parked++;
+    checkIdle();
+    return work.finally(() => { parked--; checkIdle(); });
+  };
+  const taskPorts: Ports = {
+    ...deps.ports,
+    get(name) {
+      const port = deps.ports.get(name);
+      if (name !== 'children') return port;
+      const children = port as ChildExecutions;
+      return { ...children, waitForTerminal: (tenant: string, id: string) => park(children.waitForTerminal(tenant, id)) } as never;
+    },
+  };
 
   const flushSinks = () => {
     if (logBuffer.length) {
@@ -94,6 +119,7 @@ export function createEngine(deps: EngineDeps) {
     } finally {
       draining = false;
       flushSinks();
+      checkIdle();
     }
   }
 
@@ -140,17 +166,24 @@ export function createEngine(deps: EngineDeps) {
     const controller = new AbortController();
     const ctx = createRunContext({
       clock: deps.clock, blobs: deps.blobs, expressions: deps.expressions(l.exec.tenant), kv: deps.kv(l.exec.tenant), fetch: deps.fetch,
-      log: (e) => logBuffer.push(e), metric: (m) => metricBuffer.push(m), services: deps.services, ports: deps.ports,
+      log: (e) => logBuffer.push(e), metric: (m) => metricBuffer.push(m), services: deps.services, ports: taskPorts,
     }, {
       exec: l.exec, run, task: planned.task, flow: { id: l.plan.id, namespace: l.plan.namespace, revision: l.plan.revision },
       variables: variablesOf(l, run), signal: controller.signal, setLabels: (labels) => { l.exec.labels = labels; },
     });
-    const outcome = runAttempt(deps.runnable(planned.type), ctx, controller);
+    const sleep = ctx.sleep;
+    ctx.sleep = (ms) => park(sleep(ms));
+    const fault = deps.ports.has('taskFaults') ? deps.ports.get('taskFaults').take({
+      tenant: l.exec.tenant, namespace: l.exec.namespace, flowId: l.exec.flowId, executionId: l.exec.id, taskId: run.taskId, taskType: planned.type,
+    }) : undefined;
+    const outcome = runAttempt(deps.runnable(planned.type), ctx, controller, fault);
     if (!(outcome instanceof Promise)) return complete(l, run, outcome);
     l.workers.set(run.id, controller);
+    inFlight++;
     outcome.then((o) => {
+      inFlight--;
       l.workers.delete(run.id);
-      if (disposed) return;
+      if (disposed) return checkIdle();
       complete(l, run, o);
       l.dirty = true;
       schedule(l);
@@ -357,6 +390,27 @@ export function createEngine(deps: EngineDeps) {
       }));
     },
     flush: flushSinks,
+    /**
+     * Resolves when the engine has nothing to do by itself: no pass queued and no attempt working
+     * (attempts sleeping on the clock or awaiting another execution do not count). The admin
+     * API's clock settles on this between fake-time steps.
+     */
+    idle(): Promise<void> {
+      return busy() ? new Promise((resolve) => idleWaiters.push(resolve)) : Promise.resolve();
+    },
+    /** Drops every running execution from memory (the admin API is about to replace the stored state). */
+    suspend() {
+      const all = [...live.values()];
+      live.clear();
+      pending = [];
+      for (const l of all) {
+        for (const w of l.workers.values()) w.abort();
+        for (const t of l.timers.values()) t.cancel();
+        for (const w of l.waiters.splice(0)) w(l.exec);
+      }
+      flushSinks();
+      checkIdle();
+    },
     async dispose() {
       disposed = true;
       for (const l of live.values()) {

@@ -5,6 +5,36 @@
 import { TaskError, TaskKilledError, type RunContext, type RunnableTask, type RunResult } from '../../tasks/types.ts';
 import { parseDuration } from '../../shared/durations.ts';
 
+/**
+ * A fault injected into one attempt (the admin API's task faults): wait `delayMs` on the runtime
+ * clock first, then fail with `fail`, or hang until the task's timeout (or a kill) with `hang`,
+ * or else run the task as usual.
+ */
+export interface TaskFault { delayMs?: number; fail?: string; hang?: boolean }
+
+/** Where the engine asks for a fault before each attempt (provided by the admin feature). */
+export interface TaskFaultSource {
+  take(q: { tenant: string; namespace: string; flowId: string; executionId: string; taskId: string; taskType: string }): TaskFault | undefined;
+}
+
+declare module '../../shared/ports.ts' {
+  interface PortMap { taskFaults: TaskFaultSource }
+}
+
+// the longest a timer may wait (setTimeout's limit); a hang sleeps again and again
+const HANG_SLICE_MS = 2 ** 31 - 1;
+
+function faulty(task: RunnableTask, fault: TaskFault): RunnableTask {
+  return {
+    async run(ctx) {
+      if (fault.delayMs) await ctx.sleep(fault.delayMs);
+      if (fault.fail !== undefined) throw new TaskError(fault.fail);
+      if (fault.hang) for (;;) await ctx.sleep(HANG_SLICE_MS);
+      return task.run(ctx);
+    },
+  };
+}
+
 export interface AttemptOutcome {
   state: 'SUCCESS' | 'WARNING' | 'FAILED' | 'KILLED';
   outputs?: Record<string, unknown>;
@@ -31,7 +61,8 @@ function fromError(err: unknown, ctx: RunContext, killed: boolean): AttemptOutco
   return { state: 'FAILED' };
 }
 
-export function runAttempt(task: RunnableTask, ctx: RunContext, controller: AbortController): AttemptOutcome | Promise<AttemptOutcome> {
+export function runAttempt(runnable: RunnableTask, ctx: RunContext, controller: AbortController, fault?: TaskFault): AttemptOutcome | Promise<AttemptOutcome> {
+  const task = fault ? faulty(runnable, fault) : runnable;
   let timeoutMs: number | undefined;
   try {
     const raw = ctx.task.timeout;
