@@ -20,7 +20,6 @@ import type { ExecutionStore } from '../store.ts';
 import { applyAllowances } from './final-state.ts';
 import { renderFlowOutputs } from './flow-outputs.ts';
 import type { FlowPlan } from './plan.ts';
-import { nextRetryAt, retryPolicyFor } from './retry.ts';
 import { step } from './step.ts';
 import type { Live } from './live.ts';
 import { applyAttemptOutcome } from './attempt-outcome.ts';
@@ -67,6 +66,8 @@ export function createEngine(deps: EngineDeps) {
   let logBuffer: LogEntry[] = [];
   let metricBuffer: MetricEntry[] = [];
   let disposed = false;
+  /** CREATE_NEW_EXECUTION retries waiting for their date (their execution already ended RETRIED) */
+  const retryTimers = new Set<TimerHandle>();
 
   const flushSinks = () => {
     if (logBuffer.length) {
@@ -118,8 +119,19 @@ export function createEngine(deps: EngineDeps) {
   };
 
   function complete(l: Live, run: TaskRun, outcome: AttemptOutcome) {
-    const retryAt = applyAttemptOutcome(l, run, outcome, deps.clock.now());
-    if (retryAt === undefined) return;
+    const due = applyAttemptOutcome(l, run, outcome, deps.clock.now());
+    if (due === undefined) return;
+    const retryAt = due.at;
+    if (due.newExecution) {
+      // the execution ended RETRIED; its successor is created at the due date (it outlives `l`)
+      const timer = deps.clock.setTimer(retryAt - deps.clock.now(), () => {
+        retryTimers.delete(timer);
+        if (!disposed) startRetryExecution(l);
+      });
+      retryTimers.add(timer);
+      l.dirty = true;
+      return;
+    }
     l.timers.set(run.id, deps.clock.setTimer(retryAt - deps.clock.now(), () => {
       l.timers.delete(run.id);
       if (run.state.current !== 'RETRYING') return;
@@ -155,6 +167,21 @@ export function createEngine(deps: EngineDeps) {
       l.dirty = true;
       schedule(l);
     });
+  }
+
+  /** A CREATE_NEW_EXECUTION retry: ExecutionService.replay from scratch (engine-contract §3.7, §3.10). */
+  function startRetryExecution(l: Live) {
+    const source = l.exec;
+    const id = deps.ids();
+    const exec: Execution = {
+      ...structuredClone({ ...source, taskRunList: [] }), id, parentId: source.id, originalId: source.originalId, taskRunList: [],
+      outputs: undefined, state: newState(deps.clock.now()),
+      metadata: { attemptNumber: source.metadata.attemptNumber + 1, originalCreatedDate: source.metadata.originalCreatedDate },
+    };
+    if (exec.outputs === undefined) delete exec.outputs;
+    deps.executions.save(exec);
+    deps.events.emit('execution.updated', { execution: exec });
+    api.start(exec, l.plan);
   }
 
   function finish(l: Live, state: StateType) {
@@ -287,7 +314,7 @@ export function createEngine(deps: EngineDeps) {
     return changed;
   }
 
-  return {
+  const api = {
     /** registers a stored execution and starts processing it */
     start(exec: Execution, plan: FlowPlan) {
       const l: Live = { exec, plan, workers: new Map(), timers: new Map(), waiters: [], queued: false, dirty: true };
@@ -356,6 +383,7 @@ export function createEngine(deps: EngineDeps) {
     flush: flushSinks,
     async dispose() {
       disposed = true;
+      for (const t of retryTimers) t.cancel();
       for (const l of live.values()) {
         for (const w of l.workers.values()) w.abort();
         for (const t of l.timers.values()) t.cancel();
@@ -363,4 +391,5 @@ export function createEngine(deps: EngineDeps) {
       flushSinks();
     },
   };
+  return api;
 }

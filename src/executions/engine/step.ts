@@ -128,6 +128,8 @@ export function step(exec: Execution, plan: FlowPlan, hooks: StepHooks): boolean
     } else if (run.retryAt === undefined) {
       hooks.dispatch(run);
       changed = true;
+      // a failed attempt retried as a new execution ended this one (RETRIED)
+      if (isTerminal(exec.state.current)) return true;
     }
   }
 
