@@ -133,11 +133,12 @@ export interface RunContext {
   ports: Ports;
 }
 
-export type RunState = 'SUCCESS' | 'WARNING' | 'FAILED';
+/** KILLED: a Subflow whose child was killed ends KILLED, as Kestra's ExecutableUtils.guessState says */
+export type RunState = 'SUCCESS' | 'WARNING' | 'FAILED' | 'KILLED';
 
 export interface RunResult {
   outputs?: Record<string, unknown>;
-  /** a task may end in WARNING (or FAILED without throwing) */
+  /** a task may end in WARNING (or FAILED/KILLED without throwing) */
   state?: RunState;
 }
 

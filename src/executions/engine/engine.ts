@@ -323,6 +323,16 @@ export function createEngine(deps: EngineDeps) {
       schedule(l);
     },
     get: (tenant: string, id: string) => live.get(key(tenant, id))?.exec,
+    /**
+     * Renders, against a (finished) execution, its flow's declared outputs (typed) or else the
+     * given map: what a parent's Subflow task extracts from its child.
+     */
+    extractOutputs(exec: Execution, plan: FlowPlan, legacy: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+      const vars = variablesOf({ exec, plan } as Live);
+      const renderDeep = (v: unknown) => deps.expressions(exec.tenant).renderDeep(v, vars);
+      if (Array.isArray(plan.flow.outputs)) return renderFlowOutputs(plan.flow.outputs, renderDeep, deps.coerceOutput);
+      return legacy === undefined ? undefined : renderDeep(legacy) as Record<string, unknown>;
+    },
     isLive: (tenant: string, id: string) => live.has(key(tenant, id)),
     /** resolves with the execution once it is terminal (PAUSED keeps waiting) */
     waitForTerminal(tenant: string, id: string): Promise<Execution> | undefined {
