@@ -16,6 +16,11 @@ export interface ContainerSpec {
   finally: TaskDefinition[];
   /** Dag: task id → ids it waits for */
   dependsOn?: Map<string, string[]>;
+  /**
+   * No branch at all (a Switch without a matching case nor `defaults`): Kestra's
+   * FlowableUtils.resolveState warns "No task found on flow ..." and the task FAILS.
+   */
+  missing?: boolean;
 }
 
 export interface Renderer {

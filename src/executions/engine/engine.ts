@@ -303,6 +303,10 @@ export function createEngine(deps: EngineDeps) {
           },
           dispatch: (run) => dispatch(l, run),
           logError: (run, message) => logError(l, run, message),
+          logWarn: (run, message) => createTaskLogger({ clock: deps.clock, log: (e) => logBuffer.push(e) }, {
+            tenant: exec.tenant, namespace: exec.namespace, flowId: exec.flowId, executionId: exec.id, taskId: run.taskId, taskRunId: run.id,
+            attemptNumber: null, thread: 'executor',
+          }).warn(message),
           finish: (state) => finish(l, state),
           paused: (run, task) => armPause(l, run, task),
           iterateLater: (run, delayMs) => iterateLater(l, run, delayMs),

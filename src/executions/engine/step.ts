@@ -20,6 +20,8 @@ export interface StepHooks {
   dispatch(run: TaskRun): void;
   /** an execution-level or task-run-level ERROR log */
   logError(run: TaskRun | undefined, message: string): void;
+  /** a task-run-level WARN log */
+  logWarn(run: TaskRun, message: string): void;
   /** renders flow outputs and sets the terminal state */
   finish(state: StateType): void;
   /** a Pause task run just paused: arm its delay/timeout */
@@ -75,7 +77,13 @@ export function step(exec: Execution, plan: FlowPlan, hooks: StepHooks): boolean
     const planned = plan.tasks.get(run.taskId);
     if (!planned?.flowable) continue;
     const handler = flowableOf(planned.type)!;
-    const r = resolveContainer(children.get(run.id) ?? [], handler.spec(planned.task, run as never), creator(run));
+    const spec = handler.spec(planned.task, run as never);
+    if (spec.missing) {
+      hooks.logWarn(run, `No task found on flow '${exec.namespace}.${exec.flowId}', task '${run.taskId}', execution '${exec.id}'`);
+      setState(run, applyAllowances('FAILED', planned.task));
+      continue;
+    }
+    const r = resolveContainer(children.get(run.id) ?? [], spec, creator(run));
     changed ||= r.changed;
     if (r.final && handler.loop) {
       const next = handler.loop(planned.task, run, hooks.renderer(run), r.final);
