@@ -8,7 +8,7 @@ import type { Clock, TimerHandle } from '../../shared/clock.ts';
 import type { EventBus } from '../../shared/events.ts';
 import type { IdGenerator } from '../../shared/ids.ts';
 import type { Ports } from '../../shared/ports.ts';
-import type { RunnableTask } from '../../tasks/types.ts';
+import type { RunnableTask, TaskDefinition } from '../../tasks/types.ts';
 import type { KvAccess } from '../../kv/model.ts';
 import type { LogStore } from '../../logs/store.ts';
 import type { MetricStore } from '../../metrics/store.ts';
@@ -28,6 +28,8 @@ import { createTimedBehaviours } from './timed.ts';
 import { createRunContext, createTaskLogger, type TaskContextDeps } from './task-context.ts';
 import { executionVariables, taskRunVariables, type VariableExtras } from './variables.ts';
 import { runAttempt, type AttemptOutcome } from './worker.ts';
+import { closeWorkspace, discardWorkspaces, openWorkspace, workingDirOf } from './workspaces.ts';
+import { logFileName, logFileText } from './log-file.ts';
 import { logJson } from '../../logs/serialize.ts';
 
 export interface EngineDeps {
@@ -144,30 +146,51 @@ export function createEngine(deps: EngineDeps) {
     }));
   }
 
+  /** The task context of a task run; `sink` replaces the log buffer (logToFile). */
+  function contextFor(l: Live, run: TaskRun, task: TaskDefinition, signal: AbortSignal, sink?: LogEntry[]) {
+    const workingDir = workingDirOf(l, run);
+    const variables = variablesOf(l, run);
+    if (workingDir !== undefined) variables.workingDir = workingDir;
+    const ctx = createRunContext({
+      clock: deps.clock, blobs: deps.blobs, expressions: deps.expressions(l.exec.tenant), kv: deps.kv(l.exec.tenant), fetch: deps.fetch,
+      log: (e) => (sink ?? logBuffer).push(e), metric: (m) => metricBuffer.push(m), services: deps.services, ports: deps.ports,
+    }, {
+      exec: l.exec, run, task, flow: { id: l.plan.id, namespace: l.plan.namespace, revision: l.plan.revision },
+      variables, signal, setLabels: (labels) => { l.exec.labels = labels; },
+    });
+    if (workingDir !== undefined) ctx.workingDir = workingDir;
+    return ctx;
+  }
+
   function dispatch(l: Live, run: TaskRun) {
     const now = deps.clock.now();
     run.state = withState(run.state, 'RUNNING', now);
     (run.attempts ??= []).push({ state: withState(newState(now), 'RUNNING', now) });
     const planned = l.plan.tasks.get(run.taskId)!;
     const controller = new AbortController();
-    const ctx = createRunContext({
-      clock: deps.clock, blobs: deps.blobs, expressions: deps.expressions(l.exec.tenant), kv: deps.kv(l.exec.tenant), fetch: deps.fetch,
-      log: (e) => logBuffer.push(e), metric: (m) => metricBuffer.push(m), services: deps.services, ports: deps.ports,
-    }, {
-      exec: l.exec, run, task: planned.task, flow: { id: l.plan.id, namespace: l.plan.namespace, revision: l.plan.revision },
-      variables: variablesOf(l, run), signal: controller.signal, setLabels: (labels) => { l.exec.labels = labels; },
-    });
+    const fileLog: LogEntry[] | undefined = planned.task.logToFile === true ? [] : undefined;
+    const ctx = contextFor(l, run, planned.task, controller.signal, fileLog);
+    // logToFile: the attempt's lines become one stored file, its URI the attempt's logFile
+    const done = (o: AttemptOutcome) => {
+      if (fileLog) {
+        if (deps.maskSecrets) for (const entry of fileLog) entry.message = deps.maskSecrets(entry.message);
+        run.attempts!.at(-1)!.logFile = ctx.storage.putFile(logFileName(), logFileText(fileLog));
+      }
+      complete(l, run, o);
+    };
     const outcome = runAttempt(deps.runnable(planned.type), ctx, controller);
-    if (!(outcome instanceof Promise)) return complete(l, run, outcome);
+    if (!(outcome instanceof Promise)) return done(outcome);
     l.workers.set(run.id, controller);
     outcome.then((o) => {
       l.workers.delete(run.id);
       if (disposed) return;
-      complete(l, run, o);
+      done(o);
       l.dirty = true;
       schedule(l);
     });
   }
+
+  const flowableContext = (l: Live, run: TaskRun, task: TaskDefinition) => contextFor(l, run, task, new AbortController().signal);
 
   /** A CREATE_NEW_EXECUTION retry: ExecutionService.replay from scratch (engine-contract §3.7, §3.10). */
   function startRetryExecution(l: Live) {
@@ -278,6 +301,7 @@ export function createEngine(deps: EngineDeps) {
     deps.events.emit('execution.updated', { execution: l.exec });
     if (isTerminal(l.exec.state.current)) {
       live.delete(key(l.exec.tenant, l.exec.id));
+      discardWorkspaces(l);
       for (const t of l.timers.values()) t.cancel();
       flushSinks();
       for (const w of l.waiters.splice(0)) w(l.exec);
@@ -310,6 +334,8 @@ export function createEngine(deps: EngineDeps) {
           finish: (state) => finish(l, state),
           paused: (run, task) => armPause(l, run, task),
           iterateLater: (run, delayMs) => iterateLater(l, run, delayMs),
+          openWorkspace: (run, task) => openWorkspace(l, run, flowableContext(l, run, task), (r, m) => logError(l, r, m)),
+          closeWorkspace: (run, task) => closeWorkspace(l, run, flowableContext(l, run, task), (r, m) => logError(l, r, m)),
         });
       if (!progressed) break;
       changed = true;
@@ -361,6 +387,7 @@ export function createEngine(deps: EngineDeps) {
         live.delete(key(tenant, id));
         for (const w of l.workers.values()) w.abort();
         for (const t of l.timers.values()) t.cancel();
+        discardWorkspaces(l);
         l.exec.state = withState(l.exec.state, 'KILLED', deps.clock.now());
         for (const w of l.waiters.splice(0)) w(l.exec);
       }
@@ -399,6 +426,7 @@ export function createEngine(deps: EngineDeps) {
       disposed = true;
       for (const t of retryTimers) t.cancel();
       for (const l of live.values()) {
+        discardWorkspaces(l);
         for (const w of l.workers.values()) w.abort();
         for (const t of l.timers.values()) t.cancel();
       }

@@ -28,6 +28,10 @@ export interface StepHooks {
   paused(run: TaskRun, task: TaskDefinition): void;
   /** a WaitFor task run waits before its next iteration */
   iterateLater(run: TaskRun, delayMs: number): void;
+  /** WorkingDirectory preExecuteTasks; false when it failed (logged) */
+  openWorkspace(run: TaskRun, task: TaskDefinition): boolean;
+  /** WorkingDirectory postExecuteTasks: its outputs, or failed (logged); the directory is removed */
+  closeWorkspace(run: TaskRun, task: TaskDefinition): { outputs?: Record<string, unknown>; failed: boolean };
 }
 
 const sequential = (tasks: TaskDefinition[]): ContainerSpec['items'] => tasks.map((task) => ({ task, group: 0 }));
@@ -96,6 +100,10 @@ export function step(exec: Execution, plan: FlowPlan, hooks: StepHooks): boolean
         return true;
       }
       setState(run, applyAllowances(next.state, planned.task));
+    } else if (r.final && handler.workspace) {
+      const closed = hooks.closeWorkspace(run, planned.task);
+      if (closed.outputs) run.outputs = closed.outputs;
+      setState(run, applyAllowances(closed.failed ? 'FAILED' : r.final, planned.task));
     } else if (r.final) setState(run, applyAllowances(r.final, handler.allowsFailure ? { ...planned.task, allowFailure: true } : planned.task));
   }
 
@@ -121,6 +129,10 @@ export function step(exec: Execution, plan: FlowPlan, hooks: StepHooks): boolean
         run.outputs = started?.outputs ?? {};
         if (started?.values) (run as TaskRun & { eachValues?: string[] }).eachValues = started.values;
         if (started?.iteration !== undefined) run.iteration = started.iteration;
+        if (handler.workspace && !hooks.openWorkspace(run, task)) {
+          setState(run, applyAllowances('FAILED', task));
+          continue;
+        }
         setState(run, 'RUNNING');
         if (handler.pauses) {
           setState(run, 'PAUSED');
