@@ -13,6 +13,7 @@ import { createSlotCalculator, type SlotCalculator } from './slots.ts';
 import { createTriggerStore } from './store.ts';
 import { applyDisabled } from './updates.ts';
 import { webhookRoutes } from './webhook-routes.ts';
+import { createHttpPolling } from './http-polling.ts';
 
 export interface TriggerServices { scheduler: Scheduler; slots: SlotCalculator }
 
@@ -37,6 +38,7 @@ export const triggersFeature = defineFeature({
       flows, catalog, executions, events, clock, expressions, envs, globals: config.globals,
       log: (entry) => logs.insert([entry]),
     });
+    const httpPolling = createHttpPolling({ flows, catalog, executions, events, clock, expressions, envs, globals: config.globals, fetch: ctx.fetch, onError: (m, t) => { if (t) log(t.tenant, t.namespace, t.flowId, t.triggerId, m); } });
     ctx.ports.provide('triggers', (tenant) => ({
       setDisabled(namespace, flowId, triggerId, disabled) {
         const t = scheduler.get(tenant, namespace, flowId, triggerId);
@@ -54,8 +56,8 @@ export const triggersFeature = defineFeature({
         webhookRoutes({ flows, catalog, executions, engine, clock, expressions, envs, globals: config.globals }),
         triggerRoutes({ scheduler, slots, clock, engine, flows }),
       ],
-      start: () => scheduler.start(),
-      dispose() { scheduler.stop(); flowTriggers.stop(); },
+      start: () => { httpPolling.start(); return scheduler.start(); },
+      dispose() { scheduler.stop(); flowTriggers.stop(); httpPolling.stop(); },
     };
   },
 });
