@@ -148,9 +148,14 @@ export function createEngine(deps: EngineDeps) {
 
   /** The task context of a task run; `sink` replaces the log buffer (logToFile). */
   function contextFor(l: Live, run: TaskRun, task: TaskDefinition, signal: AbortSignal, sink?: LogEntry[]) {
-    const workingDir = workingDirOf(l, run);
+    const enclosing = workingDirOf(l, run);
+    const workingDir = enclosing?.dir;
     const variables = variablesOf(l, run);
-    if (workingDir !== undefined) variables.workingDir = workingDir;
+    if (enclosing) {
+      // RunContextInitializer.forWorkingDirectory: the children see the WorkingDirectory's task run as `workerTaskrun`
+      variables.workingDir = enclosing.dir;
+      variables.workerTaskrun = (variablesOf(l, enclosing.owner).taskrun);
+    }
     const ctx = createRunContext({
       clock: deps.clock, blobs: deps.blobs, expressions: deps.expressions(l.exec.tenant), kv: deps.kv(l.exec.tenant), fetch: deps.fetch,
       log: (e) => (sink ?? logBuffer).push(e), metric: (m) => metricBuffer.push(m), services: deps.services, ports: deps.ports,

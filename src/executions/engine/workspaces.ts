@@ -13,12 +13,13 @@ type Log = (run: TaskRun, message: string) => void;
 
 const workspaceOfType = (l: Live, run: TaskRun) => flowableOf(l.plan.tasks.get(run.taskId)?.type ?? '')?.workspace;
 
-/** the directory of the nearest enclosing WorkingDirectory */
-export function workingDirOf(l: Live, run: TaskRun): string | undefined {
+/** the nearest enclosing WorkingDirectory: its directory and task run */
+export function workingDirOf(l: Live, run: TaskRun): { dir: string; owner: TaskRun } | undefined {
   if (!l.workspaces?.size) return undefined;
   for (let p = run.parentTaskRunId; p; ) {
     const handle = l.workspaces.get(p);
-    if (handle) return handle.dir;
+    const owner = handle && l.exec.taskRunList.find((r) => r.id === p);
+    if (handle && owner) return { dir: handle.dir, owner };
     p = l.exec.taskRunList.find((r) => r.id === p)?.parentTaskRunId;
   }
   return undefined;
