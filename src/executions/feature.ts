@@ -72,6 +72,7 @@ export const executionsFeature = defineFeature({
       waitForTerminal: async (tenant, id) => (await engine.waitForTerminal(tenant, id)) ?? executions.get(tenant, id),
       kill: (tenant, id) => void engine.kill(tenant, id),
       find: (tenant, id) => executions.find(tenant, id),
+      extractOutputs: (tenant, id, legacy) => executions.extractOutputs(tenant, id, legacy),
     });
 
     const services: ExecutionServices = { store, engine, executions, expressions, envs };

@@ -131,5 +131,11 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
       return e;
     },
     find: (tenant: string, id: string) => deps.engine.get(tenant, id) ?? deps.executions.get(tenant, id),
+    /** a Subflow's outputs extracted from its finished child (see ChildExecutions.extractOutputs) */
+    extractOutputs(tenant: string, id: string, legacy: Record<string, unknown> | undefined) {
+      const exec = deps.engine.get(tenant, id) ?? deps.executions.get(tenant, id);
+      if (!exec) throw notFound(`Unable to find execution ${id}`);
+      return deps.engine.extractOutputs(exec, planFor(tenant, exec.namespace, exec.flowId, exec.flowRevision), legacy);
+    },
   };
 }

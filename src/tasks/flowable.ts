@@ -4,7 +4,7 @@
 // which children, in which groups, how many groups at a time. Handlers live in core/flow-*.ts.
 
 import type { TaskRun } from '../executions/model.ts';
-import type { TaskDefinition } from './types.ts';
+import type { RunContext, TaskDefinition } from './types.ts';
 
 export interface ChildItem { task: TaskDefinition; value?: string; group: number }
 
@@ -16,6 +16,23 @@ export interface ContainerSpec {
   finally: TaskDefinition[];
   /** Dag: task id → ids it waits for */
   dependsOn?: Map<string, string[]>;
+  /**
+   * No branch at all (a Switch without a matching case nor `defaults`): Kestra's
+   * FlowableUtils.resolveState warns "No task found on flow ..." and the task FAILS.
+   */
+  missing?: boolean;
+}
+
+/** The directory a WorkingDirectory's children share (its own task context opens and closes it). */
+export interface WorkspaceHandle { dir: string; /** wall-clock ms the cache was restored at (files changed later are re-cached) */ restoredAt?: number }
+
+export interface Workspace {
+  /** preExecuteTasks: creates the directory (cache, namespace files, inputFiles); throws to fail the task */
+  open(ctx: RunContext): WorkspaceHandle;
+  /** postExecuteTasks: the task's outputs (outputFiles) and the cache; throws to fail the task */
+  close(ctx: RunContext, handle: WorkspaceHandle): Record<string, unknown> | undefined;
+  /** removes the directory (always called once, after close or when the execution ends) */
+  discard(handle: WorkspaceHandle): void;
 }
 
 export interface Renderer {
@@ -30,6 +47,8 @@ export interface FlowableHandler {
   spec(task: TaskDefinition, run: TaskRun & { eachValues?: string[] }): ContainerSpec;
   /** AllowFailure: failed children make the task WARNING, whatever its own allowFailure says */
   allowsFailure?: boolean;
+  /** WorkingDirectory: a real directory its runnable children share (RunContext.workingDir) */
+  workspace?: Workspace;
   /** Pause: the task run (and the execution) go PAUSED as soon as it starts */
   pauses?: boolean;
   /**

@@ -16,6 +16,13 @@ export interface ChildExecutions {
   kill(tenant: string, id: string): void;
   /** the execution as stored now (ForEachItem merges the outputs of its finished children) */
   find(tenant: string, id: string): Execution | undefined;
+  /**
+   * Subflow output extraction (Subflow.createSubflowExecutionResult): the child flow's declared
+   * `outputs` (re-rendered and typed) or else the task's deprecated `outputs` map, rendered
+   * against the finished child execution; undefined when there is neither; throws when a value
+   * cannot render.
+   */
+  extractOutputs?(tenant: string, id: string, legacy: Record<string, unknown> | undefined): Record<string, unknown> | undefined;
 }
 
 export interface ResumeControl { resume(tenant: string, executionId: string, inputs: Record<string, unknown>): Promise<void> }

@@ -35,6 +35,9 @@ export interface TaskStorage {
   delete(uri: string): boolean;
   /** storage.PurgeCurrentExecutionFiles: deletes every file under the execution's prefix, returns their URIs */
   deleteExecutionFiles?(): string[];
+  /** the flow's cache archive `cacheId` (WorkingDirectory `cache`); an entry older than `ttlMs` is deleted and not returned */
+  getCacheFile?(cacheId: string, objectId: string | undefined, ttlMs: number | undefined): Uint8Array | undefined;
+  putCacheFile?(cacheId: string, objectId: string | undefined, data: Uint8Array): string;
 }
 
 /** The deprecated state store (state.* tasks): internal paths `/<ns>/[<flow>/]states/...`, tenant bound. */
@@ -131,13 +134,16 @@ export interface RunContext {
   executionsAdmin?: ExecutionsAdmin;
   /** services built after the engine (child executions, resume, triggers): see ports.ts */
   ports: Ports;
+  /** the directory shared by the children of the enclosing WorkingDirectory (absolute path) */
+  workingDir?: string;
 }
 
-export type RunState = 'SUCCESS' | 'WARNING' | 'FAILED';
+/** KILLED: a Subflow whose child was killed ends KILLED, as Kestra's ExecutableUtils.guessState says */
+export type RunState = 'SUCCESS' | 'WARNING' | 'FAILED' | 'KILLED';
 
 export interface RunResult {
   outputs?: Record<string, unknown>;
-  /** a task may end in WARNING (or FAILED without throwing) */
+  /** a task may end in WARNING (or FAILED/KILLED without throwing) */
   state?: RunState;
 }
 

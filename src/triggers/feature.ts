@@ -14,6 +14,7 @@ import { createSlotCalculator, type SlotCalculator } from './slots.ts';
 import { createTriggerStore } from './store.ts';
 import { applyDisabled } from './updates.ts';
 import { webhookRoutes } from './webhook-routes.ts';
+import { createHttpPolling } from './http-polling.ts';
 
 export interface TriggerServices { scheduler: Scheduler; slots: SlotCalculator }
 
@@ -40,6 +41,7 @@ export const triggersFeature = defineFeature({
       flows, catalog, executions, events, clock, expressions, envs, globals: config.globals, contexts: flowContexts,
       log: (entry) => logs.insert([entry]),
     });
+    const httpPolling = createHttpPolling({ flows, catalog, executions, events, clock, expressions, envs, globals: config.globals, fetch: ctx.fetch, onError: (m, t) => { if (t) log(t.tenant, t.namespace, t.flowId, t.triggerId, m); } });
     ctx.ports.provide('triggers', (tenant) => ({
       setDisabled(namespace, flowId, triggerId, disabled) {
         const t = scheduler.get(tenant, namespace, flowId, triggerId);
@@ -58,10 +60,10 @@ export const triggersFeature = defineFeature({
         triggerRoutes({ scheduler, slots, clock, engine, flows }),
         triggerStateRoutes({ scheduler, slots, clock, engine, flows }),
       ],
-      start: () => scheduler.start(),
-      suspend: () => scheduler.suspend(),
-      async reload() { flowContexts.reload(); flowTriggers.reload(); await scheduler.reload(); },
-      dispose() { scheduler.stop(); flowTriggers.stop(); },
+      start: () => { httpPolling.start(); return scheduler.start(); },
+      suspend: () => { httpPolling.suspend(); scheduler.suspend(); },
+      async reload() { flowContexts.reload(); flowTriggers.reload(); await scheduler.reload(); httpPolling.start(); },
+      dispose() { scheduler.stop(); flowTriggers.stop(); httpPolling.stop(); },
     };
   },
 });

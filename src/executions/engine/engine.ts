@@ -8,7 +8,7 @@ import type { Clock, TimerHandle } from '../../shared/clock.ts';
 import type { EventBus } from '../../shared/events.ts';
 import type { IdGenerator } from '../../shared/ids.ts';
 import type { Ports } from '../../shared/ports.ts';
-import type { ChildExecutions, RunnableTask } from '../../tasks/types.ts';
+import type { ChildExecutions, RunnableTask, TaskDefinition } from '../../tasks/types.ts';
 import type { KvAccess } from '../../kv/model.ts';
 import type { LogStore } from '../../logs/store.ts';
 import type { MetricStore } from '../../metrics/store.ts';
@@ -20,7 +20,6 @@ import type { ExecutionStore } from '../store.ts';
 import { applyAllowances } from './final-state.ts';
 import { renderFlowOutputs } from './flow-outputs.ts';
 import type { FlowPlan } from './plan.ts';
-import { nextRetryAt, retryPolicyFor } from './retry.ts';
 import { step } from './step.ts';
 import type { Live } from './live.ts';
 import { applyAttemptOutcome } from './attempt-outcome.ts';
@@ -29,6 +28,8 @@ import { createTimedBehaviours } from './timed.ts';
 import { createRunContext, createTaskLogger, type TaskContextDeps } from './task-context.ts';
 import { executionVariables, taskRunVariables, type VariableExtras } from './variables.ts';
 import { runAttempt, type AttemptOutcome } from './worker.ts';
+import { closeWorkspace, discardWorkspaces, openWorkspace, workingDirOf } from './workspaces.ts';
+import { logFileName, logFileText } from './log-file.ts';
 import { logJson } from '../../logs/serialize.ts';
 
 export interface EngineDeps {
@@ -92,6 +93,8 @@ export function createEngine(deps: EngineDeps) {
       return { ...children, waitForTerminal: (tenant: string, id: string) => park(children.waitForTerminal(tenant, id)) } as never;
     },
   };
+  /** CREATE_NEW_EXECUTION retries waiting for their date (their execution already ended RETRIED) */
+  const retryTimers = new Set<TimerHandle>();
 
   const flushSinks = () => {
     if (logBuffer.length) {
@@ -144,8 +147,19 @@ export function createEngine(deps: EngineDeps) {
   };
 
   function complete(l: Live, run: TaskRun, outcome: AttemptOutcome) {
-    const retryAt = applyAttemptOutcome(l, run, outcome, deps.clock.now());
-    if (retryAt === undefined) return;
+    const due = applyAttemptOutcome(l, run, outcome, deps.clock.now());
+    if (due === undefined) return;
+    const retryAt = due.at;
+    if (due.newExecution) {
+      // the execution ended RETRIED; its successor is created at the due date (it outlives `l`)
+      const timer = deps.clock.setTimer(retryAt - deps.clock.now(), () => {
+        retryTimers.delete(timer);
+        if (!disposed) startRetryExecution(l);
+      });
+      retryTimers.add(timer);
+      l.dirty = true;
+      return;
+    }
     l.timers.set(run.id, deps.clock.setTimer(retryAt - deps.clock.now(), () => {
       l.timers.delete(run.id);
       if (run.state.current !== 'RETRYING') return;
@@ -158,36 +172,78 @@ export function createEngine(deps: EngineDeps) {
     }));
   }
 
+  /** The task context of a task run; `sink` replaces the log buffer (logToFile). */
+  function contextFor(l: Live, run: TaskRun, task: TaskDefinition, signal: AbortSignal, sink?: LogEntry[]) {
+    const enclosing = workingDirOf(l, run);
+    const workingDir = enclosing?.dir;
+    const variables = variablesOf(l, run);
+    if (enclosing) {
+      // RunContextInitializer.forWorkingDirectory: the children see the WorkingDirectory's task run as `workerTaskrun`
+      variables.workingDir = enclosing.dir;
+      variables.workerTaskrun = (variablesOf(l, enclosing.owner).taskrun);
+    }
+    const ctx = createRunContext({
+      clock: deps.clock, blobs: deps.blobs, expressions: deps.expressions(l.exec.tenant), kv: deps.kv(l.exec.tenant), fetch: deps.fetch,
+      log: (e) => (sink ?? logBuffer).push(e), metric: (m) => metricBuffer.push(m), services: deps.services, ports: taskPorts,
+    }, {
+      exec: l.exec, run, task, flow: { id: l.plan.id, namespace: l.plan.namespace, revision: l.plan.revision },
+      variables, signal, setLabels: (labels) => { l.exec.labels = labels; },
+    });
+    if (workingDir !== undefined) ctx.workingDir = workingDir;
+    return ctx;
+  }
+
   function dispatch(l: Live, run: TaskRun) {
     const now = deps.clock.now();
     run.state = withState(run.state, 'RUNNING', now);
     (run.attempts ??= []).push({ state: withState(newState(now), 'RUNNING', now) });
     const planned = l.plan.tasks.get(run.taskId)!;
     const controller = new AbortController();
-    const ctx = createRunContext({
-      clock: deps.clock, blobs: deps.blobs, expressions: deps.expressions(l.exec.tenant), kv: deps.kv(l.exec.tenant), fetch: deps.fetch,
-      log: (e) => logBuffer.push(e), metric: (m) => metricBuffer.push(m), services: deps.services, ports: taskPorts,
-    }, {
-      exec: l.exec, run, task: planned.task, flow: { id: l.plan.id, namespace: l.plan.namespace, revision: l.plan.revision },
-      variables: variablesOf(l, run), signal: controller.signal, setLabels: (labels) => { l.exec.labels = labels; },
-    });
+    const fileLog: LogEntry[] | undefined = planned.task.logToFile === true ? [] : undefined;
+    const ctx = contextFor(l, run, planned.task, controller.signal, fileLog);
+    // the engine is idle while an attempt only waits on the runtime clock (see idle())
     const sleep = ctx.sleep;
     ctx.sleep = (ms) => park(sleep(ms));
+    // logToFile: the attempt's lines become one stored file, its URI the attempt's logFile
+    const done = (o: AttemptOutcome) => {
+      if (fileLog) {
+        if (deps.maskSecrets) for (const entry of fileLog) entry.message = deps.maskSecrets(entry.message);
+        run.attempts!.at(-1)!.logFile = ctx.storage.putFile(logFileName(), logFileText(fileLog));
+      }
+      complete(l, run, o);
+    };
     const fault = deps.ports.has('taskFaults') ? deps.ports.get('taskFaults').take({
       tenant: l.exec.tenant, namespace: l.exec.namespace, flowId: l.exec.flowId, executionId: l.exec.id, taskId: run.taskId, taskType: planned.type,
     }) : undefined;
     const outcome = runAttempt(deps.runnable(planned.type), ctx, controller, fault);
-    if (!(outcome instanceof Promise)) return complete(l, run, outcome);
+    if (!(outcome instanceof Promise)) return done(outcome);
     l.workers.set(run.id, controller);
     inFlight++;
     outcome.then((o) => {
       inFlight--;
       l.workers.delete(run.id);
       if (disposed) return checkIdle();
-      complete(l, run, o);
+      done(o);
       l.dirty = true;
       schedule(l);
     });
+  }
+
+  const flowableContext = (l: Live, run: TaskRun, task: TaskDefinition) => contextFor(l, run, task, new AbortController().signal);
+
+  /** A CREATE_NEW_EXECUTION retry: ExecutionService.replay from scratch (engine-contract §3.7, §3.10). */
+  function startRetryExecution(l: Live) {
+    const source = l.exec;
+    const id = deps.ids();
+    const exec: Execution = {
+      ...structuredClone({ ...source, taskRunList: [] }), id, parentId: source.id, originalId: source.originalId, taskRunList: [],
+      outputs: undefined, state: newState(deps.clock.now()),
+      metadata: { attemptNumber: source.metadata.attemptNumber + 1, originalCreatedDate: source.metadata.originalCreatedDate },
+    };
+    if (exec.outputs === undefined) delete exec.outputs;
+    deps.executions.save(exec);
+    deps.events.emit('execution.updated', { execution: exec });
+    api.start(exec, l.plan);
   }
 
   function finish(l: Live, state: StateType) {
@@ -284,6 +340,7 @@ export function createEngine(deps: EngineDeps) {
     deps.events.emit('execution.updated', { execution: l.exec });
     if (isTerminal(l.exec.state.current)) {
       live.delete(key(l.exec.tenant, l.exec.id));
+      discardWorkspaces(l);
       for (const t of l.timers.values()) t.cancel();
       flushSinks();
       for (const w of l.waiters.splice(0)) w(l.exec);
@@ -309,12 +366,18 @@ export function createEngine(deps: EngineDeps) {
           },
           dispatch: (run) => dispatch(l, run),
           logError: (run, message) => logError(l, run, message),
+          logWarn: (run, message) => createTaskLogger({ clock: deps.clock, log: (e) => logBuffer.push(e) }, {
+            tenant: exec.tenant, namespace: exec.namespace, flowId: exec.flowId, executionId: exec.id, taskId: run.taskId, taskRunId: run.id,
+            attemptNumber: null, thread: 'executor',
+          }).warn(message),
           finish: (state) => finish(l, state),
           paused: (run, task) => armPause(l, run, task),
           iterateLater: (run, delayMs) => iterateLater(l, run, delayMs),
           suspended: () => createTaskLogger({ clock: deps.clock, log: (e) => logBuffer.push(e) }, {
             tenant: exec.tenant, namespace: exec.namespace, flowId: exec.flowId, executionId: exec.id, attemptNumber: null, thread: 'executor',
           }).info('Flow is suspended at a breakpoint.'),
+          openWorkspace: (run, task) => openWorkspace(l, run, flowableContext(l, run, task), (r, m) => logError(l, r, m)),
+          closeWorkspace: (run, task) => closeWorkspace(l, run, flowableContext(l, run, task), (r, m) => logError(l, r, m)),
         });
       if (!progressed) break;
       changed = true;
@@ -323,7 +386,7 @@ export function createEngine(deps: EngineDeps) {
     return changed;
   }
 
-  return {
+  const api = {
     /** registers a stored execution and starts processing it */
     start(exec: Execution, plan: FlowPlan) {
       const l: Live = { exec, plan, workers: new Map(), timers: new Map(), waiters: [], queued: false, dirty: true };
@@ -332,6 +395,16 @@ export function createEngine(deps: EngineDeps) {
       schedule(l);
     },
     get: (tenant: string, id: string) => live.get(key(tenant, id))?.exec,
+    /**
+     * Renders, against a (finished) execution, its flow's declared outputs (typed) or else the
+     * given map: what a parent's Subflow task extracts from its child.
+     */
+    extractOutputs(exec: Execution, plan: FlowPlan, legacy: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+      const vars = variablesOf({ exec, plan } as Live);
+      const renderDeep = (v: unknown) => deps.expressions(exec.tenant).renderDeep(v, vars);
+      if (Array.isArray(plan.flow.outputs)) return renderFlowOutputs(plan.flow.outputs, renderDeep, deps.coerceOutput);
+      return legacy === undefined ? undefined : renderDeep(legacy) as Record<string, unknown>;
+    },
     isLive: (tenant: string, id: string) => live.has(key(tenant, id)),
     /** resolves with the execution once it is terminal (PAUSED keeps waiting) */
     waitForTerminal(tenant: string, id: string): Promise<Execution> | undefined {
@@ -356,6 +429,7 @@ export function createEngine(deps: EngineDeps) {
         live.delete(key(tenant, id));
         for (const w of l.workers.values()) w.abort();
         for (const t of l.timers.values()) t.cancel();
+        discardWorkspaces(l);
         l.exec.state = withState(l.exec.state, 'KILLED', deps.clock.now());
         for (const w of l.waiters.splice(0)) w(l.exec);
       }
@@ -403,6 +477,8 @@ export function createEngine(deps: EngineDeps) {
       const all = [...live.values()];
       live.clear();
       pending = [];
+      for (const t of retryTimers) t.cancel();
+      retryTimers.clear();
       for (const l of all) {
         for (const w of l.workers.values()) w.abort();
         for (const t of l.timers.values()) t.cancel();
@@ -413,11 +489,14 @@ export function createEngine(deps: EngineDeps) {
     },
     async dispose() {
       disposed = true;
+      for (const t of retryTimers) t.cancel();
       for (const l of live.values()) {
+        discardWorkspaces(l);
         for (const w of l.workers.values()) w.abort();
         for (const t of l.timers.values()) t.cancel();
       }
       flushSinks();
     },
   };
+  return api;
 }

@@ -4,6 +4,7 @@
 import type { TimerHandle } from '../../shared/clock.ts';
 import type { Execution } from '../model.ts';
 import type { FlowPlan } from './plan.ts';
+import type { WorkspaceHandle } from '../../tasks/flowable.ts';
 
 export interface Live {
   exec: Execution;
@@ -16,4 +17,6 @@ export interface Live {
   dirty: boolean;
   /** a kill requested with isOnKillCascade=false leaves child executions running */
   noCascade?: boolean;
+  /** open WorkingDirectory directories, by task run id */
+  workspaces?: Map<string, WorkspaceHandle>;
 }

@@ -21,6 +21,8 @@ export interface StepHooks {
   dispatch(run: TaskRun): void;
   /** an execution-level or task-run-level ERROR log */
   logError(run: TaskRun | undefined, message: string): void;
+  /** a task-run-level WARN log */
+  logWarn(run: TaskRun, message: string): void;
   /** renders flow outputs and sets the terminal state */
   finish(state: StateType): void;
   /** a Pause task run just paused: arm its delay/timeout */
@@ -29,6 +31,10 @@ export interface StepHooks {
   iterateLater(run: TaskRun, delayMs: number): void;
   /** the execution just stopped at a breakpoint */
   suspended(): void;
+  /** WorkingDirectory preExecuteTasks; false when it failed (logged) */
+  openWorkspace(run: TaskRun, task: TaskDefinition): boolean;
+  /** WorkingDirectory postExecuteTasks: its outputs, or failed (logged); the directory is removed */
+  closeWorkspace(run: TaskRun, task: TaskDefinition): { outputs?: Record<string, unknown>; failed: boolean };
 }
 
 const sequential = (tasks: TaskDefinition[]): ContainerSpec['items'] => tasks.map((task) => ({ task, group: 0 }));
@@ -79,7 +85,13 @@ export function step(exec: Execution, plan: FlowPlan, hooks: StepHooks): boolean
     const planned = plan.tasks.get(run.taskId);
     if (!planned?.flowable) continue;
     const handler = flowableOf(planned.type)!;
-    const r = resolveContainer(children.get(run.id) ?? [], handler.spec(planned.task, run as never), creator(run));
+    const spec = handler.spec(planned.task, run as never);
+    if (spec.missing) {
+      hooks.logWarn(run, `No task found on flow '${exec.namespace}.${exec.flowId}', task '${run.taskId}', execution '${exec.id}'`);
+      setState(run, applyAllowances('FAILED', planned.task));
+      continue;
+    }
+    const r = resolveContainer(children.get(run.id) ?? [], spec, creator(run));
     changed ||= r.changed;
     if (r.final && handler.loop) {
       const next = handler.loop(planned.task, run, hooks.renderer(run), r.final);
@@ -92,6 +104,10 @@ export function step(exec: Execution, plan: FlowPlan, hooks: StepHooks): boolean
         return true;
       }
       setState(run, applyAllowances(next.state, planned.task));
+    } else if (r.final && handler.workspace) {
+      const closed = hooks.closeWorkspace(run, planned.task);
+      if (closed.outputs) run.outputs = closed.outputs;
+      setState(run, applyAllowances(closed.failed ? 'FAILED' : r.final, planned.task));
     } else if (r.final) setState(run, applyAllowances(r.final, handler.allowsFailure ? { ...planned.task, allowFailure: true } : planned.task));
   }
 
@@ -128,6 +144,10 @@ export function step(exec: Execution, plan: FlowPlan, hooks: StepHooks): boolean
         run.outputs = started?.outputs ?? {};
         if (started?.values) (run as TaskRun & { eachValues?: string[] }).eachValues = started.values;
         if (started?.iteration !== undefined) run.iteration = started.iteration;
+        if (handler.workspace && !hooks.openWorkspace(run, task)) {
+          setState(run, applyAllowances('FAILED', task));
+          continue;
+        }
         setState(run, 'RUNNING');
         if (handler.pauses) {
           setState(run, 'PAUSED');
@@ -143,6 +163,8 @@ export function step(exec: Execution, plan: FlowPlan, hooks: StepHooks): boolean
     } else if (run.retryAt === undefined) {
       hooks.dispatch(run);
       changed = true;
+      // a failed attempt retried as a new execution ended this one (RETRIED)
+      if (isTerminal(exec.state.current)) return true;
     }
   }
 

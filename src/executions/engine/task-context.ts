@@ -11,7 +11,8 @@ import type { KvAccess } from '../../kv/model.ts';
 import type { Execution, TaskRun } from '../model.ts';
 import type { MetricEntry } from '../../metrics/model.ts';
 import { LOG_LEVEL_ORDER, isLogLevel, type LogEntry, type LogLevel } from '../../logs/model.ts';
-import { blobKey, executionPrefix, namespacePath, pathOfUri, taskRunPrefix, toUri } from '../../shared/storage-paths.ts';
+import { blobKey, executionPrefix, namespacePath, pathOfUri, slugify, taskRunPrefix, toUri } from '../../shared/storage-paths.ts';
+import { createHash } from 'node:crypto';
 
 export interface TaskContextDeps {
   clock: Clock;
@@ -35,6 +36,9 @@ export interface TaskContextJob {
   signal: AbortSignal;
   setLabels(labels: Label[]): void;
 }
+
+const cachePath = (exec: Execution, cacheId: string, objectId: string | undefined) =>
+  `/${namespacePath(exec.namespace)}/${slugify(exec.flowId)}/${slugify(cacheId)}/cache/${objectId === undefined ? '' : `${createHash('sha1').update(objectId).digest('hex').slice(0, 16)}/`}cache.zip`;
 
 /** Long messages are split like Kestra does (10,240 chars per entry). */
 const MAX_MESSAGE = 10_240;
@@ -107,6 +111,19 @@ export function createRunContext(deps: TaskContextDeps, job: TaskContextJob): Ru
         return data;
       },
       exists: (uri) => { try { return deps.blobs.stat(resolvePath(uri)) !== undefined; } catch { return false; } },
+      // StorageContext.getCacheURI: /<namespace>/<flow>/<cache id>/cache[/<hashed object id>]/cache.zip
+      getCacheFile(cacheId, objectId, ttlMs) {
+        const k = blobKey(exec.tenant, cachePath(exec, cacheId, objectId));
+        const stat = deps.blobs.stat(k);
+        if (!stat) return undefined;
+        if (ttlMs !== undefined && deps.clock.now() > stat.modified + ttlMs) { deps.blobs.delete(k); return undefined; }
+        return deps.blobs.get(k);
+      },
+      putCacheFile(cacheId, objectId, data) {
+        const path = cachePath(exec, cacheId, objectId);
+        deps.blobs.put(blobKey(exec.tenant, path), data);
+        return toUri(path);
+      },
       delete: (uri) => deps.blobs.delete(resolvePath(uri)),
       deleteExecutionFiles,
     },

@@ -84,7 +84,11 @@ export function taskRunVariables(base: Record<string, unknown>, exec: Execution,
   for (let p = run.parentTaskRunId ? byId.get(run.parentTaskRunId) : undefined; p; p = p.parentTaskRunId ? byId.get(p.parentTaskRunId) : undefined) {
     const hasOutputs = p.outputs !== null && Object.keys(p.outputs).length > 0;
     if (p.value === undefined && !hasOutputs) continue;
-    parents.push({ taskrun: p.value !== undefined ? { value: p.value } : {}, outputs: p.outputs ?? {} });
+    // Execution.parents: `taskrun` only with a value, `outputs` only when not empty
+    const entry: Record<string, unknown> = {};
+    if (p.value !== undefined) entry.taskrun = { value: p.value };
+    if (hasOutputs) entry.outputs = p.outputs;
+    parents.push(entry);
   }
   const taskrun: Record<string, unknown> = {
     id: run.id, startDate: iso(run.state.histories[0]!.date), attemptsCount: Math.max(0, (run.attempts?.length ?? 1) - 1),

@@ -3,7 +3,6 @@
 
 import { isKestraTruthy } from '../../expressions/index.ts';
 import { branches, enabledTasks, sequential, type FlowableHandler } from '../flowable.ts';
-import { TaskError } from '../types.ts';
 
 export const ifFlowable: FlowableHandler = {
   start: (task, r) => ({ outputs: { evaluationResult: isKestraTruthy(r.render(task.condition)) } }),
@@ -18,15 +17,12 @@ export const switchFlowable: FlowableHandler = {
     const value = r.render(task.value);
     const cases = (task.cases ?? {}) as Record<string, unknown>;
     const matched = Object.prototype.hasOwnProperty.call(cases, value);
-    if (!matched && enabledTasks(task.defaults).length === 0 && !Array.isArray(task.defaults)) {
-      throw new TaskError(`No task defined for value '${value}': no case matches it and there are no defaults`);
-    }
     return { outputs: { value, defaults: !matched } };
   },
   spec(task, run) {
     const value = String(run.outputs?.value ?? '');
     const cases = (task.cases ?? {}) as Record<string, unknown>;
     const list = run.outputs?.defaults === true ? task.defaults : cases[value];
-    return { items: sequential(enabledTasks(list)), groupLimit: 1, ...branches(task) };
+    return { items: sequential(enabledTasks(list)), groupLimit: 1, ...branches(task), ...(Array.isArray(list) ? {} : { missing: true }) };
   },
 };

@@ -3,6 +3,7 @@
 // (ForEach with a concurrency limit), per value and task (EachParallel) or all in one group.
 
 import { branches, enabledTasks, intProp, type ChildItem, type FlowableHandler, type Renderer } from '../flowable.ts';
+import { toJavaString } from '../../expressions/index.ts';
 import { TaskError, type TaskDefinition } from '../types.ts';
 
 /** ForEach/Each values: JSON-array string or list, de-duplicated, stringified. */
@@ -17,16 +18,21 @@ export function resolveEachValues(raw: unknown, r: Renderer): string[] {
       if (typeof v === 'string') return r.render(v);
       if (typeof v === 'number' && Number.isInteger(v)) return String(v);
       if (v && typeof v === 'object' && !Array.isArray(v)) return r.renderDeep(v);
-      throw new TaskError(`Unknown value element type: ${v === null ? 'null' : Array.isArray(v) ? 'class java.util.ArrayList' : `class java.lang.${typeof v === 'boolean' ? 'Boolean' : 'Double'}`}`);
+      throw new TaskError(`Unknown value element type: ${v === null ? 'null' : javaClass(v)}`);
     });
   } else {
-    throw new TaskError('Missing values to iterate over');
+    throw new TaskError(`Unknown value type: ${javaClass(raw)}`);
   }
-  const nulls = list.filter((v) => v === null || v === undefined).length;
-  if (nulls) throw new TaskError(`Found '${nulls}' null values on Each, with values=${JSON.stringify(list)}`);
+  // FlowableUtils.resolveEachTasks counts the nulls among the distinct values, prints them all (Java toString)
+  const nulls = list.some((v) => v === null || v === undefined) ? 1 : 0;
+  if (nulls) throw new TaskError(`Found '${nulls}' null values on Each, with values=${toJavaString(list.map((v) => v ?? null))}`);
   const values = list.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
   return [...new Set(values)];
 }
+
+/** the Java class Jackson would have read a YAML value as */
+const javaClass = (v: unknown) => `class java.${Array.isArray(v) ? 'util.ArrayList' : v && typeof v === 'object' ? 'util.LinkedHashMap'
+  : typeof v === 'boolean' ? 'lang.Boolean' : typeof v === 'number' ? (Number.isInteger(v) ? 'lang.Integer' : 'lang.Double') : 'lang.String'}`;
 
 function eachItems(tasks: TaskDefinition[], values: string[], perValueGroups: boolean, perTaskGroups = false): ChildItem[] {
   const items: ChildItem[] = [];

@@ -6,7 +6,7 @@
 import type { Label } from '../../flows/model.ts';
 import type { Execution } from '../../executions/model.ts';
 import { killsChildren } from '../abort.ts';
-import { TaskError, TaskKilledError, type RunContext, type RunnableTask, type RunResult } from '../types.ts';
+import { TaskError, TaskKilledError, type RunContext, type RunnableTask, type RunResult, type RunState } from '../types.ts';
 
 export const SUBFLOW = 'io.kestra.plugin.core.flow.Subflow';
 
@@ -52,13 +52,21 @@ export const subflowTask: RunnableTask = {
     ctx.signal.removeEventListener('abort', onAbort);
     if (ctx.signal.aborted) throw new TaskKilledError();
     const outputs: Record<string, unknown> = { executionId: final.id, state: final.state.current };
-    if (final.outputs) outputs.outputs = final.outputs;
-    const s = final.state.current;
-    if (transmitFailed && (s === 'FAILED' || s === 'KILLED' || s === 'PAUSED')) {
-      ctx.logger.error(`Subflow execution ${final.id} ended ${s}`);
+    // Subflow.createSubflowExecutionResult: a failed extraction fails the task (allowFailure still applies)
+    try {
+      const legacy = t.outputs && typeof t.outputs === 'object' ? t.outputs as Record<string, unknown> : undefined;
+      const extracted = children.extractOutputs ? children.extractOutputs(ctx.tenant, final.id, legacy) : final.outputs;
+      if (extracted !== undefined) outputs.outputs = extracted;
+    } catch (err) {
+      ctx.logger.warn(`Failed to extract outputs with the error: '${(err as Error).message}'`);
       return { outputs, state: 'FAILED' };
     }
-    if (transmitFailed && s === 'WARNING') return { outputs, state: 'WARNING' };
-    return { outputs };
+    return { outputs, state: subflowState(final.state.current, transmitFailed) };
   },
 };
+
+/** ExecutableUtils.guessState: with transmitFailed, a FAILED/PAUSED/KILLED/WARNING child gives its state (allowances apply after). */
+function subflowState(child: string, transmitFailed: boolean): RunState {
+  if (!transmitFailed) return 'SUCCESS';
+  return child === 'FAILED' || child === 'KILLED' || child === 'WARNING' ? child : child === 'PAUSED' ? 'FAILED' : 'SUCCESS';
+}

@@ -15,6 +15,7 @@ import { splitTask } from '../core/flow-for-each-item-split.ts';
 import { subflowTask } from '../core/flow-subflow.ts';
 import { sleepTask } from '../core/sleep.ts';
 import { waitForFlowable } from '../core/flow-wait-for.ts';
+import { workingDirectoryFlowable } from '../core/flow-working-directory.ts';
 
 const flows = (name: string) => legacy('flows', name);
 const subflowProps = {
@@ -76,7 +77,7 @@ export const flowTasks: TaskEntry[] = [
     props: { tasks: tasks({ minItems: 1 }) },
   }),
   defineTask({
-    type: 'flow.WorkingDirectory', flowable: sequentialFlowable, title: 'Runs runnable child tasks in one shared directory',
+    type: 'flow.WorkingDirectory', flowable: workingDirectoryFlowable, title: 'Runs runnable child tasks in one shared directory',
     aliases: [flows('WorkingDirectory'), flows('Worker')], required: ['tasks'],
     props: {
       tasks: tasks(),
