@@ -1,9 +1,12 @@
 // Command-line parsing for `kestra-lite <command> [flags]`. Hand-written because the flag set is
 // small and we need `--no-x` negations and repeatable flags with exact error messages.
 
+import { isKestraVersion, KESTRA_VERSIONS, type KestraVersion } from '../shared/kestra-version.ts';
+
 export interface ServeFlags {
   port?: number; host?: string; flows?: string; data?: string; memory?: boolean; watch?: boolean;
   dashboard?: boolean; quiet?: boolean; logFormat?: LogFormat; basicAuth?: string; apiTokens: string[]; maxBodyBytes?: number; publicUrl?: string; secretsFile?: string;
+  kestraVersion?: KestraVersion;
 }
 
 /** plain-mode output: human lines or one JSON object per line */
@@ -13,7 +16,7 @@ export interface ParsedArgs { command?: string; help: boolean; version: boolean;
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['--from', '--count', '--input', '--fixtures', '--port', '--host', '--flows', '--data', '--basic-auth', '--api-token', '--max-body-size', '--public-url', '--log-format', '--secrets-file']);
+const VALUE_FLAGS = new Set(['--from', '--count', '--input', '--fixtures', '--port', '--host', '--flows', '--data', '--basic-auth', '--api-token', '--max-body-size', '--public-url', '--log-format', '--secrets-file', '--kestra-version']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const out: ParsedArgs = { help: false, version: false, serve: { apiTokens: [] }, rest: [], inputs: [], strictFixtures: false };
@@ -56,6 +59,9 @@ export function parseArgs(argv: string[]): ParsedArgs {
       case '--api-token': s.apiTokens.push(value!); break;
       case '--public-url': s.publicUrl = value; break;
       case '--secrets-file': s.secretsFile = value; break;
+      case '--kestra-version':
+        if (!isKestraVersion(value)) throw new UsageError(`--kestra-version: unsupported Kestra version '${value}': supported versions are ${KESTRA_VERSIONS.join(', ')}`);
+        s.kestraVersion = value; break;
       case '--max-body-size': {
         const n = parseSize(value!);
         if (n === undefined) throw new UsageError(`--max-body-size expects a size like 10mb, got '${value}'`);
@@ -107,6 +113,10 @@ Options for serve:
   --public-url URL      base URL used in execution links (default: relative /ui/...)
   --secrets-file FILE   plain-text NAME=value lines read by secret('NAME'), next to the
                         base64 SECRET_<NAME> environment variables (the file wins)
+  --kestra-version V    the Kestra API to answer as: 0.21 (default: 0.21 routes and shapes
+                        plus every newer route that does not conflict) or 2.0 (exactly
+                        open-source Kestra 2.0: its routes only, its shapes); also
+                        KESTRA_LITE_KESTRA_VERSION
 
   -h, --help            show this help
   -v, --version         print the version

@@ -2,6 +2,7 @@
 // feature route modules (each a `new Elysia({ prefix: '/api/v1' })` plugin) with one error plugin.
 
 import { Elysia } from 'elysia';
+import type { CompatEdge } from '../compat/edge.ts';
 import { ApiError } from '../shared/errors.ts';
 import type { FeatureRoutes } from '../shared/feature.ts';
 import { apiPage } from './api-page.ts';
@@ -21,6 +22,8 @@ export interface HttpDeps {
   /** the version written in the API reference */
   version?: string;
   onInternalError?: (err: unknown) => void;
+  /** `--kestra-version 2.0`: route gate and response shaper (src/compat); none in default mode */
+  compat?: CompatEdge;
 }
 
 export interface HttpApp {
@@ -29,7 +32,7 @@ export interface HttpApp {
   /** every route with the feature it belongs to */
   routeTable(): RouteInfo[];
   /** the route a method + path (tenant already stripped) reaches, with its params; undefined when none */
-  match(method: string, path: string): { params: Record<string, string> } | undefined;
+  match(method: string, path: string): { params: Record<string, string>; route: string | undefined } | undefined;
 }
 
 /** The API reference routes: built from the route table on first request, then cached. */
@@ -66,6 +69,9 @@ export function createApp(deps: HttpDeps): HttpApp {
 
     if (!deps.auth.check(request.method, path, request.headers.get('authorization'))) return unauthorized();
 
+    const compat = deps.compat?.decide({ method: request.method, path, tenantGiven: path !== pathname, template: match(request.method, path)?.route });
+    if (compat?.kind === 'refuse') return errorResponse(new ApiError('NOT_FOUND'), request);
+
     const tooLarge = () => errorResponse(new ApiError('PAYLOAD_TOO_LARGE', `The content length [${length}] exceeds the maximum allowed content length [${deps.maxBodyBytes}]`), request);
     let length: number | string | null = request.headers.get('content-length');
     if (length !== null && Number(length) > deps.maxBodyBytes) return tooLarge();
@@ -84,7 +90,8 @@ export function createApp(deps: HttpDeps): HttpApp {
     } else {
       rememberTenant(routed, tenant);
     }
-    return fetch(routed);
+    const response = await fetch(routed);
+    return compat?.kind === 'operation' ? deps.compat!.shape(response, compat.operation, tenant) : response;
   }
 
   // Elysia's router: static paths in a map, the others in a radix tree (its `find` takes ALL too).
@@ -92,11 +99,46 @@ export function createApp(deps: HttpDeps): HttpApp {
     static: Record<string, Record<string, unknown>>;
     http: { find(method: string, path: string): { params?: Record<string, string> } | null };
   };
+  const history = (router.router as unknown as { history: { method: string; path: string }[] }).history;
   const match = (method: string, path: string) => {
-    if (internal.static[path]?.[method] || internal.static[path]?.ALL) return { params: {} };
+    const index = internal.static[path]?.[method] ?? internal.static[path]?.ALL;
+    if (index !== undefined) return { params: {}, route: history[index as number]?.path };
     const found = internal.http.find(method, path) ?? internal.http.find('ALL', path);
-    return found ? { params: found.params ?? {} } : undefined;
+    if (!found) return undefined;
+    const params = found.params ?? {};
+    return { params, route: dynamicRoute(history, method, path, Object.keys(params)) };
   };
 
   return { handle, elysia: router, routeTable, match };
+}
+
+/**
+ * The template of the dynamic route the router chose: the router gives back params but not the
+ * route, so find the route of that method whose segments fit the path and whose parameters are
+ * exactly those the router filled (`/executions/:executionId/pause` and `/executions/:namespace/:id`
+ * both fit `/executions/e1/pause`; only the first has just `executionId`).
+ */
+function dynamicRoute(history: { method: string; path: string }[], method: string, path: string, paramNames: string[]): string | undefined {
+  const wanted = [...paramNames].sort().join('/');
+  const segments = path.split('/');
+  for (const route of history) {
+    if (route.method !== method && route.method !== 'ALL') continue;
+    const parts = route.path.split('/');
+    const names: string[] = [];
+    let fits = parts.length === segments.length || parts[parts.length - 1] === '*';
+    for (let i = 0; fits && i < parts.length; i++) {
+      const part = parts[i]!;
+      if (part === '*') { names.push('*'); break; }
+      const seg = segments[i];
+      if (seg === undefined) fits = false;
+      else if (part.startsWith(':')) { names.push(part.slice(1).replace(/\?$/, '')); fits = seg !== ''; }
+      else fits = part === seg || part === safeDecode(seg);
+    }
+    if (fits && names.length && names.sort().join('/') === wanted) return route.path;
+  }
+  return undefined;
+}
+
+function safeDecode(s: string): string {
+  try { return decodeURIComponent(s); } catch { return s; }
 }
