@@ -121,22 +121,35 @@ export function createApp(deps: HttpDeps): HttpApp {
 function dynamicRoute(history: { method: string; path: string }[], method: string, path: string, paramNames: string[]): string | undefined {
   const wanted = [...paramNames].sort().join('/');
   const segments = path.split('/');
-  for (const route of history) {
+  for (const route of compiled(history)) {
     if (route.method !== method && route.method !== 'ALL') continue;
-    const parts = route.path.split('/');
-    const names: string[] = [];
-    let fits = parts.length === segments.length || parts[parts.length - 1] === '*';
-    for (let i = 0; fits && i < parts.length; i++) {
-      const part = parts[i]!;
-      if (part === '*') { names.push('*'); break; }
-      const seg = segments[i];
-      if (seg === undefined) fits = false;
-      else if (part.startsWith(':')) { names.push(part.slice(1).replace(/\?$/, '')); fits = seg !== ''; }
-      else fits = part === seg || part === safeDecode(seg);
+    if (route.names !== wanted || (route.wildcard ? segments.length < route.parts.length : segments.length !== route.parts.length)) continue;
+    let fits = true;
+    for (let i = 0; fits && i < route.parts.length; i++) {
+      const part = route.parts[i]!;
+      const seg = segments[i]!;
+      if (part === '*') break;
+      fits = part.startsWith(':') ? seg !== '' : part === seg || part === safeDecode(seg);
     }
-    if (fits && names.length && names.sort().join('/') === wanted) return route.path;
+    if (fits) return route.path;
   }
   return undefined;
+}
+
+interface CompiledRoute { method: string; path: string; parts: string[]; names: string; wildcard: boolean }
+const compiledRoutes = new WeakMap<object, CompiledRoute[]>();
+
+/** The dynamic routes split once (the route list is fixed once the app is built). */
+function compiled(history: { method: string; path: string }[]): CompiledRoute[] {
+  let out = compiledRoutes.get(history);
+  if (out && out.length) return out;
+  out = history.filter((r) => r.path.includes(':') || r.path.includes('*')).map((r) => {
+    const parts = r.path.split('/');
+    const names = parts.filter((p) => p.startsWith(':') || p === '*').map((p) => (p === '*' ? '*' : p.slice(1).replace(/\?$/, ''))).sort().join('/');
+    return { method: r.method, path: r.path, parts, names, wildcard: parts[parts.length - 1] === '*' };
+  });
+  compiledRoutes.set(history, out);
+  return out;
 }
 
 function safeDecode(s: string): string {

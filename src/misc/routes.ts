@@ -5,9 +5,10 @@ import { Elysia } from 'elysia';
 import { cpus, hostname, platform, release, totalmem } from 'node:os';
 import { readJson } from '../http/body.ts';
 import { ApiError } from '../shared/errors.ts';
+import { KESTRA_API_VERSION } from '../shared/kestra-version.ts';
 import type { AuthService } from '../http/auth.ts';
 
-export const KESTRA_API_VERSION = '0.21.0';
+export { KESTRA_API_VERSION };
 
 export interface MiscDeps {
   auth: AuthService;

@@ -9,6 +9,9 @@ export const KestraVersion = Type.Union(KESTRA_VERSIONS.map((v) => Type.Literal(
 export type KestraVersion = Static<typeof KestraVersion>;
 export const DEFAULT_KESTRA_VERSION: KestraVersion = '0.21';
 
+/** The Kestra version the default mode reports (`/configs`, plugin versions). */
+export const KESTRA_API_VERSION = '0.21.0';
+
 /** Thrown by the runtime factory (and turned into exit code 2 by the CLI) for a version kestra-lite does not emulate. */
 export class UnsupportedKestraVersionError extends Error {
   readonly value: string;
