@@ -33,6 +33,10 @@ if (want('executions')) {
   const { run, print } = await import('./executions.ts');
   print(await run());
 }
+if (want('compat')) {
+  const { run, print } = await import('./compat.ts');
+  print(await run());
+}
 if (want('control')) {
   const { run, print } = await import('./control.ts');
   print(await run());

@@ -3,6 +3,7 @@
 // This is the one place that reads `process.env`; commands get it as an argument.
 
 import { HELP, parseArgs, UsageError } from './cli/args.ts';
+import { UnsupportedKestraVersionError } from './shared/kestra-version.ts';
 import { VERSION } from './version.ts';
 
 async function main(argv: string[]): Promise<number> {
@@ -21,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
       await serve(args.serve, { dir: args.fixtures, strict: args.strictFixtures }, process.env);
     } catch (err) {
       process.stderr.write(`kestra-lite: ${(err as Error).message}\n`);
-      return 1;
+      return err instanceof UnsupportedKestraVersionError ? 2 : 1;
     }
     return -1; // keep running
   }

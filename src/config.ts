@@ -4,6 +4,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { resolve } from 'node:path';
+import { DEFAULT_KESTRA_VERSION, KestraVersion, parseKestraVersion } from './shared/kestra-version.ts';
 
 export const Config = Type.Object({
   port: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
@@ -32,6 +33,8 @@ export const Config = Type.Object({
   journalSize: Type.Integer({ minimum: 0, default: 1000 }),
   /** debounce for flow file events (editors write in bursts) */
   watchDebounceMs: Type.Integer({ minimum: 0, default: 25 }),
+  /** the Kestra API generation to answer as (shared/kestra-version.ts, src/compat/) */
+  kestraVersion: Type.Union(KestraVersion.anyOf, { default: DEFAULT_KESTRA_VERSION }),
 });
 export type Config = Static<typeof Config>;
 
@@ -42,6 +45,7 @@ export function resolveConfig(input: ConfigInput = {}, cwd = process.cwd()): Con
   const merged = Value.Default(Config, stripUndefined(input)) as Config;
   return {
     ...merged,
+    kestraVersion: parseKestraVersion(String(merged.kestraVersion)),
     flowsDir: merged.flowsDir === null ? null : resolve(cwd, merged.flowsDir),
     fixturesDir: merged.fixturesDir === null ? null : resolve(cwd, merged.fixturesDir),
     secretsFile: merged.secretsFile === null ? null : resolve(cwd, merged.secretsFile),

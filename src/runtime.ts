@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { resolveConfig, type Config, type ConfigInput } from './config.ts';
 import { FEATURES, type Features } from './features.ts';
+import { compatEdge } from './compat/edge.ts';
 import { createApp, type HttpApp } from './http/app.ts';
 import { diskBlobStore, memoryBlobStore, type BlobStore } from './shared/blobs.ts';
 import { watchBursts } from './shared/burst-gc.ts';
@@ -75,7 +76,10 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   };
   const features = buildFeatures(FEATURES, ctx);
   const { services } = features;
-  const app = createApp({ auth: services.instance.auth, maxBodyBytes: config.maxBodyBytes, modules: features.routes, hooks: features.edgeHooks, version: VERSION });
+  const app = createApp({
+    auth: services.instance.auth, maxBodyBytes: config.maxBodyBytes, modules: features.routes, hooks: features.edgeHooks, version: VERSION,
+    compat: compatEdge(config.kestraVersion, ids),
+  });
 
   // Start-up waits on the chokidar watchers (I/O): build the router meanwhile with a first request.
   const warmed = app.handle(new Request('http://localhost/api/v1/configs', { headers: { 'x-kestra-lite-warmup': '1' } }));

@@ -1,11 +1,14 @@
 // Command-line parsing for `kestra-lite <command> [flags]`. Hand-written because the flag set is
 // small and we need `--no-x` negations and repeatable flags with exact error messages.
 
+import { isKestraVersion, KESTRA_VERSIONS, type KestraVersion } from '../shared/kestra-version.ts';
+
 export interface ServeFlags {
   port?: number; host?: string; flows?: string; data?: string; memory?: boolean; watch?: boolean;
   dashboard?: boolean; quiet?: boolean; logFormat?: LogFormat; basicAuth?: string; apiTokens: string[]; maxBodyBytes?: number; publicUrl?: string; secretsFile?: string;
   /** test-double options (the admin API) */
   clock?: 'system' | 'fake'; now?: string; seed?: number; importFile?: string; exportOnExit?: string; adminToken?: string; journalSize?: number;
+  kestraVersion?: KestraVersion;
 }
 
 /** plain-mode output: human lines or one JSON object per line */
@@ -16,7 +19,7 @@ export interface ParsedArgs { command?: string; help: boolean; version: boolean;
 export class UsageError extends Error {}
 
 const VALUE_FLAGS = new Set(['--from', '--count', '--input', '--fixtures', '--port', '--host', '--flows', '--data', '--basic-auth', '--api-token', '--max-body-size', '--public-url', '--log-format', '--secrets-file',
-  '--clock', '--now', '--seed', '--import', '--export-on-exit', '--admin-token', '--journal-size']);
+  '--clock', '--now', '--seed', '--import', '--export-on-exit', '--admin-token', '--journal-size', '--kestra-version']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const out: ParsedArgs = { help: false, version: false, serve: { apiTokens: [] }, rest: [], inputs: [], strictFixtures: false };
@@ -82,6 +85,9 @@ export function parseArgs(argv: string[]): ParsedArgs {
       case '--admin-token':
         if (!value) throw new UsageError('--admin-token needs a value');
         s.adminToken = value; break;
+      case '--kestra-version':
+        if (!isKestraVersion(value)) throw new UsageError(`--kestra-version: unsupported Kestra version '${value}': supported versions are ${KESTRA_VERSIONS.join(', ')}`);
+        s.kestraVersion = value; break;
       case '--max-body-size': {
         const n = parseSize(value!);
         if (n === undefined) throw new UsageError(`--max-body-size expects a size like 10mb, got '${value}'`);
@@ -133,6 +139,10 @@ Options for serve:
   --public-url URL      base URL used in execution links (default: relative /ui/...)
   --secrets-file FILE   plain-text NAME=value lines read by secret('NAME'), next to the
                         base64 SECRET_<NAME> environment variables (the file wins)
+  --kestra-version V    the Kestra API to answer as: 0.21 (default: 0.21 routes and shapes
+                        plus every newer route that does not conflict) or 2.0 (exactly
+                        open-source Kestra 2.0: its routes only, its shapes); also
+                        KESTRA_LITE_KESTRA_VERSION
 
 Test-double options for serve (the admin API under /_kestra-lite/):
   --clock fake|system   fake: time moves only through POST /_kestra-lite/clock/advance or /set

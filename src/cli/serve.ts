@@ -7,6 +7,7 @@ import { loadDashboard } from '../dashboard/load.ts';
 import { parseBasicAuth } from '../config.ts';
 import { createRuntime } from '../runtime.ts';
 import { envSettings, type Env, type EnvSettings } from '../shared/env.ts';
+import { parseKestraVersion } from '../shared/kestra-version.ts';
 import { VERSION } from '../version.ts';
 
 /** The dashboard needs a terminal to draw on; CI logs and pipes get one plain line per event. */
@@ -18,11 +19,13 @@ export async function serve(flags: ServeFlags, fixtures: { dir?: string; strict:
   const settings = envSettings(env);
   const authText = flags.basicAuth ?? settings.basicAuth;
   const envTokens = settings.apiTokens;
+  // the flag was checked while parsing; the variable is checked here (both refuse with exit code 2)
+  const kestraVersion = flags.kestraVersion ?? (settings.kestraVersion === undefined ? undefined : parseKestraVersion(settings.kestraVersion));
   const runtime = await createRuntime({
     port: flags.port, host: flags.host, flowsDir: flags.flows, dataDir: flags.data, memory: flags.memory,
     watch: flags.watch, dashboard: flags.dashboard, basicAuth: authText ? parseBasicAuth(authText) : undefined,
     apiTokens: [...flags.apiTokens, ...envTokens], maxBodyBytes: flags.maxBodyBytes, publicUrl: flags.publicUrl,
-    fixturesDir: fixtures.dir, strictFixtures: fixtures.strict, secretsFile: flags.secretsFile, gcAfterBursts: true, env,
+    fixturesDir: fixtures.dir, strictFixtures: fixtures.strict, secretsFile: flags.secretsFile, gcAfterBursts: true, env, kestraVersion,
     clock: flags.clock, now: flags.now, seed: flags.seed, importFile: flags.importFile, adminToken: flags.adminToken, journalSize: flags.journalSize,
   });
   const out = (line: string) => process.stdout.write(line + '\n');
@@ -65,12 +68,13 @@ export async function serve(flags: ServeFlags, fixtures: { dir?: string; strict:
       `  storage: ${config.memory ? 'in memory' : `persisted in ${config.dataDir}`}`,
       `  basic auth: ${config.basicAuth ? 'on' : 'off'}`,
       `  clock: ${flags.clock === 'fake' ? `fake, at ${new Date(runtime.clock.now()).toISOString()}` : 'system'}; admin API: /_kestra-lite/${config.adminToken ? ' (token required)' : ''}`,
+      `  Kestra API: ${config.kestraVersion}`,
     ];
     if (flags.logFormat === 'json') {
       out(JSON.stringify({
         time: new Date(runtime.clock.now()).toISOString(), level: 'INFO', event: 'server.started', message: banner[0], url,
         flowsDir: config.flowsDir ?? null, watching: config.watch, fixturesDir: config.fixturesDir ?? null, strictFixtures: config.strictFixtures,
-        storage: config.memory ? 'memory' : config.dataDir, basicAuth: config.basicAuth ? 'on' : 'off',
+        storage: config.memory ? 'memory' : config.dataDir, basicAuth: config.basicAuth ? 'on' : 'off', kestraVersion: config.kestraVersion,
       }));
     } else banner.forEach(out);
   }

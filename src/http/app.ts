@@ -2,6 +2,7 @@
 // feature route modules (each a `new Elysia({ prefix: '/api/v1' })` plugin) with one error plugin.
 
 import { Elysia } from 'elysia';
+import type { CompatEdge } from '../compat/edge.ts';
 import { ApiError } from '../shared/errors.ts';
 import { ADMIN_PREFIX, type EdgeExchange, type EdgeHook, type FeatureRoutes } from '../shared/feature.ts';
 import { apiPage } from './api-page.ts';
@@ -23,6 +24,8 @@ export interface HttpDeps {
   /** the version written in the API reference */
   version?: string;
   onInternalError?: (err: unknown) => void;
+  /** `--kestra-version 2.0`: route gate and response shaper (src/compat); none in default mode */
+  compat?: CompatEdge;
 }
 
 export interface HttpApp {
@@ -31,7 +34,7 @@ export interface HttpApp {
   /** every route with the feature it belongs to */
   routeTable(): RouteInfo[];
   /** the route a method + path (tenant already stripped) reaches, with its params; undefined when none */
-  match(method: string, path: string): { params: Record<string, string> } | undefined;
+  match(method: string, path: string): { params: Record<string, string>; route: string | undefined } | undefined;
 }
 
 /** The API reference routes: built from the route table on first request, then cached. */
@@ -92,6 +95,9 @@ export function createApp(deps: HttpDeps): HttpApp {
     const admin = path === ADMIN_PREFIX || path.startsWith(ADMIN_PREFIX + '/');
     if (!admin && !deps.auth.check(request.method, path, request.headers.get('authorization'), request.headers.get('cookie'))) return unauthorized();
 
+    const compat = deps.compat?.decide({ method: request.method, path, tenantGiven: path !== pathname, template: match(request.method, path)?.route });
+    if (compat?.kind === 'refuse') return errorResponse(new ApiError('NOT_FOUND'), request);
+
     const tooLarge = () => errorResponse(new ApiError('PAYLOAD_TOO_LARGE', `The content length [${length}] exceeds the maximum allowed content length [${deps.maxBodyBytes}]`), request);
     let length: number | string | null = request.headers.get('content-length');
     if (length !== null && Number(length) > deps.maxBodyBytes) return tooLarge();
@@ -110,7 +116,8 @@ export function createApp(deps: HttpDeps): HttpApp {
     } else {
       rememberTenant(routed, tenant);
     }
-    return fetch(routed);
+    const response = await fetch(routed);
+    return compat?.kind === 'operation' ? deps.compat!.shape(response, compat.operation, tenant) : response;
   }
 
   // Elysia's router: static paths in a map, the others in a radix tree (its `find` takes ALL too).
@@ -118,11 +125,59 @@ export function createApp(deps: HttpDeps): HttpApp {
     static: Record<string, Record<string, unknown>>;
     http: { find(method: string, path: string): { params?: Record<string, string> } | null };
   };
+  const history = (router.router as unknown as { history: { method: string; path: string }[] }).history;
   const match = (method: string, path: string) => {
-    if (internal.static[path]?.[method] || internal.static[path]?.ALL) return { params: {} };
+    const index = internal.static[path]?.[method] ?? internal.static[path]?.ALL;
+    if (index !== undefined) return { params: {}, route: history[index as number]?.path };
     const found = internal.http.find(method, path) ?? internal.http.find('ALL', path);
-    return found ? { params: found.params ?? {} } : undefined;
+    if (!found) return undefined;
+    const params = found.params ?? {};
+    return { params, route: dynamicRoute(history, method, path, Object.keys(params)) };
   };
 
   return { handle, elysia: router, routeTable, match };
+}
+
+/**
+ * The template of the dynamic route the router chose: the router gives back params but not the
+ * route, so find the route of that method whose segments fit the path and whose parameters are
+ * exactly those the router filled (`/executions/:executionId/pause` and `/executions/:namespace/:id`
+ * both fit `/executions/e1/pause`; only the first has just `executionId`).
+ */
+function dynamicRoute(history: { method: string; path: string }[], method: string, path: string, paramNames: string[]): string | undefined {
+  const wanted = [...paramNames].sort().join('/');
+  const segments = path.split('/');
+  for (const route of compiled(history)) {
+    if (route.method !== method && route.method !== 'ALL') continue;
+    if (route.names !== wanted || (route.wildcard ? segments.length < route.parts.length : segments.length !== route.parts.length)) continue;
+    let fits = true;
+    for (let i = 0; fits && i < route.parts.length; i++) {
+      const part = route.parts[i]!;
+      const seg = segments[i]!;
+      if (part === '*') break;
+      fits = part.startsWith(':') ? seg !== '' : part === seg || part === safeDecode(seg);
+    }
+    if (fits) return route.path;
+  }
+  return undefined;
+}
+
+interface CompiledRoute { method: string; path: string; parts: string[]; names: string; wildcard: boolean }
+const compiledRoutes = new WeakMap<object, CompiledRoute[]>();
+
+/** The dynamic routes split once (the route list is fixed once the app is built). */
+function compiled(history: { method: string; path: string }[]): CompiledRoute[] {
+  let out = compiledRoutes.get(history);
+  if (out && out.length) return out;
+  out = history.filter((r) => r.path.includes(':') || r.path.includes('*')).map((r) => {
+    const parts = r.path.split('/');
+    const names = parts.filter((p) => p.startsWith(':') || p === '*').map((p) => (p === '*' ? '*' : p.slice(1).replace(/\?$/, ''))).sort().join('/');
+    return { method: r.method, path: r.path, parts, names, wildcard: parts[parts.length - 1] === '*' };
+  });
+  compiledRoutes.set(history, out);
+  return out;
+}
+
+function safeDecode(s: string): string {
+  try { return decodeURIComponent(s); } catch { return s; }
 }

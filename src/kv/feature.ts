@@ -13,6 +13,6 @@ export const kvFeature = defineFeature({
     const kv = createKvService({ db: ctx.db, clock: ctx.clock });
     const services: KvServices = { kv };
     // the search module first: its literal `kv/inheritance` must win over `kv/:key`
-    return { services, routes: [kvSearchRoutes({ kv }), kvRoutes({ kv })] };
+    return { services, routes: [kvSearchRoutes({ kv }), kvRoutes({ kv, kestraVersion: ctx.config.kestraVersion })] };
   },
 });

@@ -7,12 +7,17 @@ import { json } from '../http/respond.ts';
 import { tenantOf } from '../http/tenant.ts';
 import { parseDurationMs } from '../shared/durations.ts';
 import { ApiError, badRequest, illegalArgument, notFound } from '../shared/errors.ts';
+import type { KestraVersion } from '../shared/kestra-version.ts';
 import { parseIonValue } from './ion-value.ts';
 import { KvError, validateKey } from './model.ts';
-import { kvEntryJson, typedValueJson } from './serialize.ts';
+import { kvDetailJson, kvEntryJson, typedValueJson } from './serialize.ts';
 import type { KvService } from './service.ts';
 
-export interface KvRouteDeps { kv: KvService }
+export interface KvRouteDeps {
+  kv: KvService;
+  /** the Kestra API generation answered: 2.0's `KvDetail` carries revision and update date */
+  kestraVersion?: KestraVersion;
+}
 
 // Namespaces as Kestra ids them (any case, as tasks may write them); checked before storing.
 const NAMESPACE = /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/;
@@ -60,7 +65,7 @@ async function readBulkKeys(request: Request): Promise<string[]> {
   return keys as string[];
 }
 
-export function kvRoutes({ kv }: KvRouteDeps) {
+export function kvRoutes({ kv, kestraVersion = '0.21' }: KvRouteDeps) {
   return new Elysia({ prefix: '/api/v1' })
     .get('/namespaces/:namespace/kv', ({ request, params }) =>
       json(kv.list(tenantOf(request), decoded(params.namespace)).map(kvEntryJson)))
@@ -75,7 +80,7 @@ export function kvRoutes({ kv }: KvRouteDeps) {
       const found = kvCall(() => kv.getEntry(tenantOf(request), namespace, key));
       if (found.status === 'missing') throw notFound(`No value found for key '${key}' in namespace '${namespace}'`);
       if (found.status === 'expired') throw new ApiError('GONE', 'The requested value has expired');
-      return json(typedValueJson(found.entry));
+      return json(kestraVersion === '2.0' ? kvDetailJson(found.entry) : typedValueJson(found.entry));
     })
     .put('/namespaces/:namespace/kv/:key', async ({ request, params }) => {
       const namespace = decoded(params.namespace);

@@ -33,10 +33,10 @@ export function mcpRoutes(mcp: McpService) {
       mcp.get(tenant, params.id); // 404 before the body is read
       return mcpServerJson(mcp.update(tenant, params.id, parseMcpBody(await readJson(request))));
     })
-    .delete('/mcp/servers/:id', ({ request, params, set }) => {
+    // Kestra 2.0 declares a bare 200 for this delete
+    .delete('/mcp/servers/:id', ({ request, params }) => {
       mcp.remove(tenantOf(request), params.id);
-      set.status = 204;
-      return undefined;
+      return new Response(null, { status: 200 });
     })
     .patch('/mcp/servers/:id/toggle', ({ request, params }) => mcpServerJson(mcp.toggle(tenantOf(request), params.id)))
     .get('/mcp/servers/:id/tools', ({ request, params }) => mcp.tools(tenantOf(request), params.id));

@@ -5,10 +5,10 @@ import { Elysia } from 'elysia';
 import { cpus, hostname, platform, release, totalmem } from 'node:os';
 import { readJson } from '../http/body.ts';
 import { ApiError } from '../shared/errors.ts';
+import { KESTRA_API_VERSION } from '../shared/kestra-version.ts';
 import type { AuthService } from '../http/auth.ts';
 
-export { KESTRA_API_VERSION } from '../version.ts';
-import { KESTRA_API_VERSION } from '../version.ts';
+export { KESTRA_API_VERSION };
 
 export interface MiscDeps {
   auth: AuthService;

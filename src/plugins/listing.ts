@@ -3,7 +3,7 @@
 // `Plugin` lists class names per kind; 2.0 lists `{cls, deprecated, title, description}` items
 // and pages the list — both shapes come from `pluginJson` so a version switch is one argument.
 
-import { KESTRA_API_VERSION } from '../version.ts';
+import { KESTRA_API_VERSION } from '../shared/kestra-version.ts';
 import type { PluginDef, PluginKind } from './catalog.ts';
 import { simpleName } from './icons.ts';
 

@@ -8,6 +8,8 @@ export interface EnvSettings {
   basicAuth?: string;
   apiTokens: string[];
   ci: boolean;
+  /** `KESTRA_LITE_KESTRA_VERSION` (checked by the runtime, which refuses an unsupported one) */
+  kestraVersion?: string;
 }
 
 export function envSettings(env: Env): EnvSettings {
@@ -15,6 +17,7 @@ export function envSettings(env: Env): EnvSettings {
     basicAuth: env.KESTRA_LITE_BASIC_AUTH || undefined,
     apiTokens: (env.KESTRA_LITE_API_TOKENS ?? '').split(',').map((t) => t.trim()).filter(Boolean),
     ci: Boolean(env.CI) && env.CI !== 'false',
+    kestraVersion: env.KESTRA_LITE_KESTRA_VERSION?.trim() || undefined,
   };
 }
 

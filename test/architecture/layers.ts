@@ -3,6 +3,8 @@
 // the code really depends in, read off the import graph (`bun scripts/import-graph.ts --edges`):
 //
 //   base         shared/, config.ts, version.ts     helpers, the event bus, the config schema
+//   compat       compat/                            the Kestra version layer (2.0 route gate and
+//                                                   response shapes), data-driven, used by the edge
 //   expressions                                     the Pebble dialect; pure
 //   http                                            the HTTP edge kit every routes module uses
 //                                                   (respond, query, sse, tenant, auth, createApp);
@@ -47,6 +49,7 @@ export interface Layer {
 
 export const LAYERS: Layer[] = [
   { name: 'base', paths: ['src/shared/', 'src/config.ts', 'src/version.ts'] },
+  { name: 'compat', paths: ['src/compat/'] },
   { name: 'expressions', paths: ['src/expressions/'] },
   { name: 'http', paths: ['src/http/'] },
   { name: 'models', paths: ['src/flows/model.ts', 'src/executions/model.ts', 'src/executions/state.ts'] },

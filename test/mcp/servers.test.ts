@@ -30,7 +30,7 @@ describe('MCP server registry', () => {
       const page = await c.json('GET', `${prefix}/mcp/servers?size=1&page=2&sort=id:asc`);
       expect(page.body).toMatchObject({ total: 2, results: [{ id: 'ops' }] });
 
-      expect((await c.call('DELETE', `${prefix}/mcp/servers/ops`)).status).toBe(204);
+      expect((await c.call('DELETE', `${prefix}/mcp/servers/ops`)).status).toBe(200);
       expect((await c.json('GET', `${prefix}/mcp/servers/ops`)).status).toBe(404);
     });
   }

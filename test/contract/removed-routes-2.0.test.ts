@@ -1,0 +1,67 @@
+// Routes kestra-lite serves that open-source Kestra 2.0 does not have: with `--kestra-version 2.0`
+// each answers exactly as Kestra 2.0 answers an unknown route (404 `{"message":"Not Found"}`),
+// under /api/v1/... and /api/v1/main/...; the default mode still serves every one of them.
+
+import { describe, expect, test } from 'bun:test';
+import { createGate } from '../../src/compat/gate.ts';
+import { operations20 } from '../../src/compat/operations.ts';
+import { testRuntime } from '../helpers/runtime.ts';
+import { concretePath } from './endpoints.ts';
+
+/** 1.x/2.0 removed these (versions.md): stats, templates, taskruns/search, PUT /triggers, the old action paths, list routes. */
+const REMOVED = [
+  'POST /api/v1/templates', 'GET /api/v1/templates/search', 'GET /api/v1/templates/distinct-namespaces',
+  'POST /api/v1/templates/validate', 'GET /api/v1/templates/export/by-query', 'POST /api/v1/templates/export/by-ids',
+  'POST /api/v1/templates/import', 'DELETE /api/v1/templates/delete/by-ids', 'DELETE /api/v1/templates/delete/by-query',
+  'POST /api/v1/templates/:namespace', 'GET /api/v1/templates/:namespace/:id', 'PUT /api/v1/templates/:namespace/:id',
+  'DELETE /api/v1/templates/:namespace/:id',
+  'GET /api/v1/namespaces/:namespace/kv', 'GET /api/v1/namespaces/:namespace/secrets', 'GET /api/v1/namespaces/autocomplete',
+  'POST /api/v1/executions/:executionId/eval/:taskRunId', 'DELETE /api/v1/executions/:executionId/kill',
+  'POST /api/v1/executions/:executionId/pause', 'POST /api/v1/executions/:executionId/resume',
+  'POST /api/v1/executions/:executionId/restart', 'POST /api/v1/executions/:executionId/replay',
+  'POST /api/v1/executions/:executionId/unqueue', 'POST /api/v1/executions/:executionId/force-run',
+  'POST /api/v1/executions/:executionId/change-status', 'POST /api/v1/executions/:executionId/state',
+  'POST /api/v1/executions/:executionId/labels',
+  'PUT /api/v1/triggers',
+  'POST /api/v1/stats/summary', 'POST /api/v1/stats/executions/daily', 'POST /api/v1/stats/taskruns/daily',
+  'POST /api/v1/stats/executions/daily/group-by-flow', 'POST /api/v1/stats/executions/daily/group-by-namespace',
+  'POST /api/v1/stats/executions/latest/group-by-flow', 'POST /api/v1/stats/logs/daily',
+  'GET /api/v1/taskruns/search',
+];
+
+const route = (r: string) => { const [method, path] = r.split(' ') as [string, string]; return { method, path }; };
+const bodyOf = (method: string) => (['POST', 'PUT'].includes(method) ? { body: {} } : undefined);
+
+test('the routes the 2.0 gate refuses are exactly the removed ones', async () => {
+  const c = await testRuntime();
+  const gate = createGate(operations20());
+  const refused = c.rt.app.routeTable()
+    .filter((r) => gate({ method: r.method, path: concretePath(r.path), tenantGiven: false, template: r.path }).kind === 'refuse')
+    .map((r) => `${r.method} ${r.path}`);
+  expect(refused.sort()).toEqual([...REMOVED].sort());
+});
+
+describe.each(REMOVED)('%s', (removed) => {
+  const { method, path } = route(removed);
+  const concrete = concretePath(path.replace(/:(\w+)/g, '{$1}'));
+
+  test('answers 404 as an unknown route in 2.0 mode, with and without the tenant', async () => {
+    const c = await testRuntime({ kestraVersion: '2.0' });
+    for (const url of [concrete, concrete.replace('/api/v1/', '/api/v1/main/')]) {
+      const r = await c.json(method, url, bodyOf(method));
+      expect(r.status).toBe(404);
+      expect(r.body).toEqual({ message: 'Not Found', _links: { self: { href: url, templated: false } } });
+    }
+  });
+
+  test('is served in the default mode', async () => {
+    const c = await testRuntime();
+    // the router reaches the route's own handler (a missing resource may still answer 404)...
+    expect(c.rt.app.match(method, concrete)?.route).toBe(path);
+    const r = await c.json(method, concrete.replace('/api/v1/', '/api/v1/main/'), bodyOf(method));
+    expect(r.status).toBeLessThan(500);
+    // ...and in 2.0 mode the same route is matched but refused by the gate, before any handler
+    const v2 = await testRuntime({ kestraVersion: '2.0' });
+    expect(v2.rt.app.match(method, concrete)?.route).toBe(path);
+  });
+});
