@@ -30,6 +30,7 @@ import { createRunContext, createTaskLogger, type TaskContextDeps } from './task
 import { executionVariables, taskRunVariables, type VariableExtras } from './variables.ts';
 import { runAttempt, type AttemptOutcome } from './worker.ts';
 import { logJson } from '../../logs/serialize.ts';
+import { testFixtureOf } from './test-fixtures.ts';
 
 export interface EngineDeps {
   clock: Clock;
@@ -145,7 +146,7 @@ export function createEngine(deps: EngineDeps) {
       exec: l.exec, run, task: planned.task, flow: { id: l.plan.id, namespace: l.plan.namespace, revision: l.plan.revision },
       variables: variablesOf(l, run), signal: controller.signal, setLabels: (labels) => { l.exec.labels = labels; },
     });
-    const outcome = runAttempt(deps.runnable(planned.type), ctx, controller);
+    const outcome = runAttempt(testFixtureOf(l.exec, run) ?? deps.runnable(planned.type), ctx, controller);
     if (!(outcome instanceof Promise)) return complete(l, run, outcome);
     l.workers.set(run.id, controller);
     outcome.then((o) => {
