@@ -38,6 +38,15 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 export type Runner = ReturnType<typeof createRunner>;
 
+/**
+ * Which assertion (index in the case's `assertions`, -1 for the expected state) each assertion
+ * result and error came from, so a report can point at the file line. Kept beside the result,
+ * never serialised.
+ */
+export interface ResultOrigins { results: number[]; errors: number[] }
+const origins = new WeakMap<UnitTestResult, ResultOrigins>();
+export const originsOf = (r: UnitTestResult): ResultOrigins | undefined => origins.get(r);
+
 export function createRunner(deps: RunnerDeps) {
   const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
@@ -107,13 +116,17 @@ export function createRunner(deps: RunnerDeps) {
       ];
       if (expectedState !== actualState) results[0]!.errorMessage = `expected the execution to end in state '${expectedState}' but it ended in '${actualState}'`;
       const errors: AssertionRunError[] = [];
+      const from: ResultOrigins = { results: [-1], errors: [] };
       const r = render(tenant, ended);
-      for (const a of tc.assertions) {
+      tc.assertions.forEach((a, i) => {
         const run = runAssertion(a, r);
         results.push(...run.results);
         errors.push(...run.errors);
-      }
+        from.results.push(...run.results.map(() => i));
+        from.errors.push(...run.errors.map(() => i));
+      });
       const out: UnitTestResult = { ...base, executionId: ended.id, state: caseState(results, errors), assertionResults: results, errors };
+      origins.set(out, from);
       if (deps.publicUrl !== undefined) out.url = `${deps.publicUrl}/ui/executions/${ended.namespace}/${ended.flowId}/${ended.id}`;
       return out;
     } catch (err) {
