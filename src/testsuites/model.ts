@@ -162,3 +162,10 @@ export function looksLikeSuite(source: string): boolean {
 
 /** A problem found in a suite, with where it is (1-based line; 0 when unknown). */
 export interface SuiteProblem { path: string; message: string; line: number }
+
+/** One line about a finished run (dashboard status, plain log): `tests company.team.x: 3 passed, 1 failed`. */
+export function runSummaryText(r: TestSuiteRunResult): string {
+  const n = (s: TestState) => r.results.filter((x) => x.state === s).length;
+  const parts = [`${n('SUCCESS')} passed`, ...(['FAILED', 'ERROR', 'SKIPPED'] as const).filter((s) => n(s)).map((s) => `${n(s)} ${s === 'FAILED' ? 'failed' : s === 'ERROR' ? 'errors' : 'skipped'}`)];
+  return `tests ${r.namespace}.${r.testSuiteId}: ${r.state} (${parts.join(', ')})`;
+}
