@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { childrenNamed, parseXml } from '../helpers/xml.ts';
 import { runTests } from '../../src/cli/test.ts';
 import { validateTree } from '../../src/cli/validate.ts';
+import { FLOW, SUITE } from './suite-fixtures.ts';
 
 const dirs: string[] = [];
 afterEach(() => { while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true }); });
@@ -20,58 +21,6 @@ function tree(files: Record<string, string>): string {
   }
   return dir;
 }
-
-export const FLOW = `id: math
-namespace: qa
-inputs:
-  - id: n
-    type: INT
-    defaults: 2
-tasks:
-  - id: double
-    type: io.kestra.plugin.core.debug.Return
-    format: "{{ inputs.n * 2 }}"
-  - id: send
-    type: io.kestra.plugin.notifications.slack.SlackIncomingWebhook
-    url: https://hooks.slack.com/x
-`;
-
-export const SUITE = `id: math_tests
-namespace: qa
-flowId: math
-testCases:
-  - id: passes
-    type: io.kestra.core.tests.flow.UnitTest
-    fixtures:
-      inputs: {n: 5}
-      tasks:
-        - id: send
-    assertions:
-      - value: "{{ outputs.double.value }}"
-        equalTo: "10"
-  - id: fails
-    type: io.kestra.core.tests.flow.UnitTest
-    fixtures:
-      tasks:
-        - id: send
-    assertions:
-      - value: "{{ outputs.double.value }}"
-        equalTo: "5 & <more>"
-  - id: errors
-    type: io.kestra.core.tests.flow.UnitTest
-    fixtures:
-      tasks:
-        - id: send
-    assertions:
-      - value: "{{ outputs.double.value }}"
-        greaterThan: "x"
-  - id: skipped
-    type: io.kestra.core.tests.flow.UnitTest
-    disabled: true
-    assertions:
-      - value: a
-        equalTo: a
-`;
 
 async function run(cwd: string, extra: Partial<Parameters<typeof runTests>[0]> = {}) {
   const lines: string[] = [];
