@@ -52,7 +52,8 @@ export function lineOfPath(source: string, path: string): number {
 export function loadTree(paths: string[], cwd: string, parseFlow: (source: string) => FlowParse): Tree {
   const tree: Tree = { flows: [], suites: [], problems: [] };
   const { files, missing } = listYamlFiles(paths, cwd);
-  for (const m of missing) tree.problems.push({ file: m, line: 0, message: 'no such file or directory', kind: 'flow' });
+  // a path that does not exist is a load error for `test` too (exit 2), never an empty green run
+  for (const m of missing) tree.problems.push({ file: m, line: 0, message: 'no such file or directory', kind: 'suite' });
   for (const abs of files) {
     const file = relative(cwd, abs) || abs;
     let source: string;

@@ -104,6 +104,13 @@ describe('kestra-lite test', () => {
   });
 });
 
+test('a path that does not exist cannot be loaded: exit 2', async () => {
+  const cwd = tree({ 'flows/math.yml': FLOW });
+  const { code, out } = await run(cwd, { paths: ['missing'] });
+  expect(code).toBe(2);
+  expect(out).toContain('ERROR missing: no such file or directory');
+});
+
 describe('kestra-lite validate', () => {
   test('a clean tree: exit 0', async () => {
     const cwd = tree({ 'flows/math.yml': FLOW, 'flows/math.tests.yml': SUITE });
