@@ -69,3 +69,7 @@ if (want('expressions')) {
     console.log(`expressions: not available (${(err as Error).message})`);
   }
 }
+if (want('testsuites')) {
+  const { run, print } = await import('./testsuites.ts');
+  print(await run());
+}

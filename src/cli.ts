@@ -43,6 +43,10 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
   }
+  if (args.command === 'test' || args.command === 'validate' || args.command === 'push') {
+    const { runTool } = await import('./cli/tools.ts');
+    return runTool(args.command, args, process.env);
+  }
   process.stderr.write(`Unknown command: ${args.command}\n\n${HELP}`);
   return 2;
 }

@@ -15,6 +15,7 @@ import { secretsFeature } from './secrets/feature.ts';
 import { tasksFeature } from './tasks/feature.ts';
 import { executionsFeature } from './executions/feature.ts';
 import { controlFeature } from './executions/control/feature.ts';
+import { testSuitesFeature } from './testsuites/feature.ts';
 import { triggersFeature } from './triggers/feature.ts';
 import { statsFeature } from './stats/feature.ts';
 import { namespacesFeature } from './namespaces/feature.ts';
@@ -38,6 +39,7 @@ export const FEATURES = [
   tasksFeature,
   executionsFeature,
   controlFeature,
+  testSuitesFeature,
   triggersFeature,
   statsFeature,
   namespacesFeature,

@@ -14,15 +14,19 @@ export interface ServeFlags {
 /** plain-mode output: human lines or one JSON object per line */
 export type LogFormat = 'text' | 'json';
 
-export interface ParsedArgs { command?: string; help: boolean; version: boolean; serve: ServeFlags; rest: string[]; inputs: string[]; fixtures?: string; strictFixtures: boolean; from?: string; count?: string }
+/** flags of `test`, `validate` and `push` */
+export interface ToolFlags { junit?: string; filter?: string; server?: string; namespace?: string; delete?: boolean; user?: string; token?: string; tenant?: string; dryRun?: boolean; files?: string; kv?: string }
+
+export interface ParsedArgs { command?: string; help: boolean; version: boolean; serve: ServeFlags; rest: string[]; inputs: string[]; fixtures?: string; strictFixtures: boolean; from?: string; count?: string; tool: ToolFlags }
 
 export class UsageError extends Error {}
 
 const VALUE_FLAGS = new Set(['--from', '--count', '--input', '--fixtures', '--port', '--host', '--flows', '--data', '--basic-auth', '--api-token', '--max-body-size', '--public-url', '--log-format', '--secrets-file',
-  '--clock', '--now', '--seed', '--import', '--export-on-exit', '--admin-token', '--journal-size', '--kestra-version']);
+  '--clock', '--now', '--seed', '--import', '--export-on-exit', '--admin-token', '--journal-size', '--kestra-version',
+  '--junit', '--filter', '--server', '--namespace', '--user', '--token', '--tenant', '--files', '--kv']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
-  const out: ParsedArgs = { help: false, version: false, serve: { apiTokens: [] }, rest: [], inputs: [], strictFixtures: false };
+  const out: ParsedArgs = { help: false, version: false, serve: { apiTokens: [] }, rest: [], inputs: [], strictFixtures: false, tool: {} };
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i]!;
     let value: string | undefined;
@@ -59,6 +63,17 @@ export function parseArgs(argv: string[]): ParsedArgs {
         if (value !== 'text' && value !== 'json') throw new UsageError(`--log-format expects text or json, got '${value}'`);
         s.logFormat = value; break;
       case '--basic-auth': s.basicAuth = value; break;
+      case '--junit': out.tool.junit = value; break;
+      case '--filter': out.tool.filter = value; break;
+      case '--server': out.tool.server = value; break;
+      case '--namespace': out.tool.namespace = value; break;
+      case '--delete': out.tool.delete = true; break;
+      case '--user': out.tool.user = value; break;
+      case '--token': out.tool.token = value; break;
+      case '--tenant': out.tool.tenant = value; break;
+      case '--dry-run': out.tool.dryRun = true; break;
+      case '--files': out.tool.files = value; break;
+      case '--kv': out.tool.kv = value; break;
       case '--api-token': s.apiTokens.push(value!); break;
       case '--public-url': s.publicUrl = value; break;
       case '--secrets-file': s.secretsFile = value; break;
@@ -118,6 +133,14 @@ Usage:
                                   run one flow in memory, print its logs, exit 0 on SUCCESS or WARNING
   kestra-lite schedule FILE.yml [--from DATE] [--count N]
                                   list the next fire times of the flow's schedules
+  kestra-lite test [PATH...] [--filter PATTERN] [--junit FILE] [--fixtures DIR] [--server URL]
+                                  run the flow test suites under the paths (default ./flows);
+                                  exit 1 on a failed case, 2 when a suite cannot be loaded
+  kestra-lite validate [PATH...]  check every flow and test suite under the paths (file:line errors)
+  kestra-lite push --server URL [PATH...] [--namespace NS] [--delete] [--user U:P | --token T]
+                   [--tenant T] [--dry-run] [--files DIR] [--kv DIR]
+                                  deploy flows (and ./files/<ns>/..., ./kv/<ns>.yml, test suites)
+                                  to a Kestra server through its API; prints the plan first
 
 Options for serve:
   --port N              port to listen on (default 8080; 0 = any free port)

@@ -4,6 +4,8 @@
 
 import { isTerminal, type StateType } from '../executions/state.ts';
 import type { EventBus } from '../shared/events.ts';
+import { runSummaryText } from '../testsuites/model.ts';
+import type {} from '../testsuites/service.ts';
 
 export type PlainFormat = 'text' | 'json';
 export interface PlainLoggerOptions { format?: PlainFormat }
@@ -28,6 +30,9 @@ export function attachPlainLogger(events: EventBus, write: (line: string) => voi
     events.on('flow.invalid', (e) =>
       emit('WARN', 'flow.invalid', `invalid flow file ${e.file}: ${e.violations.map((v) => (v.path ? `${v.path}: ${v.message}` : v.message)).join('; ')}`, { file: e.file })),
     events.on('flow.file-error', (e) => emit('WARN', 'flow.file-error', `flow file ${e.file}: ${e.message}`, { file: e.file })),
+    events.on('testsuite.run', ({ tenant, result: r }) =>
+      emit(r.state === 'SUCCESS' || r.state === 'SKIPPED' ? 'INFO' : 'WARN', 'testsuite.run', runSummaryText(r),
+        { tenant, namespace: r.namespace, testSuiteId: r.testSuiteId, flowId: r.flowId, state: r.state, runId: r.id })),
     events.on('execution.updated', ({ execution: x }) => {
       const state = x.state.current;
       if (lastState.get(x.id) === state) return;

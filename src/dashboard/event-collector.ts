@@ -14,6 +14,8 @@
 // (finished or deleted meanwhile): a row never stays RUNNING for an execution that ended.
 
 import type { Execution } from '../executions/model.ts';
+import { runSummaryText } from '../testsuites/model.ts';
+import type {} from '../testsuites/service.ts';
 import type { LogEntry } from '../logs/model.ts';
 import type { EventBus } from '../shared/events.ts';
 import { isTerminal } from '../executions/state.ts';
@@ -116,7 +118,9 @@ export function createEventCollector(o: CollectorOptions): EventCollector {
     o.events.on('flow.file-error', (e) => push({ type: 'flow.invalid', file: { file: e.file, message: e.message } })),
     o.events.on('flow.file-synced', (e) => push(syncedAction(e))),
     o.events.on('scheduler.next', (e) => push({ type: 'next-fire', at: e.date })),
+    o.events.on('testsuite.run', ({ result }) => push({ type: 'message', text: runSummaryText(result), tone: result.state === 'SUCCESS' || result.state === 'SKIPPED' ? 'info' : 'error' })),
     o.events.on('execution.updated', ({ execution: e }) => {
+      if (e.kind === 'TEST') return; // test-case executions stay out of the list, as in Kestra's UI
       // most recently updated last; only the last `maxExecutions` wait for the flush
       const k = keyOf(e.tenant, e.id);
       if (!executions.delete(k) && executions.size >= maxExecutions) executions.delete(executions.keys().next().value!);

@@ -54,7 +54,21 @@ export interface Execution {
   scheduleDate?: number;
   breakpoints?: Breakpoint[];
   kind?: ExecutionKind;
+  /** a flow test case's task fixtures (Kestra's `Execution.fixtures`): these tasks are not run */
+  fixtures?: ExecutionFixture[];
 }
+
+/** One mocked task of a test execution (Kestra's TaskFixture): its end state and outputs. */
+export interface ExecutionFixture {
+  id: string;
+  value?: string;
+  description?: string;
+  state?: 'SUCCESS' | 'WARNING' | 'FAILED';
+  outputs?: Record<string, unknown>;
+}
+
+/** Where a test execution's fixture files are listed in `variables` (exposed as `files`, as Kestra's RunVariables does). */
+export const FIXTURE_FILES_KEY = 'io.kestra.datatype:test_fixtures_files';
 
 declare module '../shared/events.ts' {
   interface EventMap {

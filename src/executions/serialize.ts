@@ -39,6 +39,7 @@ export function executionJson(e: Execution, now: number, publicUrl?: string): Re
   if (e.scheduleDate !== undefined) out.scheduleDate = iso(e.scheduleDate);
   if (e.breakpoints?.length) out.breakpoints = e.breakpoints;
   if (e.kind !== undefined) out.kind = e.kind;
+  if (e.fixtures?.length) out.fixtures = e.fixtures;
   if (publicUrl !== undefined) out.url = `${publicUrl}/ui/executions/${e.namespace}/${e.flowId}/${e.id}`;
   return out;
 }

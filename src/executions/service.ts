@@ -12,7 +12,7 @@ import type { IdGenerator } from '../shared/ids.ts';
 import type { Engine } from './engine/engine.ts';
 import { createPlan, type FlowPlan } from './engine/plan.ts';
 import { resolveInputs, type ProvidedValue } from './inputs/inputs.ts';
-import type { Breakpoint, Execution, ExecutionKind, ExecutionTrigger } from './model.ts';
+import type { Breakpoint, Execution, ExecutionFixture, ExecutionKind, ExecutionTrigger } from './model.ts';
 import { newState, withState } from './state.ts';
 import type { ExecutionStore } from './store.ts';
 import type { TemplateLookup } from '../templates/model.ts';
@@ -53,6 +53,8 @@ export interface CreateExecutionRequest {
   breakpoints?: Breakpoint[];
   /** `?kind=`: stored and returned as given */
   kind?: ExecutionKind;
+  /** a flow test case's task fixtures (these tasks are not run in this execution) */
+  fixtures?: ExecutionFixture[];
 }
 
 export type ExecutionService = ReturnType<typeof createExecutionService>;
@@ -110,6 +112,7 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
     if (req.variables) exec.variables = req.variables;
     if (req.breakpoints?.length) exec.breakpoints = req.breakpoints;
     if (req.kind) exec.kind = req.kind;
+    if (req.fixtures?.length) exec.fixtures = req.fixtures;
     if (req.failed) exec.state = withState(exec.state, 'FAILED', now);
     deps.executions.save(exec);
     // the caller answers with the execution as created (CREATED), not as the engine moves it on;

@@ -86,7 +86,8 @@ export function createExecutionStore(db: Db, now: () => number = Date.now): Exec
   const parse = (row: Row | null) => (row ? (JSON.parse(row.json) as Execution) : undefined);
 
   function where(tenant: string, f: ExecutionFilter): { sql: string; args: (string | number)[] } {
-    const parts = ['tenant = ?'];
+    // test executions (kind TEST) are left out of searches and statistics, as Kestra does; read them by id
+    const parts = ['tenant = ?', "json_extract(json, '$.kind') IS NOT 'TEST'"];
     const args: (string | number)[] = [tenant];
     if (f.namespace) {
       if (f.namespaceExact) { parts.push('namespace = ?'); args.push(f.namespace); }

@@ -8,7 +8,7 @@ export const RESOURCE_SEGMENTS = new Set([
   'flows', 'executions', 'logs', 'triggers', 'namespaces', 'plugins', 'stats', 'metrics', 'dashboards',
   'templates', 'blueprints', 'configs', 'usages', 'basicAuth', 'taskruns', 'kv', 'secrets', 'files',
   'apps', 'cluster', 'misc', 'auths', 'users', 'me', 'search', 'ai', 'login', 'logout', 'oauth', 'assets',
-  'outputs',
+  'outputs', 'tests',
   'expressions', 'pebble', 'concurrency-limit', 'mcp', 'basicAuthValidationErrors',
 ]);
 

@@ -26,7 +26,7 @@
 //   triggers                                        scheduler, conditions, webhooks start executions
 //   stats                                           read-side indexes over executions, logs, flows
 //                                                   (and the task-run search served from one)
-//   areas        namespaces/ (but its files store), files/ (the Files API), dashboards/, blueprints/
+//   areas        namespaces/ (but its files store), files/ (the Files API), dashboards/, blueprints/, testsuites/
 //                                                   API areas that read across flows, executions, KV, files, ...
 //   misc                                            small API areas (configs, usages, basic-auth setup)
 //   pebble                                          the Pebble catalogue and display rendering for the editor
@@ -61,7 +61,7 @@ export const LAYERS: Layer[] = [
   { name: 'executions', paths: ['src/executions/'] },
   { name: 'triggers', paths: ['src/triggers/'] },
   { name: 'stats', paths: ['src/stats/'] },
-  { name: 'areas', paths: ['src/namespaces/', 'src/files/', 'src/dashboards/', 'src/blueprints/'] },
+  { name: 'areas', paths: ['src/namespaces/', 'src/files/', 'src/dashboards/', 'src/blueprints/', 'src/testsuites/'] },
   { name: 'misc', paths: ['src/misc/'] },
   { name: 'pebble', paths: ['src/pebble/'] },
   { name: 'mcp', paths: ['src/mcp/'] },

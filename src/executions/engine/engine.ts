@@ -31,6 +31,7 @@ import { runAttempt, type AttemptOutcome } from './worker.ts';
 import { closeWorkspace, discardWorkspaces, openWorkspace, workingDirOf } from './workspaces.ts';
 import { logFileName, logFileText } from './log-file.ts';
 import { logJson } from '../../logs/serialize.ts';
+import { testFixtureOf } from './test-fixtures.ts';
 
 export interface EngineDeps {
   clock: Clock;
@@ -215,7 +216,7 @@ export function createEngine(deps: EngineDeps) {
     const fault = deps.ports.has('taskFaults') ? deps.ports.get('taskFaults').take({
       tenant: l.exec.tenant, namespace: l.exec.namespace, flowId: l.exec.flowId, executionId: l.exec.id, taskId: run.taskId, taskType: planned.type,
     }) : undefined;
-    const outcome = runAttempt(deps.runnable(planned.type), ctx, controller, fault);
+    const outcome = runAttempt(testFixtureOf(l.exec, run) ?? deps.runnable(planned.type), ctx, controller, fault);
     if (!(outcome instanceof Promise)) return done(outcome);
     l.workers.set(run.id, controller);
     inFlight++;

@@ -1,7 +1,7 @@
 // The expression context of a task run (engine-contract §4.2, §3.5): flow, execution, task,
 // taskrun, inputs, outputs nested by iteration values, parents, vars, labels, trigger, envs.
 
-import type { Execution, TaskRun } from '../model.ts';
+import { FIXTURE_FILES_KEY, type Execution, type TaskRun } from '../model.ts';
 import type { FlowPlan } from './plan.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -75,6 +75,8 @@ export function executionVariables(exec: Execution, plan: Pick<FlowPlan, 'id' | 
   if (plan.flow.variables !== undefined) vars.vars = plan.flow.variables;
   if (exec.trigger?.variables) vars.trigger = exec.trigger.variables;
   if (exec.variables?.schedule) vars.schedule = exec.variables.schedule;
+  // a test case's fixture files (name → storage URI)
+  if (exec.variables?.[FIXTURE_FILES_KEY]) vars.files = exec.variables[FIXTURE_FILES_KEY];
   return vars;
 }
 

@@ -12,7 +12,7 @@ import type { FlowService } from '../service.ts';
 import { createDebouncer } from '../../shared/debounce.ts';
 import { errorText, fingerprint } from './io.ts';
 import { isFlowFile, listFlowFiles, toRelative, watcherIgnore } from './paths.ts';
-import { createReconciler } from './reconcile.ts';
+import { createReconciler, type DocumentClaimer } from './reconcile.ts';
 import { createFlowFileMap } from './store.ts';
 import { startWriteBack } from './write-back.ts';
 
@@ -33,6 +33,8 @@ export interface FlowDirectory {
   fileOf(namespace: string, id: string): string | undefined;
   /** resolves after every pending debounced path has been processed (tests await this instead of sleeping) */
   idle(): Promise<void>;
+  /** routes YAML documents that are not flows (test suites) to another store; call before start */
+  addClaimer(claimer: DocumentClaimer): void;
 }
 
 const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -45,8 +47,9 @@ const FOLLOW_UP_MS = 110;
 
 export function createFlowDirectory(deps: FlowDirectoryDeps): FlowDirectory {
   const { dir, tenant, events } = deps;
+  const claimers: DocumentClaimer[] = [];
   const reconciler = createReconciler({
-    dir, tenant, flows: deps.flows, events, files: createFlowFileMap(deps.db, tenant),
+    dir, tenant, flows: deps.flows, events, files: createFlowFileMap(deps.db, tenant), claimers,
     maxFileBytes: deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
   });
   let watcher: FSWatcher | undefined;
@@ -118,6 +121,7 @@ export function createFlowDirectory(deps: FlowDirectoryDeps): FlowDirectory {
     },
 
     invalidFiles: () => reconciler.invalidFiles(),
+    addClaimer: (claimer) => void claimers.push(claimer),
     fileOf: (namespace, id) => reconciler.fileOf({ namespace, id }),
     async idle() {
       while (debouncer.pending() > 0 || followUps.pending() > 0) {

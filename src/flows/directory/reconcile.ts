@@ -16,6 +16,16 @@ export type SyncResult = EventMap['flow.file-synced']['result'];
 
 export interface ReconcilerDeps {
   dir: string; tenant: string; flows: FlowService; events: EventBus; files: FlowFileMap; maxFileBytes: number;
+  /** other kinds of YAML documents living among the flows (test suites), filled in by later features */
+  claimers?: DocumentClaimer[];
+}
+
+/** Takes YAML documents of the flows directory that are not flows (a test suite: `flowId` + `testCases`). */
+export interface DocumentClaimer {
+  /** true when `source` is such a document: the claimer keeps it and it is no flow */
+  claim(rel: string, source: string): boolean;
+  /** `rel` is gone, or holds something else now */
+  release(rel: string): void;
 }
 
 export type Reconciler = ReturnType<typeof createReconciler>;
@@ -28,7 +38,18 @@ export function createReconciler(deps: ReconcilerDeps) {
   const problems = new Map<string, Violation[]>();
   let deletions = 0;
 
-  const inspect = (rel: string) => inspectFile(join(dir, rel), flows.parseFlow, deps.maxFileBytes);
+  const inspect = (rel: string): Inspection => {
+    const claimers = deps.claimers ?? [];
+    let claimed = false;
+    const found = inspectFile(join(dir, rel), (source) => {
+      if (claimers.some((c) => c.claim(rel, source))) { claimed = true; return { ok: false, violations: [] }; }
+      return flows.parseFlow(source);
+    }, deps.maxFileBytes);
+    // a claimed document is no flow: for the flows it is as if the file were absent
+    if (claimed) return { kind: 'missing' };
+    for (const c of claimers) c.release(rel);
+    return found;
+  };
   const keyOf = (k: FlowKey): FlowKey => ({ namespace: k.namespace, id: k.id });
   const label = (k: FlowKey) => `${k.namespace}.${k.id}`;
 

@@ -1,0 +1,20 @@
+// `kestra-lite validate [PATH...]`: every flow and test suite under the paths, each problem as
+// `file:line: message`; exit 1 on any problem. Fast and offline: a pre-commit hook.
+
+import { createRuntime } from '../runtime.ts';
+import { loadTree, problemLine } from './tree.ts';
+
+export async function validateTree(opts: { paths: string[]; cwd: string }, line: (text: string) => void): Promise<number> {
+  const runtime = await createRuntime({ memory: true, flowsDir: null, watch: false, dashboard: false, fixturesDir: null, cwd: opts.cwd });
+  try {
+    const tree = loadTree(opts.paths, opts.cwd, runtime.flows.parseFlow);
+    for (const p of tree.problems) line(problemLine(p));
+    const files = new Set(tree.problems.map((p) => p.file)).size;
+    line(tree.problems.length
+      ? `${tree.problems.length} problem${tree.problems.length > 1 ? 's' : ''} in ${files} file${files > 1 ? 's' : ''} (${tree.flows.length} flows and ${tree.suites.length} test suites valid)`
+      : `${tree.flows.length} flows and ${tree.suites.length} test suites valid`);
+    return tree.problems.length ? 1 : 0;
+  } finally {
+    await runtime.dispose();
+  }
+}
