@@ -27,11 +27,11 @@ describe('crash safety (persisted mode, real process)', () => {
       const first = await startServer(dir);
       expect((await fetch(`${first.url}/api/v1/flows`, { method: 'POST', headers: { 'content-type': 'application/x-yaml' }, body: flow })).status).toBe(200);
       const ids: string[] = [];
-      for (let i = 0; i < 3; i++) ids.push((await (await fetch(`${first.url}/api/v1/executions/crash.term/slow`, { method: 'POST' })).json()).id);
+      for (let i = 0; i < 3; i++) ids.push(((await (await fetch(`${first.url}/api/v1/executions/crash.term/slow`, { method: 'POST' })).json()) as any).id);
       // wait until every execution is inside its Sleep: the first log is written, the last not yet
       for (const id of ids) {
         for (;;) {
-          const e = await (await fetch(`${first.url}/api/v1/executions/${id}`)).json();
+          const e = (await (await fetch(`${first.url}/api/v1/executions/${id}`)).json()) as any;
           if (e.taskRunList.some((t: any) => t.taskId === 'nap' && t.state.current === 'RUNNING')) break;
           await Bun.sleep(20);
         }
@@ -41,13 +41,13 @@ describe('crash safety (persisted mode, real process)', () => {
 
       const second = await startServer(dir);
       for (const id of ids) {
-        let e = await (await fetch(`${second.url}/api/v1/executions/${id}`)).json();
+        let e = (await (await fetch(`${second.url}/api/v1/executions/${id}`)).json()) as any;
         while (e.state.current !== 'SUCCESS' && e.state.current !== 'FAILED') {
           await Bun.sleep(50); // a real process on a real clock: polling is the way to watch it
-          e = await (await fetch(`${second.url}/api/v1/executions/${id}`)).json();
+          e = (await (await fetch(`${second.url}/api/v1/executions/${id}`)).json()) as any;
         }
         expect(e.state.current).toBe('SUCCESS');
-        const logs = (await (await fetch(`${second.url}/api/v1/logs/${id}`)).json()).map((l: any) => l.message);
+        const logs = ((await (await fetch(`${second.url}/api/v1/logs/${id}`)).json()) as any).map((l: any) => l.message);
         expect(logs).toContain('first');
         expect(logs).toContain('last');
       }
