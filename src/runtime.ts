@@ -67,7 +67,10 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   };
   const features = buildFeatures(FEATURES, ctx);
   const { services } = features;
-  const app = createApp({ auth: services.instance.auth, maxBodyBytes: config.maxBodyBytes, modules: features.routes, version: VERSION });
+  const app = createApp({
+    auth: services.instance.auth, maxBodyBytes: config.maxBodyBytes, maxStreamsPerClient: config.maxStreamsPerClient,
+    corsOrigins: config.corsOrigins, modules: features.routes, version: VERSION,
+  });
 
   // Start-up waits on the chokidar watchers (I/O): build the router meanwhile with a first request.
   const warmed = app.handle(new Request('http://localhost/api/v1/configs', { headers: { 'x-kestra-lite-warmup': '1' } }));

@@ -4,6 +4,7 @@
 export interface ServeFlags {
   port?: number; host?: string; flows?: string; data?: string; memory?: boolean; watch?: boolean;
   dashboard?: boolean; quiet?: boolean; logFormat?: LogFormat; basicAuth?: string; apiTokens: string[]; maxBodyBytes?: number; publicUrl?: string; secretsFile?: string;
+  cors?: string; maxStreams?: number;
 }
 
 /** plain-mode output: human lines or one JSON object per line */
@@ -13,7 +14,7 @@ export interface ParsedArgs { command?: string; help: boolean; version: boolean;
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['--from', '--count', '--input', '--fixtures', '--port', '--host', '--flows', '--data', '--basic-auth', '--api-token', '--max-body-size', '--public-url', '--log-format', '--secrets-file']);
+const VALUE_FLAGS = new Set(['--from', '--count', '--input', '--fixtures', '--port', '--host', '--flows', '--data', '--basic-auth', '--api-token', '--max-body-size', '--public-url', '--log-format', '--secrets-file', '--cors', '--max-streams']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const out: ParsedArgs = { help: false, version: false, serve: { apiTokens: [] }, rest: [], inputs: [], strictFixtures: false };
@@ -56,6 +57,12 @@ export function parseArgs(argv: string[]): ParsedArgs {
       case '--api-token': s.apiTokens.push(value!); break;
       case '--public-url': s.publicUrl = value; break;
       case '--secrets-file': s.secretsFile = value; break;
+      case '--cors': s.cors = s.cors ? `${s.cors},${value}` : value; break;
+      case '--max-streams': {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 1) throw new UsageError(`--max-streams expects a positive number, got '${value}'`);
+        s.maxStreams = n; break;
+      }
       case '--max-body-size': {
         const n = parseSize(value!);
         if (n === undefined) throw new UsageError(`--max-body-size expects a size like 10mb, got '${value}'`);
@@ -105,6 +112,9 @@ Options for serve:
   --strict-fixtures     a task without a fixture fails instead of ending WARNING
   --max-body-size SIZE  largest accepted request body (default 100mb)
   --public-url URL      base URL used in execution links (default: relative /ui/...)
+  --cors ORIGIN         allow browser calls from ORIGIN (comma-separated or repeatable; * = any);
+                        CORS is off, with no header at all, unless given
+  --max-streams N       concurrent SSE streams per client address (default 100; past it: 429)
   --secrets-file FILE   plain-text NAME=value lines read by secret('NAME'), next to the
                         base64 SECRET_<NAME> environment variables (the file wins)
 

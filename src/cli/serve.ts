@@ -6,6 +6,7 @@ import { attachPlainLogger } from './plain-logger.ts';
 import { loadDashboard } from '../dashboard/load.ts';
 import { parseBasicAuth } from '../config.ts';
 import { createRuntime } from '../runtime.ts';
+import { parseCorsOrigins } from '../http/cors.ts';
 import { envSettings, type Env, type EnvSettings } from '../shared/env.ts';
 import { VERSION } from '../version.ts';
 
@@ -23,6 +24,7 @@ export async function serve(flags: ServeFlags, fixtures: { dir?: string; strict:
     watch: flags.watch, dashboard: flags.dashboard, basicAuth: authText ? parseBasicAuth(authText) : undefined,
     apiTokens: [...flags.apiTokens, ...envTokens], maxBodyBytes: flags.maxBodyBytes, publicUrl: flags.publicUrl,
     fixturesDir: fixtures.dir, strictFixtures: fixtures.strict, secretsFile: flags.secretsFile, gcAfterBursts: true, env,
+    corsOrigins: flags.cors ? parseCorsOrigins(flags.cors) : undefined, maxStreamsPerClient: flags.maxStreams,
   });
   const out = (line: string) => process.stdout.write(line + '\n');
   const { config } = runtime;
