@@ -17,6 +17,10 @@ export const Config = Type.Object({
   basicAuth: Type.Optional(Type.Object({ username: Type.String(), password: Type.String() })),
   apiTokens: Type.Array(Type.String(), { default: [] }),
   maxBodyBytes: Type.Integer({ minimum: 1, default: 100 * 1024 * 1024 }),
+  /** concurrent SSE streams one remote address may hold open; past it, 429 */
+  maxStreamsPerClient: Type.Integer({ minimum: 1, default: 100 }),
+  /** allowed CORS origins (`*` = any); empty = CORS off, no header is ever added */
+  corsOrigins: Type.Array(Type.String(), { default: [] }),
   /** public base URL used in execution `url` fields; empty = relative `/ui/...` like Kestra without kestra.url */
   publicUrl: Type.String({ default: '' }),
   /** fixtures for tasks that cannot run locally; null = none */

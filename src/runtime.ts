@@ -77,7 +77,8 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   const features = buildFeatures(FEATURES, ctx);
   const { services } = features;
   const app = createApp({
-    auth: services.instance.auth, maxBodyBytes: config.maxBodyBytes, modules: features.routes, hooks: features.edgeHooks, version: VERSION,
+    auth: services.instance.auth, maxBodyBytes: config.maxBodyBytes, maxStreamsPerClient: config.maxStreamsPerClient,
+    corsOrigins: config.corsOrigins, modules: features.routes, hooks: features.edgeHooks, version: VERSION,
     compat: compatEdge(config.kestraVersion, ids),
   });
 

@@ -28,7 +28,7 @@ export const adminFeature = defineFeature({
     const { config, clock } = ctx;
     const { fixtures } = deps.tasks;
     const secretValues = [...deps.secrets.secrets.values(), ...(config.basicAuth ? [config.basicAuth.password] : [])];
-    const journal = createJournal({ size: config.journalSize, now: clock.now, secretValues: () => secretValues });
+    const journal = createJournal({ size: config.journalSize, now: clock.now, secretValues: () => secretValues, maxBodyBytes: config.maxBodyBytes });
     // an HTTP delay is wall time on purpose: it exercises the client's own timeouts
     const faults = createFaults({ wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
     ctx.ports.provide('taskFaults', faults.taskSource);

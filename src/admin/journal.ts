@@ -2,6 +2,7 @@
 // bounded ring (`journalSize`, 1,000 by default). Bodies are masked (mask.ts) and truncated, so
 // the journal can be shown in CI logs.
 
+import { readBounded } from '../http/body-limit.ts';
 import { isoInstant } from '../shared/clock.ts';
 import type { EdgeExchange } from '../shared/feature.ts';
 import { splitTenant } from '../http/tenant.ts';
@@ -19,6 +20,8 @@ export interface JournalDeps {
   now: () => number;
   /** literal values to hide in bodies (secrets, the basic-auth password) */
   secretValues: () => readonly string[];
+  /** the edge's body limit: the copy is never read further than the request itself may be */
+  maxBodyBytes?: number;
 }
 
 export interface JournalFilter { method?: string; path?: string }
@@ -46,8 +49,16 @@ export function createJournal(deps: JournalDeps) {
     if (request.body === null) return null;
     const declared = Number(request.headers.get('content-length') ?? NaN);
     if (declared > MAX_CAPTURE_BYTES) return `<${declared} bytes, not recorded>`;
+    // read a copy, bounded: a body with no declared length may be endless (the edge refuses it at its own limit)
     let bytes: Uint8Array;
-    try { bytes = new Uint8Array(await request.clone().arrayBuffer()); } catch { return '<unreadable body>'; }
+    try {
+      const copy = request.clone().body;
+      if (!copy) return null;
+      const bound = Math.min(MAX_CAPTURE_BYTES, deps.maxBodyBytes ?? MAX_CAPTURE_BYTES);
+      const read = await readBounded(copy, bound);
+      if (!read.ok) return `<more than ${bound} bytes, not recorded>`;
+      bytes = read.bytes;
+    } catch { return '<unreadable body>'; }
     if (bytes.byteLength === 0) return null;
     if (bytes.includes(0)) return `<binary, ${bytes.byteLength} bytes>`;
     const text = maskBody(new TextDecoder().decode(bytes), request.headers.get('content-type') ?? '', deps.secretValues());

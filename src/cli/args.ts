@@ -9,6 +9,7 @@ export interface ServeFlags {
   /** test-double options (the admin API) */
   clock?: 'system' | 'fake'; now?: string; seed?: number; importFile?: string; exportOnExit?: string; adminToken?: string; journalSize?: number;
   kestraVersion?: KestraVersion;
+  cors?: string; maxStreams?: number;
 }
 
 /** plain-mode output: human lines or one JSON object per line */
@@ -23,7 +24,7 @@ export class UsageError extends Error {}
 
 const VALUE_FLAGS = new Set(['--from', '--count', '--input', '--fixtures', '--port', '--host', '--flows', '--data', '--basic-auth', '--api-token', '--max-body-size', '--public-url', '--log-format', '--secrets-file',
   '--clock', '--now', '--seed', '--import', '--export-on-exit', '--admin-token', '--journal-size', '--kestra-version',
-  '--junit', '--filter', '--server', '--namespace', '--user', '--token', '--tenant', '--files', '--kv']);
+  '--junit', '--filter', '--server', '--namespace', '--user', '--token', '--tenant', '--files', '--kv', '--cors', '--max-streams']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const out: ParsedArgs = { help: false, version: false, serve: { apiTokens: [] }, rest: [], inputs: [], strictFixtures: false, tool: {} };
@@ -103,6 +104,12 @@ export function parseArgs(argv: string[]): ParsedArgs {
       case '--kestra-version':
         if (!isKestraVersion(value)) throw new UsageError(`--kestra-version: unsupported Kestra version '${value}': supported versions are ${KESTRA_VERSIONS.join(', ')}`);
         s.kestraVersion = value; break;
+      case '--cors': s.cors = s.cors ? `${s.cors},${value}` : value; break;
+      case '--max-streams': {
+        const n = Number(value);
+        if (!Number.isInteger(n) || n < 1) throw new UsageError(`--max-streams expects a positive number, got '${value}'`);
+        s.maxStreams = n; break;
+      }
       case '--max-body-size': {
         const n = parseSize(value!);
         if (n === undefined) throw new UsageError(`--max-body-size expects a size like 10mb, got '${value}'`);
@@ -160,6 +167,9 @@ Options for serve:
   --strict-fixtures     a task without a fixture fails instead of ending WARNING
   --max-body-size SIZE  largest accepted request body (default 100mb)
   --public-url URL      base URL used in execution links (default: relative /ui/...)
+  --cors ORIGIN         allow browser calls from ORIGIN (comma-separated or repeatable; * = any);
+                        CORS is off, with no header at all, unless given
+  --max-streams N       concurrent SSE streams per client address (default 100; past it: 429)
   --secrets-file FILE   plain-text NAME=value lines read by secret('NAME'), next to the
                         base64 SECRET_<NAME> environment variables (the file wins)
   --kestra-version V    the Kestra API to answer as: 0.21 (default: 0.21 routes and shapes

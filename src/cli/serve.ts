@@ -6,6 +6,7 @@ import { attachPlainLogger } from './plain-logger.ts';
 import { loadDashboard } from '../dashboard/load.ts';
 import { parseBasicAuth } from '../config.ts';
 import { createRuntime } from '../runtime.ts';
+import { parseCorsOrigins } from '../http/cors.ts';
 import { envSettings, type Env, type EnvSettings } from '../shared/env.ts';
 import { parseKestraVersion } from '../shared/kestra-version.ts';
 import { VERSION } from '../version.ts';
@@ -27,6 +28,7 @@ export async function serve(flags: ServeFlags, fixtures: { dir?: string; strict:
     apiTokens: [...flags.apiTokens, ...envTokens], maxBodyBytes: flags.maxBodyBytes, publicUrl: flags.publicUrl,
     fixturesDir: fixtures.dir, strictFixtures: fixtures.strict, secretsFile: flags.secretsFile, gcAfterBursts: true, env, kestraVersion,
     clock: flags.clock, now: flags.now, seed: flags.seed, importFile: flags.importFile, adminToken: flags.adminToken, journalSize: flags.journalSize,
+    corsOrigins: flags.cors ? parseCorsOrigins(flags.cors) : undefined, maxStreamsPerClient: flags.maxStreams,
   });
   const out = (line: string) => process.stdout.write(line + '\n');
   const { config } = runtime;

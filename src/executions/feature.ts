@@ -87,7 +87,7 @@ export const executionsFeature = defineFeature({
         executionFileRoutes({ executions, blobs }),
         executionGraphRoutes({ executions, flows, clock, newId: ids }),
         executionEvalRoute({
-          executions, expressions, envs, globals: config.globals,
+          executions, expressions, envs, globals: config.globals, maskSecrets: deps.secrets.secrets.mask,
           inputsVariable: (plan, e) => inputsWithDefaults(plan.flow.inputs, e.inputs),
         }),
         executionRoutes({ executions, store, engine, logs, metrics, blobs, clock, publicUrl: config.publicUrl, expressions }),

@@ -6,8 +6,11 @@ import type { CompatEdge } from '../compat/edge.ts';
 import { ApiError } from '../shared/errors.ts';
 import { ADMIN_PREFIX, type EdgeExchange, type EdgeHook, type FeatureRoutes } from '../shared/feature.ts';
 import { apiPage } from './api-page.ts';
+import { readBounded } from './body-limit.ts';
 import { errorPlugin, errorResponse, unauthorized } from './error-plugin.ts';
 import { openApiDocument, openApiYaml, type RouteDetail, type RouteInfo } from './openapi.ts';
+import { withCors } from './cors.ts';
+import { DEFAULT_MAX_STREAMS_PER_CLIENT, limitStreams, type ClientInfo } from './stream-limit.ts';
 import { rememberTenant, splitTenant } from './tenant.ts';
 
 export type { RouteModule } from '../shared/feature.ts';
@@ -18,6 +21,10 @@ export interface AuthCheck { check(method: string, path: string, authorization: 
 export interface HttpDeps {
   auth: AuthCheck;
   maxBodyBytes: number;
+  /** concurrent SSE streams per remote address (stream-limit.ts) */
+  maxStreamsPerClient?: number;
+  /** allowed CORS origins; empty = CORS off (cors.ts) */
+  corsOrigins?: string[];
   modules: FeatureRoutes[];
   /** run around every request (the admin feature's journal and faults), in order */
   hooks?: EdgeHook[];
@@ -29,7 +36,8 @@ export interface HttpDeps {
 }
 
 export interface HttpApp {
-  handle(request: Request): Promise<Response>;
+  /** `server` is Bun's (it tells the client's address); absent for in-process requests */
+  handle(request: Request, server?: ClientInfo): Promise<Response>;
   elysia: Elysia;
   /** every route with the feature it belongs to */
   routeTable(): RouteInfo[];
@@ -64,7 +72,8 @@ export function createApp(deps: HttpDeps): HttpApp {
 
   const hooks = deps.hooks ?? [];
 
-  async function handle(request: Request): Promise<Response> {
+  /** the features' edge hooks (the admin API's journal and faults) around routing */
+  async function hooked(request: Request): Promise<Response> {
     if (!hooks.length) return route(request);
     const url = request.url;
     const pathStart = url.indexOf('/', url.indexOf('//') + 2);
@@ -105,9 +114,10 @@ export function createApp(deps: HttpDeps): HttpApp {
     let routed = request;
     if (length === null && request.body !== null) {
       // No declared length (chunked upload, or an in-process Request): measure the body itself.
-      const body = await request.arrayBuffer();
+      const read = await readBounded(request.body, deps.maxBodyBytes);
+      if (!read.ok) { length = read.received; return tooLarge(); }
+      const body = read.bytes;
       length = body.byteLength;
-      if (body.byteLength > deps.maxBodyBytes) return tooLarge();
       routed = new Request(request.url, { method: request.method, headers: request.headers, body });
     }
     if (path !== pathname) {
@@ -119,6 +129,8 @@ export function createApp(deps: HttpDeps): HttpApp {
     const response = await fetch(routed);
     return compat?.kind === 'operation' ? deps.compat!.shape(response, compat.operation, tenant) : response;
   }
+
+  const handle = withCors(deps.corsOrigins ?? [], limitStreams(deps.maxStreamsPerClient ?? DEFAULT_MAX_STREAMS_PER_CLIENT, hooked));
 
   // Elysia's router: static paths in a map, the others in a radix tree (its `find` takes ALL too).
   const internal = router.router as unknown as {

@@ -30,6 +30,16 @@ export const AUTH_FLAG_COOKIE = 'kestraBasicAuthenticated';
 const hashOf = (salt: string, username: string, password: string) =>
   createHash('sha256').update(`${salt}\u0000${username}\u0000${password}`).digest('hex');
 
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/**
+ * Constant-time equality: both sides are hashed first, so the comparison runs over two 32-byte
+ * digests whatever the lengths, and `timingSafeEqual` never sees unequal lengths (it throws).
+ */
+export function sameSecret(candidate: string, expected: Buffer): boolean {
+  return timingSafeEqual(digest(candidate), expected);
+}
+
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 // Kestra's start-up checks (reported, not enforced: a local tool keeps the configured credentials)
 const STRICT_EMAIL = /^[a-zA-Z0-9_!#$%&'*+/=?`{|}~^.-]+@[a-zA-Z0-9.-]+$/;
@@ -74,34 +84,45 @@ export function createAuthService(opts: {
     settings.set('basicAuth', { username: opts.initial.username, salt, hash: hashOf(salt, opts.initial.username, opts.initial.password) });
   }
   let stored = settings.get<StoredCredentials>('basicAuth');
-  const tokens = new Set(opts.apiTokens);
-  // Hashing on every request would dominate a mock server's latency: remember the last header that passed.
-  let lastGood: string | undefined;
+  const tokens = opts.apiTokens.map(digest);
+  // Decoding and salting on every request adds up for a mock server: the digest of the last header
+  // that passed is remembered (and compared in constant time, like everything secret here).
+  let lastGood: Buffer | undefined;
+
+  /** every token is compared, no early exit: the time taken says nothing about which one matched */
+  const verifyToken = (token: string): boolean => {
+    const d = digest(token);
+    let ok = false;
+    for (const t of tokens) ok = timingSafeEqual(d, t) || ok;
+    return ok;
+  };
 
   const verifyBasic = (header: string): boolean => {
     if (!stored) return false;
-    if (header === lastGood) return true;
+    if (lastGood && sameSecret(header, lastGood)) return true;
     let decoded: string;
     try { decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8'); } catch { return false; }
     const i = decoded.indexOf(':');
     if (i < 0) return false;
+    // both comparisons always run (no short circuit), each over equal-length digests
     const hash = hashOf(stored.salt, decoded.slice(0, i), decoded.slice(i + 1));
-    const ok = decoded.slice(0, i) === stored.username && timingSafeEqual(Buffer.from(hash), Buffer.from(stored.hash));
-    if (ok) lastGood = header;
+    const userOk = sameSecret(decoded.slice(0, i), digest(stored.username));
+    const ok = timingSafeEqual(Buffer.from(hash, 'hex'), Buffer.from(stored.hash, 'hex')) && userOk;
+    if (ok) lastGood = digest(header);
     return ok;
   };
 
   return {
     enabled: () => stored !== undefined,
     check(method, path, authorization, cookie) {
-      if (!stored && tokens.size === 0) return true; // auth off: a Bearer header is ignored
+      if (!stored && tokens.length === 0) return true; // auth off: a Bearer header is ignored
       if (isOpenPath(method, path)) return true;
       const fromCookie = cookieValue(cookie, AUTH_COOKIE);
       if (fromCookie && verifyBasic(`Basic ${fromCookie}`)) return true;
       if (!authorization) return false;
       const scheme = authorization.slice(0, 7).toLowerCase();
       if (scheme.startsWith('basic ')) return verifyBasic(authorization);
-      if (scheme === 'bearer ') return tokens.has(authorization.slice(7).trim());
+      if (scheme === 'bearer ') return verifyToken(authorization.slice(7).trim());
       return false;
     },
     configure(username, password) {

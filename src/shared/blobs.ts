@@ -1,8 +1,9 @@
 // One interface for binary blobs (namespace files, execution files, uploads): on disk in
 // persisted mode, in memory otherwise. Keys are '/'-separated paths; they never escape the root.
 
-import { mkdirSync, readFileSync, rmSync, statSync, readdirSync, writeFileSync, renameSync, existsSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { readFileSync, rmSync, statSync, readdirSync, existsSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import { writeFileAtomic } from './atomic-write.ts';
 
 export interface BlobStat { key: string; size: number; modified: number }
 
@@ -51,25 +52,26 @@ export function diskBlobStore(root: string): BlobStore {
     if (full !== base && !full.startsWith(base + sep)) throw new Error(`Invalid blob key: ${key}`);
     return full;
   };
+  const keyOf = (full: string) => full.slice(base.length + 1).split(sep).join('/');
   const walk = (dir: string, out: BlobStat[]) => {
-    if (!existsSync(dir)) return;
+    let top;
+    try { top = statSync(dir); } catch { return; }
+    // a prefix naming one blob lists that blob, as the memory store does
+    if (top.isFile()) { out.push({ key: keyOf(dir), size: top.size, modified: top.mtimeMs }); return; }
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full, out);
       else if (!entry.name.endsWith('.tmp-write')) {
         const s = statSync(full);
-        out.push({ key: full.slice(base.length + 1).split(sep).join('/'), size: s.size, modified: s.mtimeMs });
+        out.push({ key: keyOf(full), size: s.size, modified: s.mtimeMs });
       }
     }
   };
   return {
     put(key, data) {
+      // write-fsync-rename so a crash never leaves a half-written blob under the real name
       const file = pathOf(key);
-      mkdirSync(dirname(file), { recursive: true });
-      // write-then-rename so a crash never leaves a half-written blob under the real name
-      const tmp = `${file}.${process.pid}.tmp-write`;
-      writeFileSync(tmp, bytes(data));
-      renameSync(tmp, file);
+      writeFileAtomic(file, `${file}.${process.pid}.tmp-write`, data);
     },
     get(key) {
       try { return new Uint8Array(readFileSync(pathOf(key))); } catch { return undefined; }

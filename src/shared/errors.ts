@@ -17,12 +17,13 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'  // 413 "Request Entity Too Large: <detail>"
   | 'METHOD_NOT_ALLOWED' // 405 "Method Not Allowed"
   | 'GONE'               // 410 "Resource has expired: <detail>"
+  | 'TOO_MANY_REQUESTS'  // 429 "Too Many Requests: <detail>"
   | 'INTERNAL';          // 500 "Internal server error: <detail>"
 
 const STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404, INVALID_ENTITY: 422, ILLEGAL_ARGUMENT: 422, UNPROCESSABLE: 422, INVALID_JSON: 422,
   INVALID_TYPE: 422, ILLEGAL_STATE: 409, CONFLICT: 409, BAD_REQUEST: 400, UNAUTHORIZED: 401, FORBIDDEN: 403,
-  UNSUPPORTED_MEDIA: 415, PAYLOAD_TOO_LARGE: 413, METHOD_NOT_ALLOWED: 405, GONE: 410, INTERNAL: 500,
+  UNSUPPORTED_MEDIA: 415, PAYLOAD_TOO_LARGE: 413, METHOD_NOT_ALLOWED: 405, GONE: 410, TOO_MANY_REQUESTS: 429, INTERNAL: 500,
 };
 
 const REASON: Record<ErrorCode, string> = {
@@ -30,7 +31,8 @@ const REASON: Record<ErrorCode, string> = {
   UNPROCESSABLE: 'Unprocessable Entity', INVALID_JSON: 'Invalid json', INVALID_TYPE: 'Invalid type',
   ILLEGAL_STATE: 'Illegal state', CONFLICT: 'Conflict', BAD_REQUEST: 'Bad Request', UNAUTHORIZED: 'Unauthorized', FORBIDDEN: 'Forbidden',
   UNSUPPORTED_MEDIA: 'Unsupported Media Type', PAYLOAD_TOO_LARGE: 'Request Entity Too Large',
-  METHOD_NOT_ALLOWED: 'Method Not Allowed', GONE: 'Resource has expired', INTERNAL: 'Internal server error',
+  METHOD_NOT_ALLOWED: 'Method Not Allowed', GONE: 'Resource has expired', TOO_MANY_REQUESTS: 'Too Many Requests',
+  INTERNAL: 'Internal server error',
 };
 
 export interface ErrorItem { message: string; path?: string }

@@ -337,6 +337,10 @@ export function createEngine(deps: EngineDeps) {
   /** Saves and notifies; a terminal execution leaves the engine and releases its waiters. */
   function advanceSave(l: Live) {
     l.dirty = false;
+    // Logs and metrics first: a kill -9 between the two writes must never leave a saved task run
+    // (or a terminal execution) whose logs were still in the buffer; the reverse only means a
+    // re-run attempt after recovery logs again.
+    flushSinks();
     deps.executions.save(l.exec);
     deps.events.emit('execution.updated', { execution: l.exec });
     if (isTerminal(l.exec.state.current)) {

@@ -59,7 +59,10 @@ export function executionEvalRoute(deps: {
   inputsVariable(plan: FlowPlan, exec: Execution): Record<string, unknown> | undefined;
   envs: Record<string, string>;
   globals: Record<string, unknown>;
+  /** hides secret values in what is sent back (Kestra masks secret() in eval results) */
+  maskSecrets?: (text: string) => string;
 }) {
+  const mask = deps.maskSecrets ?? ((text: string) => text);
   const evaluate = async (request: Request, executionId: string, taskRunId?: string) => {
     const tenant = tenantOf(request);
     const exec = deps.executions.get(tenant, executionId);
@@ -70,9 +73,9 @@ export function executionEvalRoute(deps: {
     const variables = run ? taskRunVariables(base, exec, run, plan.tasks.get(run.taskId)?.type ?? '') : base;
     const expression = await request.text();
     try {
-      return { result: deps.expressions(tenant).render(expression, variables) };
+      return { result: mask(deps.expressions(tenant).render(expression, variables)) };
     } catch (err) {
-      return { error: (err as Error).message, stackTrace: (err as Error).stack ?? '' };
+      return { error: mask((err as Error).message), stackTrace: mask((err as Error).stack ?? '') };
     }
   };
   return new Elysia({ prefix: '/api/v1' })

@@ -2,7 +2,7 @@
 // is a flow. Start-up scan, hot reload through chokidar (debounced per path), write-back of API
 // changes. The pieces live in directory-*.ts; this file only composes them and owns the watcher.
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Db } from '../../shared/db.ts';
@@ -13,6 +13,7 @@ import { createDebouncer } from '../../shared/debounce.ts';
 import { errorText, fingerprint } from './io.ts';
 import { isFlowFile, listFlowFiles, toRelative, watcherIgnore } from './paths.ts';
 import { createReconciler, type DocumentClaimer } from './reconcile.ts';
+import { waitForRoot } from './root-watch.ts';
 import { createFlowFileMap } from './store.ts';
 import { startWriteBack } from './write-back.ts';
 
@@ -45,6 +46,8 @@ const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 // closed, and a file that changed since we read it is reconciled again.
 const FOLLOW_UP_MS = 110;
 
+const isDirectory = (abs: string) => { try { return statSync(abs).isDirectory(); } catch { return false; } };
+
 export function createFlowDirectory(deps: FlowDirectoryDeps): FlowDirectory {
   const { dir, tenant, events } = deps;
   const claimers: DocumentClaimer[] = [];
@@ -71,6 +74,8 @@ export function createFlowDirectory(deps: FlowDirectoryDeps): FlowDirectory {
     seen.set(rel, print);
     reconciler.reconcile(rel);
     if (watcher) followUps.schedule(rel);
+    // A flow file replaced by a folder: chokidar reports a 'change' and never looks inside.
+    if (watcher && isDirectory(join(dir, rel))) void resync();
   }, reportError);
   const followUps = createDebouncer(FOLLOW_UP_MS, (rel) => {
     const before = seen.get(rel);
@@ -87,6 +92,31 @@ export function createFlowDirectory(deps: FlowDirectoryDeps): FlowDirectory {
       for (const f of listFlowFiles(dir, () => {}, abs)) debouncer.schedule(f.rel);
     }
     if (event === 'unlinkDir') for (const f of reconciler.mappedUnder(rel)) debouncer.schedule(f);
+    // The directory itself went away (deleted, moved): its watcher is dead from now on.
+    if (event === 'unlinkDir' && rel === '') void resync();
+  }
+
+  let resyncing: Promise<void> | undefined;
+  let stopRootWait = () => {};
+  /**
+   * A fresh watcher and a look at every path, on disk or mapped, when the watcher can no longer
+   * be trusted: the directory vanished (then wait for it to come back) or a path changed kind.
+   */
+  function resync(): Promise<void> {
+    resyncing ??= (async () => {
+      const old = watcher;
+      watcher = undefined;
+      await old?.close();
+      if (closed) return;
+      for (const f of reconciler.mappedUnder('')) debouncer.schedule(f);
+      if (!isDirectory(dir)) {
+        stopRootWait = waitForRoot(dir, () => void resync(), (message) => events.emit('flow.file-error', { file: '', message }));
+        return;
+      }
+      await startWatcher();
+      for (const f of listFlowFiles(dir, (file, message) => events.emit('flow.file-error', { file, message }))) debouncer.schedule(f.rel);
+    })().finally(() => { resyncing = undefined; });
+    return resyncing;
   }
 
   async function startWatcher(): Promise<void> {
@@ -114,6 +144,8 @@ export function createFlowDirectory(deps: FlowDirectoryDeps): FlowDirectory {
       if (closed) return;
       closed = true;
       stopWriteBack?.();
+      stopRootWait();
+      await resyncing;
       await watcher?.close();
       // Saves already seen by the watcher but still in their debounce window are applied, not lost.
       debouncer.flush();
@@ -124,7 +156,8 @@ export function createFlowDirectory(deps: FlowDirectoryDeps): FlowDirectory {
     addClaimer: (claimer) => void claimers.push(claimer),
     fileOf: (namespace, id) => reconciler.fileOf({ namespace, id }),
     async idle() {
-      while (debouncer.pending() > 0 || followUps.pending() > 0) {
+      while (debouncer.pending() > 0 || followUps.pending() > 0 || resyncing) {
+        await resyncing;
         await debouncer.idle();
         await followUps.idle();
       }

@@ -2,7 +2,8 @@
 // read-parse-save (or an API write-back) is one uninterrupted step: an API update can never land
 // between reading a file and saving what was read, which would resurrect stale content.
 
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { writeFileAtomic } from '../../shared/atomic-write.ts';
 import { basename, dirname, join } from 'node:path';
 import type { Violation } from '../model.ts';
 import type { FlowParse, ParsedFlow } from '../service.ts';
@@ -55,19 +56,10 @@ export function inspectFile(abs: string, parse: (source: string) => FlowParse, m
 
 /**
  * Temp file in the same directory (same file system, so rename is atomic), named as a dotfile
- * ending in `.tmp` so the watcher filter never looks at it; then rename over the target.
+ * ending in `.tmp` so the watcher filter never looks at it; fsynced, then renamed over the target.
  */
 export function writeAtomic(abs: string, text: string, unique: string): void {
-  const dir = dirname(abs);
-  mkdirSync(dir, { recursive: true });
-  const temp = join(dir, `.${basename(abs)}.${unique}.tmp`);
-  try {
-    writeFileSync(temp, text);
-    renameSync(temp, abs);
-  } catch (err) {
-    rmSync(temp, { force: true });
-    throw err;
-  }
+  writeFileAtomic(abs, join(dirname(abs), `.${basename(abs)}.${unique}.tmp`), text);
 }
 
 /** Identity of a file's current content as far as stat can tell (inode, size, mtime in ns). */
