@@ -2,7 +2,7 @@
 // small and we need `--no-x` negations and repeatable flags with exact error messages.
 
 export interface ServeFlags {
-  port?: number; host?: string; flows?: string; data?: string; memory?: boolean; watch?: boolean;
+  port?: number; host?: string; flows?: string | null; data?: string; memory?: boolean; watch?: boolean;
   dashboard?: boolean; quiet?: boolean; logFormat?: LogFormat; basicAuth?: string; apiTokens: string[]; maxBodyBytes?: number; publicUrl?: string; secretsFile?: string;
   /** test-double options (the admin API) */
   clock?: 'system' | 'fake'; now?: string; seed?: number; importFile?: string; exportOnExit?: string; adminToken?: string; journalSize?: number;
@@ -11,7 +11,7 @@ export interface ServeFlags {
 /** plain-mode output: human lines or one JSON object per line */
 export type LogFormat = 'text' | 'json';
 
-export interface ParsedArgs { command?: string; help: boolean; version: boolean; serve: ServeFlags; rest: string[]; inputs: string[]; fixtures?: string; strictFixtures: boolean; from?: string; count?: string }
+export interface ParsedArgs { command?: string; help: boolean; version: boolean; serve: ServeFlags; rest: string[]; inputs: string[]; fixtures?: string | null; strictFixtures: boolean; from?: string; count?: string }
 
 export class UsageError extends Error {}
 
@@ -44,7 +44,9 @@ export function parseArgs(argv: string[]): ParsedArgs {
       case '--count': out.count = value; break;
       case '--fixtures': out.fixtures = value; break;
       case '--strict-fixtures': out.strictFixtures = true; break;
+      case '--no-fixtures': out.fixtures = null; break;
       case '--flows': s.flows = value; break;
+      case '--no-flows': s.flows = null; break;
       case '--data': s.data = value; break;
       case '--memory': s.memory = true; break;
       case '--no-watch': s.watch = false; break;
@@ -117,6 +119,8 @@ Options for serve:
   --port N              port to listen on (default 8080; 0 = any free port)
   --host HOST           interface to bind (default 127.0.0.1)
   --flows DIR           flows directory, scanned and watched (default ./flows)
+  --no-flows            no flows directory: flows come only through the API (nothing is
+                        written to disk)
   --data DIR            data directory for persisted storage (default ./.kestra-lite)
   --memory              keep everything in memory; nothing touches disk
   --no-watch            scan the flows directory at start only
@@ -128,6 +132,7 @@ Options for serve:
   --basic-auth U:P      require HTTP basic auth (also KESTRA_LITE_BASIC_AUTH)
   --api-token TOKEN     accept "Authorization: Bearer TOKEN" (repeatable; also KESTRA_LITE_API_TOKENS, comma-separated)
   --fixtures DIR        fixtures for tasks that cannot run locally (default ./fixtures)
+  --no-fixtures         no fixtures directory (fixtures may still come from POST /_kestra-lite/fixtures)
   --strict-fixtures     a task without a fixture fails instead of ending WARNING
   --max-body-size SIZE  largest accepted request body (default 100mb)
   --public-url URL      base URL used in execution links (default: relative /ui/...)
