@@ -77,8 +77,10 @@ export function createClient(deps: ClientDeps): KestraLite {
     mode: deps.mode,
     fetch: send,
     async deployFlow(yaml) {
-      const created = await call<Record<string, unknown>>('POST', api('/flows'), { text: yaml, type: YAML }, [409, 422]);
-      if (created.status === 200) return created.value;
+      const res = await send(api('/flows'), { method: 'POST', headers: { 'content-type': YAML, [HARNESS_HEADER]: '1' }, body: yaml });
+      if (res.ok) return res.json() as Promise<Record<string, unknown>>;
+      const error = await failure('POST', api('/flows'), res);
+      if (!error.message.includes('Flow id already exists')) throw error;
       // already there: Kestra's bulk update-or-create, then the flow as Kestra stores it
       const synced = await call<{ namespace: string; id: string }[]>('POST', api('/flows/bulk?delete=false'), { text: yaml, type: YAML });
       const flow = synced.value[0];
