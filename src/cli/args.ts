@@ -4,7 +4,7 @@
 import { isKestraVersion, KESTRA_VERSIONS, type KestraVersion } from '../shared/kestra-version.ts';
 
 export interface ServeFlags {
-  port?: number; host?: string; flows?: string; data?: string; memory?: boolean; watch?: boolean;
+  port?: number; host?: string; flows?: string | null; data?: string; memory?: boolean; watch?: boolean;
   dashboard?: boolean; quiet?: boolean; logFormat?: LogFormat; basicAuth?: string; apiTokens: string[]; maxBodyBytes?: number; publicUrl?: string; secretsFile?: string;
   /** test-double options (the admin API) */
   clock?: 'system' | 'fake'; now?: string; seed?: number; importFile?: string; exportOnExit?: string; adminToken?: string; journalSize?: number;
@@ -18,7 +18,7 @@ export type LogFormat = 'text' | 'json';
 /** flags of `test`, `validate` and `push` */
 export interface ToolFlags { junit?: string; filter?: string; server?: string; namespace?: string; delete?: boolean; user?: string; token?: string; tenant?: string; dryRun?: boolean; files?: string; kv?: string }
 
-export interface ParsedArgs { command?: string; help: boolean; version: boolean; serve: ServeFlags; rest: string[]; inputs: string[]; fixtures?: string; strictFixtures: boolean; from?: string; count?: string; tool: ToolFlags }
+export interface ParsedArgs { command?: string; help: boolean; version: boolean; serve: ServeFlags; rest: string[]; inputs: string[]; fixtures?: string | null; strictFixtures: boolean; from?: string; count?: string; tool: ToolFlags }
 
 export class UsageError extends Error {}
 
@@ -52,7 +52,9 @@ export function parseArgs(argv: string[]): ParsedArgs {
       case '--count': out.count = value; break;
       case '--fixtures': out.fixtures = value; break;
       case '--strict-fixtures': out.strictFixtures = true; break;
+      case '--no-fixtures': out.fixtures = null; break;
       case '--flows': s.flows = value; break;
+      case '--no-flows': s.flows = null; break;
       case '--data': s.data = value; break;
       case '--memory': s.memory = true; break;
       case '--no-watch': s.watch = false; break;
@@ -153,6 +155,8 @@ Options for serve:
   --port N              port to listen on (default 8080; 0 = any free port)
   --host HOST           interface to bind (default 127.0.0.1)
   --flows DIR           flows directory, scanned and watched (default ./flows)
+  --no-flows            no flows directory: flows come only through the API (nothing is
+                        written to disk)
   --data DIR            data directory for persisted storage (default ./.kestra-lite)
   --memory              keep everything in memory; nothing touches disk
   --no-watch            scan the flows directory at start only
@@ -164,6 +168,7 @@ Options for serve:
   --basic-auth U:P      require HTTP basic auth (also KESTRA_LITE_BASIC_AUTH)
   --api-token TOKEN     accept "Authorization: Bearer TOKEN" (repeatable; also KESTRA_LITE_API_TOKENS, comma-separated)
   --fixtures DIR        fixtures for tasks that cannot run locally (default ./fixtures)
+  --no-fixtures         no fixtures directory (fixtures may still come from POST /_kestra-lite/fixtures)
   --strict-fixtures     a task without a fixture fails instead of ending WARNING
   --max-body-size SIZE  largest accepted request body (default 100mb)
   --public-url URL      base URL used in execution links (default: relative /ui/...)

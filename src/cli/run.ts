@@ -8,7 +8,7 @@ import { ApiError } from '../shared/errors.ts';
 import type { Env } from '../shared/env.ts';
 import type { ProvidedValue } from '../executions/inputs/inputs.ts';
 
-export interface RunOptions { file: string; inputs: string[]; fixtures?: string; strictFixtures: boolean; secretsFile?: string; env?: Env }
+export interface RunOptions { file: string; inputs: string[]; fixtures?: string | null; strictFixtures: boolean; secretsFile?: string; env?: Env }
 
 function parseInputs(pairs: string[]): Map<string, ProvidedValue> {
   const out = new Map<string, ProvidedValue>();

@@ -16,7 +16,7 @@ function wantsDashboard(flags: ServeFlags, settings: EnvSettings): boolean {
   return flags.dashboard !== false && !flags.quiet && process.stdout.isTTY === true && !settings.ci;
 }
 
-export async function serve(flags: ServeFlags, fixtures: { dir?: string; strict: boolean }, env: Env): Promise<void> {
+export async function serve(flags: ServeFlags, fixtures: { dir?: string | null; strict: boolean }, env: Env): Promise<void> {
   const settings = envSettings(env);
   const authText = flags.basicAuth ?? settings.basicAuth;
   const envTokens = settings.apiTokens;

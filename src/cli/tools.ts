@@ -35,7 +35,7 @@ export async function runTool(command: 'test' | 'validate' | 'push', args: Parse
       ...(tty ? { live: (text: string) => { process.stdout.write(`\r\x1b[2K${text}`); liveShown = text !== ''; } } : {}),
     };
     return await runTests({
-      paths, cwd, filter: t.filter, junit: t.junit, fixtures: args.fixtures, server: t.server, user: t.user ?? env.KESTRA_USER,
+      paths, cwd, filter: t.filter, junit: t.junit, fixtures: args.fixtures ?? undefined, server: t.server, user: t.user ?? env.KESTRA_USER,
       token: t.token ?? env.KESTRA_TOKEN, tenant: t.tenant, env,
     }, out);
   } catch (err) {

@@ -36,6 +36,8 @@
 //                                                   journal, faults, reset, export/import; reaches every store
 //   features     features.ts                        the feature registry: every feature, in order
 //   runtime      runtime.ts                         the composition root
+//   testing                                         the public harness (kestra-lite/testing): a
+//                                                   runtime in-process or a child `serve`, over HTTP
 //   dashboard                                       Ink views over the runtime's events
 //   cli          cli/, cli.ts                       flags → runtime → dashboard
 //
@@ -69,6 +71,7 @@ export const LAYERS: Layer[] = [
   { name: 'admin', paths: ['src/admin/'] },
   { name: 'features', paths: ['src/features.ts'] },
   { name: 'runtime', paths: ['src/runtime.ts'] },
+  { name: 'testing', paths: ['src/testing/'] },
   { name: 'dashboard', paths: ['src/dashboard/'] },
   { name: 'cli', paths: ['src/cli/', 'src/cli.ts'] },
 ];

@@ -9,7 +9,7 @@ import { parseArgs, UsageError } from '../../src/cli/args.ts';
 const ROOT = join(import.meta.dir, '..', '..');
 
 async function startServe(args: string[]) {
-  const proc = Bun.spawn([process.execPath, 'src/cli.ts', 'serve', '--port', '0', '--memory', '--no-dashboard', '--flows', join(ROOT, 'no-such-dir'), ...args], {
+  const proc = Bun.spawn([process.execPath, 'src/cli.ts', 'serve', '--port', '0', '--memory', '--no-dashboard', '--no-flows', ...args], {
     cwd: ROOT, stdout: 'pipe', stderr: 'pipe', env: { ...process.env, CI: 'true' },
   });
   const reader = proc.stdout.getReader();
@@ -30,6 +30,12 @@ describe('serve test-double flags', () => {
     for (const bad of [['--clock', 'slow'], ['--now', 'yesterday'], ['--now', '2025-01-01T00:00:00'], ['--seed', '-1'], ['--journal-size', 'x']]) {
       expect(() => parseArgs(['serve', ...bad])).toThrow(UsageError);
     }
+  });
+
+  test('--no-flows and --no-fixtures: no directories at all (flows written through the API stay in memory)', () => {
+    const parsed = parseArgs(['serve', '--no-flows', '--no-fixtures']);
+    expect(parsed.serve.flows).toBeNull();
+    expect(parsed.fixtures).toBeNull();
   });
 
   test('a fake-clock server exports on exit; the next one imports it and answers the same', async () => {
