@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BENCH, BUN, fmt, freePort, load, spawnUntilReady } from './lib.ts';
+import { BENCH, BUN, cpuMs, fmt, freePort, load, percentile, spawnUntilReady } from './lib.ts';
 
 const CONCURRENCY = 32;
 
@@ -58,11 +58,16 @@ if (import.meta.main) {
 }
 
 /**
- * GET /api/v1/flows/{ns}/{id} req/s as a ratio to a bare Bun.serve answering the same bytes, both
- * servers up at once and loaded in alternating slices (ABBA), so drift on the shared machine
- * lands on both sides of the ratio.
+ * GET /api/v1/flows/{ns}/{id} req/s as a ratio to a bare Bun.serve answering the same bytes with the
+ * same headers (content-type, plus Bun's date and content-length), both started the same way (bun
+ * from source) and up at once, loaded by the same client. Each side gets a long warm-up (the JIT
+ * settles in about a second), then short slices alternate ABBA; each adjacent lite/bare pair
+ * gives one ratio and the figure is the median of those, so a burst of load from elsewhere on the
+ * shared machine spoils one pair instead of skewing a sum. Because throughput on a shared 2-core
+ * machine also moves with whatever else runs, the servers' own CPU time per request is reported
+ * too (`cpuRatio` = bare CPU per request / lite CPU per request): it is far steadier.
  */
-export async function getVsBare(slices = 6, sliceMs = 750) {
+export async function getVsBare(pairs = 10, sliceMs = 500, warmupMs = 1500) {
   const dir = mkdtempSync(join(tmpdir(), 'kl-bench-http-'));
   for (let i = 0; i < 200; i++) {
     writeFileSync(join(dir, `f${i}.yml`), `id: flow-${i}\nnamespace: bench.ns${i % 10}\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: "hello"\n`);
@@ -72,18 +77,36 @@ export async function getVsBare(slices = 6, sliceMs = 750) {
   const lite = await spawnUntilReady([BUN, 'src/cli.ts', 'serve', '--port', String(port), '--flows', dir, '--memory', '--no-dashboard', '--no-watch'], `http://127.0.0.1:${port}/api/v1/configs`);
   const barePort = await freePort();
   try {
-    const body = await (await fetch(`http://127.0.0.1:${port}${path}`)).text();
+    const first = await fetch(`http://127.0.0.1:${port}${path}`);
+    const body = await first.text();
+    if (first.status !== 200 || first.headers.get('content-type') !== 'application/json') throw new Error(`unexpected answer ${first.status} ${first.headers.get('content-type')}`);
     const bare = await spawnUntilReady([BUN, join(BENCH, 'bare-server.ts')], `http://127.0.0.1:${barePort}${path}`, { BARE_BODIES: JSON.stringify({ [path]: body }), BARE_PORT: String(barePort) });
     try {
       const urls = { lite: `http://127.0.0.1:${port}${path}`, bare: `http://127.0.0.1:${barePort}${path}` };
-      await load(urls.lite, CONCURRENCY, 500);
-      await load(urls.bare, CONCURRENCY, 500);
-      const sum = { lite: 0, bare: 0 };
-      for (let i = 0; i < slices; i++) {
+      await load(urls.lite, CONCURRENCY, warmupMs);
+      await load(urls.bare, CONCURRENCY, warmupMs);
+      const rps = { lite: [] as number[], bare: [] as number[] };
+      const ratios: number[] = [];
+      const pids = { lite: lite.proc.pid, bare: bare.proc.pid };
+      const cpu = { lite: 0, bare: 0 };
+      const served = { lite: 0, bare: 0 };
+      for (let i = 0; i < pairs; i++) {
         const order = i % 2 === 0 ? (['lite', 'bare'] as const) : (['bare', 'lite'] as const);
-        for (const side of order) sum[side] += (await load(urls[side], CONCURRENCY, sliceMs)).rps;
+        const r = { lite: 0, bare: 0 };
+        for (const side of order) {
+          const cpuBefore = cpuMs(pids[side]);
+          const slice = await load(urls[side], CONCURRENCY, sliceMs);
+          cpu[side] += cpuMs(pids[side]) - cpuBefore;
+          served[side] += slice.count;
+          if (slice.errors) throw new Error(`${slice.errors} failed requests to ${side}`);
+          r[side] = slice.rps;
+          rps[side].push(slice.rps);
+        }
+        ratios.push(r.lite / r.bare);
       }
-      return { lite: sum.lite / slices, bare: sum.bare / slices, ratio: sum.lite / sum.bare };
+      const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+      const cpuRatio = (cpu.bare / served.bare) / (cpu.lite / served.lite);
+      return { lite: median(rps.lite), bare: median(rps.bare), ratio: median(ratios), ratios, cpuRatio };
     } finally {
       bare.proc.kill('SIGTERM');
       await bare.proc.exited;

@@ -44,7 +44,7 @@ export async function spawnUntilReady(cmd: string[], url: string, env: Record<st
 }
 
 /** Closed-loop load: `concurrency` workers each sending requests back to back for `durationMs`. */
-export async function load(url: string | (() => Promise<Response>), concurrency: number, durationMs: number): Promise<{ rps: number; errors: number; p50: number; p99: number }> {
+export async function load(url: string | (() => Promise<Response>), concurrency: number, durationMs: number): Promise<{ rps: number; count: number; errors: number; p50: number; p99: number }> {
   const send = typeof url === 'string' ? () => fetch(url) : url;
   const end = performance.now() + durationMs;
   let count = 0;
@@ -66,7 +66,14 @@ export async function load(url: string | (() => Promise<Response>), concurrency:
   await Promise.all(Array.from({ length: concurrency }, worker));
   const elapsed = performance.now() - started;
   latencies.sort((a, b) => a - b);
-  return { rps: (count / elapsed) * 1000, errors, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return { rps: (count / elapsed) * 1000, count, errors, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc; 10 ms ticks). */
+export function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // the name may hold spaces
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, USER_HZ = 100
 }
 
 export function rssMb(pid: number): number {

@@ -34,7 +34,7 @@ export async function probe(group: Group, sizes: number[]): Promise<Figures> {
     }
     case 'http': {
       const r = await getVsBare();
-      return { 'flowGet.ratio': r.ratio * 100, 'flowGet.rps': r.lite };
+      return { 'flowGet.ratio': r.ratio * 100, 'flowGet.cpuRatio': r.cpuRatio * 100, 'flowGet.rps': r.lite };
     }
     case 'startup': {
       const r = await binaryVsBare(7);

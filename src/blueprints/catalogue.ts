@@ -1,7 +1,7 @@
 // The bundled blueprint catalogue and its queries: search by free text and tags, sorted and
 // paged by the route; tags that have blueprints; one blueprint with its source.
 
-import { parse } from 'yaml';
+import { yaml } from '../shared/yaml.ts';
 import { queryTokens } from '../flows/query.ts';
 import type { SortKey } from '../http/query.ts';
 import { DASHBOARD_BLUEPRINTS } from './catalogue/dashboards.ts';
@@ -24,7 +24,7 @@ export function includedTypes(source: string): string[] {
       else visit(x);
     }
   };
-  visit(parse(source));
+  visit(yaml().parse(source));
   return [...out];
 }
 

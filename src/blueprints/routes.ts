@@ -48,7 +48,7 @@ export function blueprintRoutes(deps: { catalogue: BlueprintCatalogue; catalog: 
   return new Elysia({ prefix: '/api/v1' })
     .get('/blueprints/community/:kind', ({ request, params }) => {
       const kind = kindOf(params.kind);
-      const q = queryOf(request);
+      const q = new URLSearchParams(queryOf(request)); // a copy: size is added below
       // Kestra declares size=1 by default here (clients always send it)
       if (!q.has('size')) q.set('size', '1');
       const paging = pagingParams(q);

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createRuntime } from '../runtime.ts';
+import { interactive } from './jit.ts';
 import { ApiError } from '../shared/errors.ts';
 import type { Env } from '../shared/env.ts';
 import type { ProvidedValue } from '../executions/inputs/inputs.ts';
@@ -25,6 +26,7 @@ function parseInputs(pairs: string[]): Map<string, ProvidedValue> {
 
 export async function runOnce(opts: RunOptions, write: (line: string) => void): Promise<number> {
   const runtime = await createRuntime({ memory: true, flowsDir: null, watch: false, dashboard: false, fixturesDir: opts.fixtures, strictFixtures: opts.strictFixtures, secretsFile: opts.secretsFile, env: opts.env });
+  interactive();
   try {
     let source: string;
     try { source = readFileSync(opts.file, 'utf8'); } catch (err) { write(`cannot read ${opts.file}: ${(err as Error).message}`); return 2; }

@@ -2,6 +2,7 @@
 // terminal dashboard (a TTY outside CI) or plain log lines; dispose on SIGINT/SIGTERM.
 
 import type { ServeFlags } from './args.ts';
+import { interactive } from './jit.ts';
 import { attachPlainLogger } from './plain-logger.ts';
 import { loadDashboard } from '../dashboard/load.ts';
 import { parseBasicAuth } from '../config.ts';
@@ -81,6 +82,7 @@ export async function serve(flags: ServeFlags, fixtures: { dir?: string | null; 
     } else banner.forEach(out);
   }
 
+  interactive();
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

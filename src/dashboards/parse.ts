@@ -1,7 +1,7 @@
 // Dashboard and chart YAML → a bound document, or Kestra's violations: YAML syntax errors
 // ("Illegal dashboard yaml: ..."), the first binding error, then every validation rule.
 
-import { parseDocument } from 'yaml';
+import { yaml } from '../shared/yaml.ts';
 import type { Violation } from '../flows/model.ts';
 import { BindError, bindChart, bindDashboard } from './bind.ts';
 import type { Chart, Dashboard } from './model.ts';
@@ -12,7 +12,7 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; violations: Violat
 function yamlValue(source: string, resource: 'dashboard' | 'chart'): { ok: true; value: unknown } | { ok: false; message: string } {
   if (source.trim() === '') return { ok: false, message: `Illegal ${resource} yaml: the document is empty` };
   try {
-    const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
+    const doc = yaml().parseDocument(source, { uniqueKeys: true, prettyErrors: false });
     const error = doc.errors[0];
     if (error) return { ok: false, message: `Illegal ${resource} yaml: ${error.message.split('\n')[0]}` };
     return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) };

@@ -1,6 +1,7 @@
 // YAML text <-> plain values for flow documents: syntax errors and duplicate keys become
 // violations (path `yaml`), never exceptions.
-import { parseDocument, isMap, isSeq, isScalar, isPair, isAlias, stringify, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { yaml } from '../shared/yaml.ts';
 import type { Violation } from './model.ts';
 
 export type YamlResult = { ok: true; value: unknown } | { ok: false; violation: Violation };
@@ -8,7 +9,7 @@ export type YamlResult = { ok: true; value: unknown } | { ok: false; violation: 
 const yamlViolation = (message: string): YamlResult => ({ ok: false, violation: { path: 'yaml', message } });
 
 function keyText(key: unknown): string {
-  if (isScalar(key)) return String(key.value);
+  if (yaml().isScalar(key)) return String(key.value);
   if (key === null || key === undefined) return '';
   try {
     return String((key as { toString(): string }).toString());
@@ -20,10 +21,10 @@ function keyText(key: unknown): string {
 /** First duplicated mapping key, as a dotted path from the document root (`variables.tf`). */
 function findDuplicate(node: unknown, path: string, depth = 0): string | undefined {
   if (depth > 500) return undefined;
-  if (isMap(node)) {
+  if (yaml().isMap(node)) {
     const seen = new Set<string>();
     for (const item of node.items) {
-      if (!isPair(item)) continue;
+      if (!yaml().isPair(item)) continue;
       const key = keyText(item.key);
       const here = path ? `${path}.${key}` : key;
       if (seen.has(key)) return here;
@@ -31,7 +32,7 @@ function findDuplicate(node: unknown, path: string, depth = 0): string | undefin
       const found = findDuplicate(item.value, here, depth + 1);
       if (found) return found;
     }
-  } else if (isSeq(node)) {
+  } else if (yaml().isSeq(node)) {
     for (let i = 0; i < node.items.length; i++) {
       const found = findDuplicate(node.items[i], `${path}[${i}]`, depth + 1);
       if (found) return found;
@@ -46,12 +47,12 @@ export function parseYamlText(source: string): YamlResult {
     return yamlViolation('Illegal flow yaml: The yaml flow cannot be an empty string');
   }
   try {
-    const doc = parseDocument(source, { uniqueKeys: false, prettyErrors: true, merge: true });
+    const doc = yaml().parseDocument(source, { uniqueKeys: false, prettyErrors: true, merge: true });
     const error = doc.errors[0];
     if (error) return yamlViolation(`Illegal flow yaml: ${error.message.split('\n')[0]!.replace(/:\s*$/, '')}`);
     const duplicate = findDuplicate(doc.contents as Node | null, '');
     if (duplicate !== undefined) return yamlViolation(`Duplicate field '${duplicate}'`);
-    if (isAlias(doc.contents)) return yamlViolation('Illegal flow yaml: a document cannot be an alias');
+    if (yaml().isAlias(doc.contents)) return yamlViolation('Illegal flow yaml: a document cannot be an alias');
     const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
     if (value === null || value === undefined) {
       return yamlViolation('Illegal flow yaml: The yaml flow cannot be an empty string');
@@ -74,5 +75,5 @@ function dropUndefined(value: unknown): unknown {
 
 /** Block-style YAML for a flow (the generated source of the JSON routes). */
 export function toYaml(value: unknown): string {
-  return stringify(dropUndefined(value), { lineWidth: 0, aliasDuplicateObjects: false });
+  return yaml().stringify(dropUndefined(value), { lineWidth: 0, aliasDuplicateObjects: false });
 }

@@ -4,7 +4,7 @@
 // `/api/v1/openapi.json` and `.yml`; `/api` renders it as a page.
 
 import { Type, type Static } from '@sinclair/typebox';
-import { stringify } from 'yaml';
+import { yaml } from '../shared/yaml.ts';
 
 export interface RouteInfo { method: string; path: string; feature: string; detail?: RouteDetail }
 
@@ -86,4 +86,4 @@ export function openApiDocument(routes: RouteInfo[], version: string): Record<st
   };
 }
 
-export const openApiYaml = (doc: Record<string, unknown>) => stringify(JSON.parse(JSON.stringify(doc)));
+export const openApiYaml = (doc: Record<string, unknown>) => yaml().stringify(JSON.parse(JSON.stringify(doc)));

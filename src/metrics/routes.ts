@@ -8,7 +8,7 @@ import { tenantOf } from '../http/tenant.ts';
 import { metricJson } from './serialize.ts';
 import type { Clock } from '../shared/clock.ts';
 import { illegalArgument } from '../shared/errors.ts';
-import { instantText, windowOf, zoneOf } from '../shared/time-buckets.ts';
+import { instantText, lazyZone, windowOf } from '../shared/time-buckets.ts';
 import { isAggregation, METRIC_SORT_FIELDS, type MetricQueries } from './queries.ts';
 
 export interface MetricRouteDeps {
@@ -21,13 +21,13 @@ export interface MetricRouteDeps {
 const SORTABLE = new Set(Object.keys(METRIC_SORT_FIELDS));
 
 export function metricRoutes({ metrics, clock, timeZone }: MetricRouteDeps) {
-  const zone = zoneOf(timeZone);
+  const zone = lazyZone(timeZone);
 
   function aggregate(request: Request, p: { namespace: string; flowId: string; taskId?: string; metric: string }) {
     const q = queryOf(request);
     const aggregation = q.get('aggregation') || 'sum';
     if (!isAggregation(aggregation)) throw illegalArgument(`Invalid aggregation: ${aggregation}`);
-    const win = windowOf(dateParam(q, 'startDate'), dateParam(q, 'endDate'), clock.now(), zone);
+    const win = windowOf(dateParam(q, 'startDate'), dateParam(q, 'endDate'), clock.now(), zone());
     const result = metrics.aggregate(tenantOf(request), p.namespace, p.flowId, p.taskId, p.metric, aggregation, win);
     return json({ groupBy: result.groupBy, aggregations: result.aggregations.map((a) => ({ ...a, date: instantText(a.date) })) });
   }

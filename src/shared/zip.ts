@@ -3,8 +3,17 @@
 // ZipInputStream reads entries sequentially from their local headers, so the writer always puts
 // exact sizes and CRCs in the local header (never a data descriptor). The reader trusts the
 // central directory instead, which is what makes streamed archives (flag bit 3) readable.
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { crc32 } from './crc32';
+
+type Zlib = typeof import('node:zlib');
+let zlibModule: Zlib | undefined;
+/**
+ * node:zlib, required on first use: a static import of a built-in is hoisted to the start of the
+ * compiled bundle and costs ~2 ms at every start-up, and only ZIP imports and exports need it.
+ */
+function zlib(): Zlib {
+  return (zlibModule ??= require('node:zlib') as Zlib);
+}
 
 export interface ZipInputEntry { name: string; data: Uint8Array | string }
 export interface ZipEntry { name: string; data: Uint8Array; directory: boolean }
@@ -55,7 +64,7 @@ export function createZip(entries: ZipInputEntry[], options: CreateZipOptions = 
     if (name.length === 0 || name.length > MAX_U16) throw new Error(`createZip: invalid entry name "${entry.name}"`);
     const directory = entry.name.endsWith('/');
     const raw = typeof entry.data === 'string' ? encoder.encode(entry.data) : entry.data;
-    const deflated = raw.length > 0 && !directory ? deflateRawSync(raw) : undefined;
+    const deflated = raw.length > 0 && !directory ? zlib().deflateRawSync(raw) : undefined;
     const method = deflated && deflated.length < raw.length ? METHOD_DEFLATED : METHOD_STORED;
     const body = method === METHOD_DEFLATED ? deflated! : raw;
     if (raw.length > MAX_U32 || offset > MAX_U32) throw new Error('createZip: archive larger than 4 GiB needs ZIP64, which is not supported');
@@ -217,7 +226,7 @@ function extract(data: Uint8Array, view: DataView, record: CentralRecord, budget
 function inflateEntry(packed: Uint8Array, record: CentralRecord, budget: number, cap: number): Uint8Array {
   try {
     // the declared size may lie: the output limit is what actually stops a bomb
-    return new Uint8Array(inflateRawSync(packed, { maxOutputLength: Math.max(1, Math.min(budget, record.size + 1)) }));
+    return new Uint8Array(zlib().inflateRawSync(packed, { maxOutputLength: Math.max(1, Math.min(budget, record.size + 1)) }));
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
       if (record.size + 1 <= budget) fail(`size mismatch for ${record.name}`);

@@ -13,7 +13,7 @@ import { dailyByState } from './range-queries.ts';
 import { migrateExecutionStats, migrateLogStats } from './schema.ts';
 import type { RowFilter } from './sql-filters.ts';
 import { TASKRUNS, type TaskRunIndex } from './taskrun-index.ts';
-import { windowOf, zoneOf } from '../shared/time-buckets.ts';
+import { lazyZone, windowOf } from '../shared/time-buckets.ts';
 
 export interface StatsServiceDeps {
   /** must already hold the executions and logs tables (create those stores first) */
@@ -38,10 +38,10 @@ export type StatsService = ReturnType<typeof createStatsService>;
 export function createStatsService(deps: StatsServiceDeps) {
   migrateExecutionStats(deps.db);
   migrateLogStats(deps.db);
-  const zone = zoneOf(deps.timeZone);
+  const zone = lazyZone(deps.timeZone);
   const now = () => deps.clock.now();
   const executions = createExecutionStats(deps.db, now);
-  const windowFor = (r: DateRange) => windowOf(r.startDate, r.endDate, now(), zone);
+  const windowFor = (r: DateRange) => windowOf(r.startDate, r.endDate, now(), zone());
 
   return {
     summary(tenant: string, namespace: string | undefined) {

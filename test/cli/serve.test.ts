@@ -91,8 +91,8 @@ describe('the compiled binary', () => {
     const out = mkdtempSync(join(tmpdir(), 'kl-bin-'));
     try {
       const bin = join(out, 'kestra-lite');
-      // the same flags as `npm run build` (package.json), into a temp dir
-      const build = Bun.spawnSync([process.execPath, 'build', 'src/cli.ts', '--compile', '--bytecode', '--format=esm', '--define', 'process.env.NODE_ENV="production"', '--outfile', bin], { cwd: ROOT });
+      // what `npm run build` runs (package.json), into a temp dir
+      const build = Bun.spawnSync([process.execPath, 'scripts/build.ts', '--outfile', bin], { cwd: ROOT });
       expect(build.exitCode).toBe(0);
       // run it from an empty directory so nothing can be resolved from the source tree
       const { proc, url } = await startServe([bin, 'serve', '--port', '0', '--memory', '--no-dashboard', '--flows', join(out, 'flows')], out);

@@ -1,6 +1,6 @@
 // JSON / YAML text of JSON, YAML, ARRAY and MULTISELECT inputs, failing with Jackson-like messages
 // (Kestra parses them with Jackson, and its message ends up in the "with errors" block).
-import { parse as parseYaml } from 'yaml';
+import { yaml } from '../../shared/yaml.ts';
 import { mismatch } from '../../flows/validate/jackson.ts';
 
 const LIST = 'java.util.ArrayList<java.lang.Object>';
@@ -42,6 +42,6 @@ export function parseJsonList(text: string): unknown[] | null {
 /** Jackson's YAML mapper read into an Object. */
 export function parseYamlText(text: string): unknown {
   if (text.trim() === '') throw new Error(NO_CONTENT);
-  const value: unknown = parseYaml(text);
+  const value: unknown = yaml().parse(text);
   return value === undefined ? null : value;
 }

@@ -1,7 +1,7 @@
 // POST /flows/validate and /flows/validate/{task,trigger}: never a 4xx for an invalid flow,
 // a ValidateConstraintViolation per document instead (api-contract §2.3).
 
-import { parse as parseYamlText } from 'yaml';
+import { yaml } from '../../shared/yaml.ts';
 import { parseFlowYaml, validateTaskOrTrigger, violationsMessage } from '../parse.ts';
 import type { FlowService } from '../service.ts';
 
@@ -58,7 +58,7 @@ export function validateDocuments(
 export function validateSingle(text: string, format: 'yaml' | 'json', section: 'TASKS' | 'TRIGGERS', flows: Pick<FlowService, 'catalog'>): ValidationItem {
   let value: unknown;
   try {
-    value = format === 'json' ? JSON.parse(text) : parseYamlText(text);
+    value = format === 'json' ? JSON.parse(text) : yaml().parse(text);
   } catch (err) {
     return { index: 0, outdated: false, constraints: `${format === 'json' ? 'Invalid json' : 'Illegal yaml'}: ${(err as Error).message}` };
   }
