@@ -7,7 +7,7 @@ import { ApiError } from '../shared/errors.ts';
 import { ADMIN_PREFIX, type EdgeExchange, type EdgeHook, type FeatureRoutes } from '../shared/feature.ts';
 import { apiPage } from './api-page.ts';
 import { readBounded } from './body-limit.ts';
-import { errorPlugin, errorResponse, unauthorized } from './error-plugin.ts';
+import { errorPlugin, errorResponse, internalErrorResponse, unauthorized } from './error-plugin.ts';
 import { openApiDocument, openApiYaml, type RouteDetail, type RouteInfo } from './openapi.ts';
 import { withCors } from './cors.ts';
 import { DEFAULT_MAX_STREAMS_PER_CLIENT, limitStreams, type ClientInfo } from './stream-limit.ts';
@@ -89,7 +89,10 @@ export function createApp(deps: HttpDeps): HttpApp {
       if (response) break;
     }
     response ??= await route(request);
-    for (const h of hooks) h.after?.(x, response);
+    for (const h of hooks) {
+      // an after-hook only observes (the journal): its failure must not change the answer
+      try { h.after?.(x, response); } catch (err) { deps.onInternalError?.(err); }
+    }
     return response;
   }
 
@@ -130,7 +133,17 @@ export function createApp(deps: HttpDeps): HttpApp {
     return compat?.kind === 'operation' ? deps.compat!.shape(response, compat.operation, tenant) : response;
   }
 
-  const handle = withCors(deps.corsOrigins ?? [], limitStreams(deps.maxStreamsPerClient ?? DEFAULT_MAX_STREAMS_PER_CLIENT, hooked));
+  /** the last resort: whatever escapes the hooks and routing is Kestra's 500 JSON, never Bun's HTML error page */
+  async function guarded(request: Request): Promise<Response> {
+    try {
+      return await hooked(request);
+    } catch (err) {
+      deps.onInternalError?.(err);
+      return internalErrorResponse(err, request);
+    }
+  }
+
+  const handle = withCors(deps.corsOrigins ?? [], limitStreams(deps.maxStreamsPerClient ?? DEFAULT_MAX_STREAMS_PER_CLIENT, guarded));
 
   // Elysia's router: static paths in a map, the others in a radix tree (its `find` takes ALL too).
   const internal = router.router as unknown as {
