@@ -8,7 +8,8 @@ import { testRuntime } from '../helpers/runtime.ts';
 
 test('PUT 1.0 reads back as the number 1, 1.50 as 1.5, both NUMBER (the raw JSON text)', async () => {
   const c = await testRuntime();
-  for (const [body, text] of [['1.0', '{"type":"NUMBER","value":1}'], ['1.50', '{"type":"NUMBER","value":1.5}'], ['-0.0', '{"type":"NUMBER","value":0}']]) {
+  const cases: [string, string][] = [['1.0', '{"type":"NUMBER","value":1}'], ['1.50', '{"type":"NUMBER","value":1.5}'], ['-0.0', '{"type":"NUMBER","value":0}']];
+  for (const [body, text] of cases) {
     expect((await c.call('PUT', '/api/v1/namespaces/ns/kv/d', { body, type: 'application/json' })).status).toBe(200);
     expect(await (await c.call('GET', '/api/v1/namespaces/ns/kv/d')).text()).toBe(text);
   }
