@@ -31,6 +31,19 @@ function faultResponse(f: HttpFault, x: EdgeExchange): Response {
   return new Response(status === 204 || status === 304 ? null : body, { status, headers });
 }
 
+// RFC 9110: a field name is a token; a value is visible ASCII, spaces, tabs and obs-text bytes
+// (never CR, LF or NUL: a value that could split the response is refused, not sent)
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+function checkHeaders(headers: Record<string, string>): void {
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HEADER_NAME.test(name)) throw invalidEntity([{ path: `fault.headers.${name}`, message: 'is not a valid HTTP header name (letters, digits and !#$%&\'*+.^_`|~- only)' }]);
+    if (!HEADER_VALUE.test(value)) throw invalidEntity([{ path: `fault.headers.${name}`, message: 'is not a valid HTTP header value (no line breaks or control characters)' }]);
+  }
+  try { new Headers(headers); } catch (err) { throw invalidEntity([{ path: 'fault.headers', message: (err as Error).message }]); }
+}
+
 export function createFaults(deps: { wait: (ms: number) => Promise<void> }) {
   let faults: Fault[] = [];
   let seq = 0;
@@ -68,6 +81,7 @@ export function createFaults(deps: { wait: (ms: number) => Promise<void> }) {
       }
       if (spec.path.startsWith('/_kestra-lite')) throw illegalArgument('the admin API cannot be given faults');
       if (!spec.path.startsWith('/')) throw invalidEntity([{ path: 'fault.path', message: "must start with '/'" }]);
+      if (spec.headers) checkHeaders(spec.headers);
       const f: HttpFault = { id: `fault-${++seq}`, kind: 'http', spec, remaining: spec.times ?? 1, matches: pathMatcher(spec.path) };
       faults.push(f);
       return view(f);

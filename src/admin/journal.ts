@@ -1,12 +1,12 @@
 // The request journal (WireMock's): every non-admin request with its answer, newest last, in a
-// bounded ring (`journalSize`, 1,000 by default). Bodies are masked (mask.ts) and truncated, so
-// the journal can be shown in CI logs.
+// bounded ring (`journalSize`, 1,000 by default). Query, headers and bodies are masked (mask.ts)
+// and bodies truncated, so the journal can be shown in CI logs.
 
 import { readBounded } from '../http/body-limit.ts';
 import { isoInstant } from '../shared/clock.ts';
 import type { EdgeExchange } from '../shared/feature.ts';
 import { splitTenant } from '../http/tenant.ts';
-import { maskBody, maskHeaders } from './mask.ts';
+import { maskBody, maskHeaders, maskPath, maskQuery } from './mask.ts';
 import type { JournalEntry } from './model.ts';
 import { methodMatches, pathMatcher } from './path-match.ts';
 
@@ -77,9 +77,10 @@ export function createJournal(deps: JournalDeps) {
       const p = pending.get(x);
       if (!p) return;
       const durationMs = Math.round((performance.now() - x.startedAt) * 100) / 100;
+      const secrets = deps.secretValues();
       const entry: JournalEntry = {
-        timestamp: isoInstant(p.timestamp), method: x.method, path: x.rawPath, query: decodeQuery(x.query),
-        status: response.status, durationMs, headers: maskHeaders(x.request.headers), body: null,
+        timestamp: isoInstant(p.timestamp), method: x.method, path: maskPath(x.rawPath, secrets), query: maskQuery(decodeQuery(x.query), secrets),
+        status: response.status, durationMs, headers: maskHeaders(x.request.headers, secrets), body: null,
         ...(fault ? { fault } : {}),
       };
       ring[next] = entry;

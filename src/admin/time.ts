@@ -14,6 +14,8 @@ import type { ClockAdvance, ClockSet, ClockView } from './model.ts';
 const MAX_STEPS = 1_000_000;
 /** quiet event-loop turns that count as settled */
 const QUIET_TURNS = 3;
+/** the last instant the clock may show: ISO-8601 instants (and the APIs' dates) have four-digit years */
+export const MAX_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
 
 export interface TimeDeps {
@@ -53,6 +55,13 @@ export function createTimeControl(deps: TimeDeps) {
     }
   }
 
+  function inRange(target: number, path: string): number {
+    if (!(target <= MAX_INSTANT)) {
+      throw invalidEntity([{ path, message: `would move the clock past ${isoInstant(MAX_INSTANT)}, the last instant it can show` }]);
+    }
+    return target;
+  }
+
   const view = (): ClockView => ({ now: isoInstant(clock.now()), mode: isFakeClock(clock) ? 'fake' : 'system' });
 
   function fake() {
@@ -88,7 +97,8 @@ export function createTimeControl(deps: TimeDeps) {
         if (ms < 0) throw invalidEntity([{ path: 'advance.duration', message: 'must not be negative: time only moves forward' }]);
       }
       fake();
-      return serial(() => moveTo(clock.now() + ms!));
+      // checked when the move runs (after earlier moves): past the range, the clock is left alone
+      return serial(() => moveTo(inRange(clock.now() + ms!, 'advance')));
     },
     set(body: ClockSet): Promise<ClockView> {
       let at: number;
@@ -99,6 +109,7 @@ export function createTimeControl(deps: TimeDeps) {
       }
       if (!Number.isFinite(at)) throw invalidEntity([{ path: 'set.now', message: `'${String(body.now)}' is not a valid date-time` }]);
       fake();
+      inRange(at, 'set.now');
       return serial(() => moveTo(at));
     },
     dispose() { offs.forEach((off) => off()); },

@@ -95,7 +95,7 @@ export const executionsFeature = defineFeature({
       start() { recoverExecutions({ store, engine, executions, logs, now: clock.now }); },
       suspend: () => engine.suspend(),
       // imported executions that were running go on, as after a restart
-      reload() { recoverExecutions({ store, engine, executions, logs, now: clock.now }); },
+      reload() { store.reload(); recoverExecutions({ store, engine, executions, logs, now: clock.now }); },
       dispose: () => engine.dispose(),
     };
   },

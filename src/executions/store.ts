@@ -49,6 +49,8 @@ export interface ExecutionStore {
   unfinished(): Execution[];
   /** running executions of a flow (concurrency limits) */
   countRunning(tenant: string, namespace: string, flowId: string): number;
+  /** the rows were replaced underneath (admin reset/import): forget the running ones held in memory */
+  reload(): void;
 }
 
 interface Row { json: string }
@@ -172,6 +174,7 @@ export function createExecutionStore(db: Db, now: () => number = Date.now): Exec
       ).all(...args).map((r) => r.v);
     },
     unfinished: () => selectUnfinished.all(...unfinishedStates).map((r) => JSON.parse(r.json) as Execution),
+    reload() { live.clear(); },
     countRunning(tenant, namespace, flowId) {
       let n = 0;
       for (const e of live.values()) {

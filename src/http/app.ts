@@ -7,7 +7,7 @@ import { ApiError } from '../shared/errors.ts';
 import { ADMIN_PREFIX, type EdgeExchange, type EdgeHook, type FeatureRoutes } from '../shared/feature.ts';
 import { apiPage } from './api-page.ts';
 import { readBounded } from './body-limit.ts';
-import { errorPlugin, errorResponse, unauthorized } from './error-plugin.ts';
+import { errorPlugin, errorResponse, internalErrorResponse, unauthorized } from './error-plugin.ts';
 import { openApiDocument, openApiYaml, type RouteDetail, type RouteInfo } from './openapi.ts';
 import { withCors } from './cors.ts';
 import { DEFAULT_MAX_STREAMS_PER_CLIENT, limitStreams, type ClientInfo } from './stream-limit.ts';
@@ -101,7 +101,10 @@ export function createApp(deps: HttpDeps): HttpApp {
       if (response) break;
     }
     response ??= await edge(request);
-    for (const h of hooks) h.after?.(x, response);
+    for (const h of hooks) {
+      // an after-hook only observes (the journal): its failure must not change the answer
+      try { h.after?.(x, response); } catch (err) { deps.onInternalError?.(err); }
+    }
     return response;
   }
 
@@ -156,7 +159,21 @@ export function createApp(deps: HttpDeps): HttpApp {
     return at.shape ? Promise.resolve(response).then(at.shape) : (response as Promise<Response>);
   }
 
-  const handle = withCors(deps.corsOrigins ?? [], limitStreams(deps.maxStreamsPerClient ?? DEFAULT_MAX_STREAMS_PER_CLIENT, hooked));
+  /** the last resort: whatever escapes the hooks and routing is Kestra's 500 JSON, never Bun's HTML error page */
+  function guarded(request: Request): Promise<Response> {
+    const fail = (err: unknown) => {
+      deps.onInternalError?.(err);
+      return internalErrorResponse(err, request);
+    };
+    // not async (see edge): a synchronous throw and a rejected promise are both caught here
+    try {
+      return Promise.resolve(hooked(request)).catch(fail);
+    } catch (err) {
+      return Promise.resolve(fail(err));
+    }
+  }
+
+  const handle = withCors(deps.corsOrigins ?? [], limitStreams(deps.maxStreamsPerClient ?? DEFAULT_MAX_STREAMS_PER_CLIENT, guarded));
 
   // Elysia's router: static paths in a map, the others in a radix tree (its `find` takes ALL too).
   const internal = router.router as unknown as {

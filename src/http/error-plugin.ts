@@ -1,8 +1,10 @@
 // Renders every error once, as Kestra's error JSON (api-contract §1.8). Services throw ApiError;
-// Elysia's own errors (unknown route, unparsable body) and unexpected exceptions map here too.
+// Elysia's own errors (unknown route, unparsable body) and unexpected exceptions map here too;
+// app.ts catches whatever still escapes, so no request ever gets Bun's HTML error page.
 
 import { Elysia } from 'elysia';
 import { ApiError, errorBody } from '../shared/errors.ts';
+import { publicMessage } from '../shared/server-paths.ts';
 import { originalHrefOf } from './tenant.ts';
 
 export function hrefOf(request: Request): string {
@@ -31,8 +33,14 @@ export function toApiError(code: string | number, error: unknown): ApiError {
     case 'NOT_FOUND': return new ApiError('NOT_FOUND');
     case 'PARSE': return new ApiError('INVALID_JSON', (error as Error)?.message ?? 'Unable to parse body');
     case 'VALIDATION': return new ApiError('UNPROCESSABLE', (error as Error)?.message ?? 'Invalid request');
-    default: return new ApiError('INTERNAL', (error as Error)?.message ?? String(error));
+    // an unexpected exception: its first line, without server paths (never a stack trace)
+    default: return new ApiError('INTERNAL', publicMessage(error));
   }
+}
+
+/** The last resort of the edge: any exception as Kestra's 500 error JSON. */
+export function internalErrorResponse(error: unknown, request: Request): Response {
+  return errorResponse(toApiError('UNKNOWN', error), request);
 }
 
 export function errorPlugin(onInternal?: (err: unknown) => void) {

@@ -23,7 +23,7 @@ export interface KvAccess {
   keys(namespace: string, prefix?: string): string[];
 }
 
-export type KvErrorCode = 'INVALID_KEY' | 'KEY_EXISTS' | 'NEGATIVE_TTL' | 'INVALID_VALUE';
+export type KvErrorCode = 'INVALID_KEY' | 'KEY_EXISTS' | 'NEGATIVE_TTL' | 'TTL_TOO_LONG' | 'INVALID_VALUE';
 
 /** A KV rule was broken. `message` is Kestra's wording; the HTTP layer maps `code` to a status. */
 export class KvError extends Error {

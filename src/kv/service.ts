@@ -1,12 +1,18 @@
 // The namespace KV store as tasks and the KV HTTP API see it. Rules (api-contract §2.8, §3.13):
 // keys are validated on every keyed call; a TTL sets `expirationDate = now + ttl` from the
-// injected clock; an expired entry is gone: reads treat it as absent and delete it. `getEntry`
-// still tells "expired" apart from "missing" because the API answers 410 for the former.
+// injected clock; an expired entry is gone: lists leave it out, a read of its key deletes it.
+// `getEntry` still tells "expired" apart from "missing" because the API answers 410 for the
+// former, once: lists do not delete (as Kestra's InternalKVStore.list only filters), so an entry
+// stored with `ttl: PT0S` is still a 410 on its first read after a list.
+// A TTL whose expiry is past year 9999 is refused (dates are shown with four-digit years).
 
 import type { Db } from '../shared/db.ts';
 import type { Clock } from '../shared/clock.ts';
 import { createKvStore, type KvRow } from './store.ts';
-import { inferKvType, KvError, validateKey, type KvAccess, type KvEntry, type KvType } from './model.ts';
+import { inferKvType, javaInstant, KvError, validateKey, type KvAccess, type KvEntry, type KvType } from './model.ts';
+
+/** the last expiry a TTL may reach: 9999-12-31T23:59:59.999Z */
+const MAX_EXPIRY = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 export interface KvRecord {
   namespace: string;
@@ -39,7 +45,7 @@ export interface KvService {
   /** found / missing / expired (an expired entry is deleted by this call) */
   getEntry(tenant: string, namespace: string, key: string): KvLookup;
   get(tenant: string, namespace: string, key: string): KvRecord | undefined;
-  /** live entries of one namespace (no inheritance), ordered by key; expired ones are purged */
+  /** live entries of one namespace (no inheritance), ordered by key */
   list(tenant: string, namespace: string): KvRecord[];
   /** live entries of every namespace of a tenant, ordered by namespace then key */
   all(tenant: string): KvRecord[];
@@ -92,6 +98,9 @@ export function createKvService(deps: { db: Db; clock: Clock }): KvService {
     validateKey(key);
     if (opts.ttlMs !== undefined && opts.ttlMs < 0) throw new KvError('NEGATIVE_TTL', 'ttl cannot be negative');
     const now = clock.now();
+    if (opts.ttlMs !== undefined && !(now + opts.ttlMs <= MAX_EXPIRY)) {
+      throw new KvError('TTL_TOO_LONG', `ttl is too long: the entry would expire after ${javaInstant(MAX_EXPIRY)}`);
+    }
     const existing = store.get(tenant, namespace, key);
     const live = existing && !isExpired(existing) ? existing : undefined;
     if (live && opts.overwrite === false) {
@@ -124,8 +133,7 @@ export function createKvService(deps: { db: Db; clock: Clock }): KvService {
   }
 
   function list(tenant: string, namespace: string): KvRecord[] {
-    store.deleteExpired(tenant, namespace, clock.now());
-    return store.list(tenant, namespace).map(toRecord);
+    return store.list(tenant, namespace, clock.now()).map(toRecord);
   }
 
   return {
@@ -139,12 +147,10 @@ export function createKvService(deps: { db: Db; clock: Clock }): KvService {
       return keys.filter((k) => remove(tenant, namespace, k));
     },
     all(tenant) {
-      store.deleteExpiredAll(tenant, clock.now());
-      return store.listAll(tenant).map(toRecord);
+      return store.listAll(tenant, clock.now()).map(toRecord);
     },
     namespaces(tenant) {
-      store.deleteExpiredAll(tenant, clock.now());
-      return store.namespaces(tenant);
+      return store.namespaces(tenant, clock.now());
     },
     forTenant(tenant): KvAccess {
       return {

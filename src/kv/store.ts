@@ -40,15 +40,12 @@ export interface KvStore {
   get(tenant: string, namespace: string, key: string): KvRow | undefined;
   upsert(row: KvRow): void;
   delete(tenant: string, namespace: string, key: string): boolean;
-  /** rows of one namespace, ordered by key */
-  list(tenant: string, namespace: string): KvRow[];
-  /** every row of a tenant, ordered by namespace then key */
-  listAll(tenant: string): KvRow[];
-  /** removes the rows of a namespace that expired at `now`; returns how many */
-  deleteExpired(tenant: string, namespace: string, now: number): number;
-  /** the same over every namespace of a tenant */
-  deleteExpiredAll(tenant: string, now: number): number;
-  namespaces(tenant: string): string[];
+  /** rows of one namespace not expired at `now`, ordered by key */
+  list(tenant: string, namespace: string, now: number): KvRow[];
+  /** every row of a tenant not expired at `now`, ordered by namespace then key */
+  listAll(tenant: string, now: number): KvRow[];
+  /** namespaces holding a row not expired at `now` */
+  namespaces(tenant: string, now: number): string[];
 }
 
 export function createKvStore(db: Db): KvStore {
@@ -64,25 +61,20 @@ export function createKvStore(db: Db): KvStore {
        updated = excluded.updated, expires = excluded.expires, version = excluded.version`,
   );
   const deleteQ = db.query('DELETE FROM kv WHERE tenant = $tenant AND namespace = $namespace AND key = $key');
-  const listQ = db.query<KvRow, { tenant: string; namespace: string }>(
-    'SELECT * FROM kv WHERE tenant = $tenant AND namespace = $namespace ORDER BY key',
+  const LIVE = '(expires IS NULL OR expires > $now)';
+  const listQ = db.query<KvRow, { tenant: string; namespace: string; now: number }>(
+    `SELECT * FROM kv WHERE tenant = $tenant AND namespace = $namespace AND ${LIVE} ORDER BY key`,
   );
-  const listAllQ = db.query<KvRow, { tenant: string }>('SELECT * FROM kv WHERE tenant = $tenant ORDER BY namespace, key');
-  const expireAllQ = db.query('DELETE FROM kv WHERE tenant = $tenant AND expires IS NOT NULL AND expires <= $now');
-  const expireQ = db.query(
-    'DELETE FROM kv WHERE tenant = $tenant AND namespace = $namespace AND expires IS NOT NULL AND expires <= $now',
-  );
-  const namespacesQ = db.query<{ namespace: string }, { tenant: string }>(
-    'SELECT DISTINCT namespace FROM kv WHERE tenant = $tenant ORDER BY namespace',
+  const listAllQ = db.query<KvRow, { tenant: string; now: number }>(`SELECT * FROM kv WHERE tenant = $tenant AND ${LIVE} ORDER BY namespace, key`);
+  const namespacesQ = db.query<{ namespace: string }, { tenant: string; now: number }>(
+    `SELECT DISTINCT namespace FROM kv WHERE tenant = $tenant AND ${LIVE} ORDER BY namespace`,
   );
   return {
     get: (tenant, namespace, key) => getQ.get({ tenant, namespace, key }) ?? undefined,
     upsert: (row) => void upsertQ.run({ ...row }),
     delete: (tenant, namespace, key) => deleteQ.run({ tenant, namespace, key }).changes > 0,
-    list: (tenant, namespace) => listQ.all({ tenant, namespace }),
-    listAll: (tenant) => listAllQ.all({ tenant }),
-    deleteExpired: (tenant, namespace, now) => expireQ.run({ tenant, namespace, now }).changes,
-    deleteExpiredAll: (tenant, now) => expireAllQ.run({ tenant, now }).changes,
-    namespaces: (tenant) => namespacesQ.all({ tenant }).map((r) => r.namespace),
+    list: (tenant, namespace, now) => listQ.all({ tenant, namespace, now }),
+    listAll: (tenant, now) => listAllQ.all({ tenant, now }),
+    namespaces: (tenant, now) => namespacesQ.all({ tenant, now }).map((r) => r.namespace),
   };
 }

@@ -76,7 +76,7 @@ describe('KV service', () => {
     expect(kv.getEntry('main', 'ns', 'k')).toEqual({ status: 'missing' });
   });
 
-  test('list and keys skip (and purge) expired entries; list is ordered by key', () => {
+  test('list and keys skip expired entries without deleting them (the first read still tells expired); ordered by key', () => {
     const { kv, clock } = setup();
     kv.put('main', 'ns', 'b', 1);
     kv.put('main', 'ns', 'a', 2, { ttlMs: 10 });
@@ -85,6 +85,7 @@ describe('KV service', () => {
     clock.advance(10);
     expect(kv.list('main', 'ns').map((r) => r.key)).toEqual(['b', 'c']);
     expect(kv.forTenant('main').keys('ns')).toEqual(['b', 'c']);
+    expect(kv.getEntry('main', 'ns', 'a').status).toBe('expired');
     expect(kv.getEntry('main', 'ns', 'a').status).toBe('missing');
   });
 

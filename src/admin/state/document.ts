@@ -1,14 +1,15 @@
 // The state document of GET /_kestra-lite/export and POST /_kestra-lite/import (Firebase's
 // emulator export, as one JSON file): every state table as columns + rows, every blob (namespace
 // files, execution files) in base64, the storage schema it was written with, and a SHA-256
-// checksum over all of it. An import is validated whole before anything is written.
+// checksum over all of it. An import is validated whole (down to every JSON cell) before anything
+// is written.
 
 import { createHash } from 'node:crypto';
 import type { BlobStore } from '../../shared/blobs.ts';
 import { isoInstant } from '../../shared/clock.ts';
 import type { Db } from '../../shared/db.ts';
 import { invalidEntity, type ErrorItem } from '../../shared/errors.ts';
-import { readRows, schemaVersions, stateTables, type Cell } from './tables.ts';
+import { readRows, schemaVersions, stateTables, type Cell, type ColumnKind } from './tables.ts';
 
 export const FORMAT = 'kestra-lite-state';
 export const FORMAT_VERSION = 1;
@@ -64,6 +65,20 @@ const isCell = (c: unknown) => c === null || typeof c === 'string' || (typeof c 
 
 const refuse = (path: string, message: string): never => { throw invalidEntity([{ path, message }]); };
 
+/**
+ * What the stores will read back must be readable: a JSON column that does not parse would make
+ * the reload (and every later start-up) fail, so it is refused here, before anything is written.
+ */
+function checkCells(row: Cell[], columns: string[], kinds: ColumnKind[], path: string): void {
+  row.forEach((cell, i) => {
+    if (cell === null) return;
+    if (kinds[i] === 'number' && typeof cell !== 'number') refuse(`${path}.${columns[i]}`, 'must be a number');
+    if (kinds[i] !== 'json') return;
+    if (typeof cell !== 'string') refuse(`${path}.${columns[i]}`, 'must be a JSON document as a string');
+    try { JSON.parse(cell as string); } catch (err) { refuse(`${path}.${columns[i]}`, `is not a JSON document: ${(err as Error).message}`); }
+  });
+}
+
 /** Checks a parsed document against this runtime's storage; throws a 422 naming the first problem. */
 export function validateImport(doc: unknown, db: Db): ValidImport {
   if (!isObject(doc) || doc.format !== FORMAT) refuse('import', `not a kestra-lite state export (expected "format": "${FORMAT}")`);
@@ -92,8 +107,10 @@ export function validateImport(doc: unknown, db: Db): ValidImport {
       refuse(`import.tables.${name}.columns`, `expected the columns ${info!.columns.join(', ')}`);
     }
     const rows = (t as { rows: unknown[] }).rows;
+    const kinds = (columns as string[]).map((c) => info!.kinds[info!.columns.indexOf(c)]!);
     rows.forEach((row, i) => {
       if (!Array.isArray(row) || row.length !== columns.length || !row.every(isCell)) refuse(`import.tables.${name}.rows[${i}]`, `must be an array of ${columns.length} values (string, number, null or {"base64": ...})`);
+      checkCells(row as Cell[], columns as string[], kinds, `import.tables.${name}.rows[${i}]`);
     });
     tables.push({ name, columns: columns as string[], rows: rows as Cell[][] });
   }

@@ -8,7 +8,22 @@ import type { Db } from '../../shared/db.ts';
 const NOT_STATE = new Set(['schema_migrations', 'settings', 'flow_files']);
 const isDerived = (name: string) => name.startsWith('stats_');
 
-export interface TableInfo { name: string; columns: string[]; rowid: boolean }
+/**
+ * What a column holds, as far as an import can check it: `json` columns hold a JSON document
+ * the stores parse on every read (named json, document, flow, labels, tags or value, declared
+ * TEXT: the naming every store follows), `number` columns are declared INTEGER or REAL.
+ */
+export type ColumnKind = 'json' | 'number' | 'other';
+
+export interface TableInfo { name: string; columns: string[]; kinds: ColumnKind[]; rowid: boolean }
+
+const JSON_COLUMN = new Set(['json', 'document', 'flow', 'labels', 'tags', 'value']);
+
+function kindOf(column: { name: string; type: string }): ColumnKind {
+  const type = column.type.toUpperCase();
+  if (type.includes('INT') || type === 'REAL') return 'number';
+  return type === 'TEXT' && JSON_COLUMN.has(column.name) ? 'json' : 'other';
+}
 
 function tables(db: Db): { name: string; sql: string }[] {
   return db.query<{ name: string; sql: string }, []>(
@@ -21,9 +36,10 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** the state tables, sorted by name, with their columns in declaration order */
 export function stateTables(db: Db): TableInfo[] {
-  return tables(db).filter((t) => !NOT_STATE.has(t.name) && !isDerived(t.name)).map(({ name, sql }) => ({
-    name, rowid: !/WITHOUT\s+ROWID\s*$/i.test(sql.trim()), columns: db.query<{ name: string }, []>(`PRAGMA table_info(${quote(name)})`).all().map((c) => c.name),
-  }));
+  return tables(db).filter((t) => !NOT_STATE.has(t.name) && !isDerived(t.name)).map(({ name, sql }) => {
+    const info = db.query<{ name: string; type: string }, []>(`PRAGMA table_info(${quote(name)})`).all();
+    return { name, rowid: !/WITHOUT\s+ROWID\s*$/i.test(sql.trim()), columns: info.map((c) => c.name), kinds: info.map(kindOf) };
+  });
 }
 
 /** derived tables, emptied whenever the state is replaced */

@@ -223,7 +223,8 @@ export function createEngine(deps: EngineDeps) {
     outcome.then((o) => {
       inFlight--;
       l.workers.delete(run.id);
-      if (disposed) return checkIdle();
+      // disposed, or dropped meanwhile (suspend for a reset/import, deleted): the outcome belongs to nobody
+      if (disposed || live.get(key(l.exec.tenant, l.exec.id)) !== l) return checkIdle();
       done(o);
       l.dirty = true;
       schedule(l);

@@ -8,6 +8,7 @@ import { buildFlowGraph } from '../../flows/graph/flow-graph.ts';
 import { flowView } from '../../flows/serialize.ts';
 import type { FlowService } from '../../flows/service.ts';
 import { notFound } from '../../shared/errors.ts';
+import { hideServerPaths, publicStack } from '../../shared/server-paths.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { IdGenerator } from '../../shared/ids.ts';
 import { taskRunJson } from '../serialize.ts';
@@ -75,7 +76,8 @@ export function executionEvalRoute(deps: {
     try {
       return { result: mask(deps.expressions(tenant).render(expression, variables)) };
     } catch (err) {
-      return { error: mask((err as Error).message), stackTrace: mask((err as Error).stack ?? '') };
+      // Kestra sends the exception's stack trace; ours without file paths or source locations
+      return { error: mask(hideServerPaths((err as Error).message)), stackTrace: mask(publicStack(err)) };
     }
   };
   return new Elysia({ prefix: '/api/v1' })
