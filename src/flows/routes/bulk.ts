@@ -121,8 +121,10 @@ export function flowBulkRoutes({ flows }: { flows: FlowService }) {
       return [...new Set(flows.list(tenantOf(request)).map((r) => r.namespace))].filter((n) => n.startsWith(prefix)).sort();
     })
     .post('/flows/bulk', async ({ request }) => {
+      const q = queryOf(request);
+      const scope = { namespace: q.get('namespace') || undefined, allowNamespaceChild: boolParam(q, 'allowNamespaceChild', false) };
       const docs = await readDocuments(flows, request);
-      return syncResponse(bulkUpdate(flows, tenantOf(request), docs, boolParam(queryOf(request), 'delete', true)));
+      return syncResponse(bulkUpdate(flows, tenantOf(request), docs, boolParam(q, 'delete', true), scope));
     })
     .post('/flows/:namespace', async ({ request, params }) => {
       const q = queryOf(request);
