@@ -7,7 +7,8 @@ import type { BlobStore } from '../shared/blobs.ts';
 import type { Clock } from '../shared/clock.ts';
 import { illegalArgument, illegalState, notFound } from '../shared/errors.ts';
 import { createZip } from '../shared/zip.ts';
-import { createNamespaceFilesStore, namespaceFilesPrefix, type NamespaceFilesAccess } from '../namespaces/files/store.ts';
+import { requireNamespaceId } from '../shared/namespace-id.ts';
+import { createNamespaceFilesStore, type NamespaceFilesAccess } from '../namespaces/files/store.ts';
 import { ancestorsOf } from '../namespaces/files/folders.ts';
 import type { FlowService } from '../flows/service.ts';
 import type { FileAttributes, NamespaceFileRevision } from './model.ts';
@@ -27,7 +28,7 @@ const isBelow = (root: string) => (p: string) => root === '/' || p === root || p
 export function createFilesService(deps: FilesServiceDeps) {
   const store = createNamespaceFilesStore(deps.blobs, deps.clock.now);
   const access = (tenant: string, namespace: string): NamespaceFilesAccess => {
-    storeCall(() => namespaceFilesPrefix(namespace)); // refuses an invalid namespace up front
+    requireNamespaceId(namespace); // Kestra's namespace rule, 422 before anything is read or written
     return store.forTenant(tenant);
   };
 

@@ -175,5 +175,5 @@ test('namespacesInUse lists namespaces holding files or created folders', async 
 test('an invalid namespace is a 422', async () => {
   const c = await testRuntime();
   const r = await c.json('GET', '/api/v1/namespaces/_bad/files/directory');
-  expect([r.status, r.body.message]).toEqual([422, "Illegal argument: Invalid namespace '_bad'"]);
+  expect([r.status, r.body.message]).toEqual([422, 'Invalid entity: namespace: must match "^[a-z0-9][a-z0-9._-]*"']);
 });
