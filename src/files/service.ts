@@ -94,14 +94,18 @@ export function createFilesService(deps: FilesServiceDeps) {
       const from = readablePath(namespace, rawFrom);
       const to = readablePath(namespace, rawTo);
       if (from === '/') throw illegalArgument('Cannot move the namespace root');
-      if (files.stat(namespace, from)) return storeCall(() => files.rename(namespace, from, to));
-      if (!files.isDirectory(namespace, from)) throw fileNotFound(from, namespace);
-      if (to.startsWith(`${from}/`)) throw illegalArgument(`Cannot move '${from}' into itself`);
+      const isFile = files.stat(namespace, from) !== undefined;
+      if (!isFile && !files.isDirectory(namespace, from)) throw fileNotFound(from, namespace);
+      if (!isFile && to.startsWith(`${from}/`)) throw illegalArgument(`Cannot move '${from}' into itself`);
       if (to === '/' || files.stat(namespace, to) || files.isDirectory(namespace, to)) {
         throw illegalState(`File '${to}' already exists in namespace '${namespace}'.`);
       }
       const file = ancestorsOf(to).find((a) => files.stat(namespace, a));
       if (file) throw illegalState(`Cannot create '${to}': '${file}' is a file`);
+      // a move creates no folders: the destination's parent must exist (Kestra's storage move: 404)
+      const parent = parentOf(to);
+      if (parent !== '/' && !files.isDirectory(namespace, parent)) throw notFound(`Directory not found: ${parent}`);
+      if (isFile) return storeCall(() => files.rename(namespace, from, to));
       for (const f of files.list(namespace, from)) {
         if (f.path.startsWith(`${from}/`)) storeCall(() => files.rename(namespace, f.path, to + f.path.slice(from.length)));
       }
