@@ -7,9 +7,10 @@ import { MAX_WINDOW_MS } from './bind.ts';
 import { toSqlValue, ValueError } from './codec.ts';
 import { CHART_PACKAGE, type Chart, type Dashboard, type DataSpec, type Filter, type KpiSpec } from './model.ts';
 import { DATA_SOURCES } from './sources.ts';
+import { CHART_ID_PATTERN, DASHBOARD_ID_PATTERN } from '../shared/dashboard-ids.ts';
 
-const CHART_ID = /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/;
-const DASHBOARD_ID = /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/;
+const CHART_ID = new RegExp(CHART_ID_PATTERN);
+const DASHBOARD_ID = new RegExp(DASHBOARD_ID_PATTERN);
 const TOO_LONG = "Time window can't be more than 1 year (366 days).";
 /** how many aggregations each chart type takes (Kestra's min/maxNumberOfAggregations) */
 const AGGREGATIONS: Record<string, [number, number] | undefined> = { TimeSeries: [1, 2], Bar: [1, 1], Pie: [1, 1], KPI: [1, 1] };

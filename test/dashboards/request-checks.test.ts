@@ -58,3 +58,30 @@ describe('aggregations', () => {
     expect((await c.json('POST', '/api/v1/dashboards/charts/preview', { body: { chart: kpi } })).status).toBe(422);
   });
 });
+
+describe('GET /plugins/schemas/dashboard matches what the API accepts', () => {
+  test('id: optional, same pattern as the API (dots allowed); title: required, not blank; chart ids: the chart pattern', async () => {
+    const c = await seeded();
+    const schema = (await c.json('GET', '/api/v1/plugins/schemas/dashboard')).body;
+    const def = schema.definitions['io.kestra.core.models.dashboards.Dashboard'];
+    expect(def.required).toEqual(['title']);
+    const idPattern = new RegExp(def.properties.id.pattern);
+    const chartPattern = new RegExp(def.properties.charts.items.properties.id.pattern);
+    const titlePattern = new RegExp(def.properties.title.pattern);
+    const chart = (id: string) => `  - id: ${id}\n    type: io.kestra.plugin.core.dashboard.chart.Markdown\n    content: hi\n`;
+    const post = (yaml: string) => c.json('POST', '/api/v1/dashboards', { body: yaml, type: YAML });
+    for (const id of ['my.board', 'Board_1', 'a-b', '_x', '.x', 'a b']) {
+      const r = await post(`id: ${JSON.stringify(id)}\ntitle: T\n`);
+      expect([id, r.status === 200]).toEqual([id, idPattern.test(id)]);
+    }
+    for (const id of ['c_1', 'C-2', 'c.3', '-c']) {
+      const r = await post(`title: T\ncharts:\n${chart(JSON.stringify(id))}`);
+      expect([id, r.status === 200]).toEqual([id, chartPattern.test(id)]);
+    }
+    expect((await post('title: no id\n')).status).toBe(200);
+    for (const title of ['"  "', '""']) {
+      const r = await post(`title: ${title}\n`);
+      expect([title, r.status === 200]).toEqual([title, titlePattern.test(JSON.parse(title))]);
+    }
+  });
+});
