@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { flowYaml, testRuntime, YAML, type TestClient } from '../helpers/runtime.ts';
 import { read, upload } from './helpers.ts';
+import { filesSegmentIndex, namespaceFilesRoot, namespaceOfSegments } from '../../src/shared/storage-paths.ts';
 
 const roots: string[] = [];
 afterEach(() => { while (roots.length) rmSync(roots.pop()!, { recursive: true, force: true }); });
@@ -84,5 +85,23 @@ describe('namespace ids on the Files and KV APIs follow Kestra’s rule', () => 
     const c = await testRuntime();
     const r = await c.json('GET', `/api/v1/namespaces/${'a'.repeat(151)}/files/directory`);
     expect([r.status, r.body.message]).toEqual([422, 'Invalid entity: namespace: size must be between 1 and 150']);
+  });
+});
+
+describe('the layout rule (shared/storage-paths.ts)', () => {
+  test('ordinary namespaces keep Kestra\'s layout; odd ones are escaped; no root lies inside another namespace\'s files', () => {
+    expect(namespaceFilesRoot('company.team')).toBe('/company/team/_files');
+    expect(namespaceFilesRoot('a..b')).toBe('/a/~/b/_files');
+    expect(namespaceFilesRoot('a.')).toBe('/a/~/_files');
+    expect(namespaceFilesRoot('q._files')).toBe('/q/~_files/_files');
+    const names = ['a', 'a.', 'a..', 'a.b', 'a..b', 'a.b.', 'q', 'q._files', 'q._files._files', 'q.x._files', 'q._filesx', 'q.-files', 'q.__files', 'x1-_.y'];
+    const roots = names.map(namespaceFilesRoot);
+    expect(new Set(roots).size).toBe(names.length);
+    for (const [i, root] of roots.entries()) {
+      for (const [j, other] of roots.entries()) if (i !== j) expect(root.startsWith(`${other}/`)).toBe(false);
+      // the first `_files` segment of any key below a root ends the namespace, which decodes back
+      const segments = `${root}/some/_files/deeper.txt`.split('/').slice(1);
+      expect(namespaceOfSegments(segments.slice(0, filesSegmentIndex(segments)))).toBe(names[i]);
+    }
   });
 });
