@@ -101,7 +101,7 @@ describe('the layout rule (shared/storage-paths.ts)', () => {
       for (const [j, other] of roots.entries()) if (i !== j) expect(root.startsWith(`${other}/`)).toBe(false);
       // the first `_files` segment of any key below a root ends the namespace, which decodes back
       const segments = `${root}/some/_files/deeper.txt`.split('/').slice(1);
-      expect(namespaceOfSegments(segments.slice(0, filesSegmentIndex(segments)))).toBe(names[i]);
+      expect(namespaceOfSegments(segments.slice(0, filesSegmentIndex(segments)))).toBe(names[i]!);
     }
   });
 });
