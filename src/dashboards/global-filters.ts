@@ -16,6 +16,20 @@ const OPERATIONS: Record<string, FilterType> = {
   NOT_IN: 'NOT_IN', STARTS_WITH: 'STARTS_WITH', ENDS_WITH: 'ENDS_WITH', CONTAINS: 'CONTAINS', REGEX: 'REGEX', PREFIX: 'PREFIX',
 };
 
+/**
+ * Kestra's QueryFilter.Field values (the 2.0 OpenAPI enum): `filters[].field` deserialises into
+ * that enum, so any other name is refused. Chart data narrows on namespace, flowId, state, labels
+ * and the date fields; the other fields are accepted and, as in Kestra, change nothing.
+ */
+const QUERY_FILTER_FIELDS = [
+  'q', 'scope', 'namespace', 'kind', 'POLICY_SCOPE', 'ENFORCEMENT', 'labels', 'tags', 'metadata', 'flowId', 'flowRevision', 'id',
+  'assetId', 'type', 'action', 'created', 'updated', 'startDate', 'endDate', 'expirationDate', 'state', 'status', 'email', 'timeRange',
+  'parentId', 'triggerExecutionId', 'triggerId', 'triggerState', 'executionId', 'taskId', 'taskRunId', 'attemptNumber', 'childFilter',
+  'workerId', 'existingOnly', 'userId', 'resources', 'details', 'level', 'path', 'parentPath', 'version', 'enabled', 'username', 'name',
+  'groupList', 'external_id', 'expired_at', 'super_admin', 'source', 'locked', 'lastTriggeredDate', 'nextExecutionDate', 'artifactId',
+] as const;
+const KNOWN_FIELDS: ReadonlySet<string> = new Set(QUERY_FILTER_FIELDS);
+
 type Global = 'namespace' | 'flowId' | 'state' | 'labels';
 
 export interface RequestFilters {
@@ -28,6 +42,21 @@ export interface RequestFilters {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isScalar = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/**
+ * The value's shape for its operation: IN/NOT_IN take a list, or a text Kestra splits on commas
+ * (QueryFilter.asValues); the others one text, number or boolean. Anything else would compare
+ * against "[object Object]" and silently match nothing.
+ */
+function checkValue(field: string, operation: string, value: unknown): void {
+  if (operation === 'IN' || operation === 'NOT_IN') {
+    const ok = typeof value === 'string' || (Array.isArray(value) && value.length > 0 && value.every(isScalar));
+    if (!ok) throw unprocessable(`Invalid json mapping: the ${operation} filter on ${field} needs a list of values (or a comma-separated text)`);
+  } else if (!isScalar(value)) {
+    throw unprocessable(`Invalid json mapping: the ${operation} filter on ${field} needs a single value (text, number or boolean)`);
+  }
+}
 
 function date(value: unknown, name: string): number {
   const ms = parseDate(value);
@@ -62,8 +91,11 @@ export function readRequestFilters(body: unknown, now: number): RequestFilters {
   if (!Array.isArray(filters)) throw unprocessable('Invalid json mapping: `filters` must be a list');
   for (const f of filters) {
     if (!isObject(f) || typeof f.field !== 'string' || typeof f.operation !== 'string') throw unprocessable('Invalid json mapping: a filter needs `field` and `operation`');
+    if (!KNOWN_FIELDS.has(f.field)) throw unprocessable(`Invalid json mapping: unknown filter field '${f.field}'; use one of ${QUERY_FILTER_FIELDS.join(', ')}`);
     const type = OPERATIONS[f.operation];
     if (!type) throw unprocessable(`Invalid json mapping: unknown filter operation ${f.operation}; use one of ${Object.keys(OPERATIONS).join(', ')}`);
+    // a labels filter may also carry a {key: value} map
+    if (!(f.field === 'labels' && isObject(f.value))) checkValue(f.field, f.operation, f.value);
     if (f.field === 'startDate') out.startDate = date(f.value, 'startDate');
     else if (f.field === 'endDate') out.endDate = date(f.value, 'endDate');
     else if (f.field === 'timeRange') {

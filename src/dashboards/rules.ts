@@ -7,9 +7,10 @@ import { MAX_WINDOW_MS } from './bind.ts';
 import { toSqlValue, ValueError } from './codec.ts';
 import { CHART_PACKAGE, type Chart, type Dashboard, type DataSpec, type Filter, type KpiSpec } from './model.ts';
 import { DATA_SOURCES } from './sources.ts';
+import { CHART_ID_PATTERN, DASHBOARD_ID_PATTERN } from '../shared/dashboard-ids.ts';
 
-const CHART_ID = /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/;
-const DASHBOARD_ID = /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/;
+const CHART_ID = new RegExp(CHART_ID_PATTERN);
+const DASHBOARD_ID = new RegExp(DASHBOARD_ID_PATTERN);
 const TOO_LONG = "Time window can't be more than 1 year (366 days).";
 /** how many aggregations each chart type takes (Kestra's min/maxNumberOfAggregations) */
 const AGGREGATIONS: Record<string, [number, number] | undefined> = { TimeSeries: [1, 2], Bar: [1, 1], Pie: [1, 1], KPI: [1, 1] };
@@ -72,11 +73,23 @@ function dataChartProblems(chart: Chart, data: DataSpec): string[] {
   const cls = `${CHART_PACKAGE}${chart.kind}`;
   if (range && aggs < range[0]) problems.push(`At least ${range[0]} aggregation is needed for ${cls}.`);
   if (range && aggs > range[1]) problems.push(`At most ${range[1]} aggregation can be provided for ${cls}.`);
+  problems.push(...columns.flatMap(([key, c]) => numericAggregationProblem(data.source, key, c)));
   const forbidden = DATA_SOURCES[data.source].noAggregation ?? [];
   const used = columns.map(([, c]) => c.field).filter((f): f is string => f !== undefined && forbidden.includes(f));
   if (aggs > 0 && used.length) problems.push(`[${used.join(', ')}] can't be used as or with aggregations.`);
   if (new Set(columns.map(([, c]) => `${c.agg}-${c.field}-${c.labelKey}`)).size !== columns.length) problems.push('Fields can only appear once in `data.columns`.');
   return problems;
+}
+
+/** Numeric aggregations over a field that holds no numbers (SQL would sum text to 0 or fail). */
+const NUMERIC_AGGREGATIONS = new Set(['SUM', 'AVG']);
+const NUMERIC_KINDS = new Set(['number', 'duration']);
+
+function numericAggregationProblem(source: DataSpec['source'], key: string, c: { field?: string; agg?: string }): string[] {
+  if (!c.agg || !NUMERIC_AGGREGATIONS.has(c.agg) || c.field === undefined) return [];
+  const kind = DATA_SOURCES[source].fields[c.field]?.kind;
+  if (kind === undefined || NUMERIC_KINDS.has(kind)) return [];
+  return [`Column '${key}' aggregates ${c.field} with ${c.agg}, which needs a numeric field.`];
 }
 
 function timeSeriesProblems(data: DataSpec): string[] {
@@ -104,6 +117,8 @@ function kpiViolations(kpi: KpiSpec, path: (p: string) => string): Violation[] {
   const out: Violation[] = [];
   if (kpi.column.agg === undefined) out.push({ path: path(''), message: 'Invalid data chart: Agg on column is required.' });
   else if (kpi.column.field === undefined && kpi.column.agg !== 'COUNT') out.push({ path: path(''), message: "Invalid data chart: Column 'columns' doesn't have a field to select from." });
+  const numeric = numericAggregationProblem(kpi.source, 'columns', kpi.column);
+  if (numeric.length) out.push({ path: path(''), message: `Invalid data chart: ${numeric.join(', ')}` });
   if (kpi.column.field === 'LABELS' && kpi.column.labelKey === undefined) out.push({ path: path('data'), message: 'Invalid Chart: Column `columns` must have a `labelKey`.' });
   out.push(...filterViolations(kpi.source, kpi.where, path('data.where')));
   out.push(...filterViolations(kpi.source, kpi.numerator ?? [], path('data.numerator')));

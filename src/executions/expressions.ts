@@ -5,12 +5,12 @@ import { createExpressionEngine, type ExpressionEngine } from '../expressions/in
 import type { KvService } from '../kv/service.ts';
 import type { BlobStore } from '../shared/blobs.ts';
 import type { Clock } from '../shared/clock.ts';
-import { blobKey, namespacePath, pathOfUri } from '../shared/storage-paths.ts';
+import { blobKey, namespaceFilesRoot, pathOfUri } from '../shared/storage-paths.ts';
 
 /** `read('queries/q.sql')`: a namespace file of the flow's namespace, never outside it */
 function namespaceFilePath(path: string, namespace: string | undefined): string | undefined {
   if (!namespace || path.includes('://') || path.split(/[\\/]/).includes('..')) return undefined;
-  return `/${namespacePath(namespace)}/_files/${path.replace(/^\/+/, '')}`;
+  return `${namespaceFilesRoot(namespace)}/${path.replace(/^\/+/, '')}`;
 }
 
 export type TenantExpressions = (tenant: string) => ExpressionEngine;

@@ -7,7 +7,8 @@ import type { BlobStore } from '../shared/blobs.ts';
 import type { Clock } from '../shared/clock.ts';
 import { illegalArgument, illegalState, notFound } from '../shared/errors.ts';
 import { createZip } from '../shared/zip.ts';
-import { createNamespaceFilesStore, namespaceFilesPrefix, type NamespaceFilesAccess } from '../namespaces/files/store.ts';
+import { requireNamespaceId } from '../shared/namespace-id.ts';
+import { createNamespaceFilesStore, type NamespaceFilesAccess } from '../namespaces/files/store.ts';
 import { ancestorsOf } from '../namespaces/files/folders.ts';
 import type { FlowService } from '../flows/service.ts';
 import type { FileAttributes, NamespaceFileRevision } from './model.ts';
@@ -27,7 +28,7 @@ const isBelow = (root: string) => (p: string) => root === '/' || p === root || p
 export function createFilesService(deps: FilesServiceDeps) {
   const store = createNamespaceFilesStore(deps.blobs, deps.clock.now);
   const access = (tenant: string, namespace: string): NamespaceFilesAccess => {
-    storeCall(() => namespaceFilesPrefix(namespace)); // refuses an invalid namespace up front
+    requireNamespaceId(namespace); // Kestra's namespace rule, 422 before anything is read or written
     return store.forTenant(tenant);
   };
 
@@ -93,14 +94,18 @@ export function createFilesService(deps: FilesServiceDeps) {
       const from = readablePath(namespace, rawFrom);
       const to = readablePath(namespace, rawTo);
       if (from === '/') throw illegalArgument('Cannot move the namespace root');
-      if (files.stat(namespace, from)) return storeCall(() => files.rename(namespace, from, to));
-      if (!files.isDirectory(namespace, from)) throw fileNotFound(from, namespace);
-      if (to.startsWith(`${from}/`)) throw illegalArgument(`Cannot move '${from}' into itself`);
+      const isFile = files.stat(namespace, from) !== undefined;
+      if (!isFile && !files.isDirectory(namespace, from)) throw fileNotFound(from, namespace);
+      if (!isFile && to.startsWith(`${from}/`)) throw illegalArgument(`Cannot move '${from}' into itself`);
       if (to === '/' || files.stat(namespace, to) || files.isDirectory(namespace, to)) {
         throw illegalState(`File '${to}' already exists in namespace '${namespace}'.`);
       }
       const file = ancestorsOf(to).find((a) => files.stat(namespace, a));
       if (file) throw illegalState(`Cannot create '${to}': '${file}' is a file`);
+      // a move creates no folders: the destination's parent must exist (Kestra's storage move: 404)
+      const parent = parentOf(to);
+      if (parent !== '/' && !files.isDirectory(namespace, parent)) throw notFound(`Directory not found: ${parent}`);
+      if (isFile) return storeCall(() => files.rename(namespace, from, to));
       for (const f of files.list(namespace, from)) {
         if (f.path.startsWith(`${from}/`)) storeCall(() => files.rename(namespace, f.path, to + f.path.slice(from.length)));
       }

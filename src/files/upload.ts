@@ -1,7 +1,7 @@
 // POST /namespaces/{ns}/files: one file, or a ZIP archive extracted into the namespace root, as
 // Kestra does when the uploaded file name ends with ".zip" (the `path` is then ignored). A file
-// at `/_flows/<name>` is not stored: it is imported as a flow of this namespace (its
-// `namespace:` line rewritten), the way a namespace export is restored. Everything is checked
+// at `/_flows/<name>` is not stored: it is imported as a flow of this namespace (its top-level
+// `namespace` set in the parsed document, whatever the style: flows/set-namespace.ts), the way a namespace export is restored. Everything is checked
 // (paths, flow sources, file/folder clashes) before the first write, so a refused upload
 // leaves the namespace and its flows untouched.
 
@@ -10,6 +10,7 @@ import { ApiError, illegalArgument, illegalState } from '../shared/errors.ts';
 import { normalizeNamespacePath, NamespaceFilesError, type NamespaceFilesAccess } from '../namespaces/files/store.ts';
 import { ancestorsOf } from '../namespaces/files/folders.ts';
 import type { FlowService, ParsedFlow } from '../flows/service.ts';
+import { withNamespace } from '../flows/set-namespace.ts';
 import { FLOWS_FOLDER, isFlowsPath } from './paths.ts';
 import { storeCall } from './errors.ts';
 
@@ -34,8 +35,7 @@ export function uploadFile(t: UploadTarget, path: string, fileName: string, data
 function planEntry(t: UploadTarget, plan: Plan, path: string, data: Uint8Array): void {
   if (path.startsWith(`/${FLOWS_FOLDER}/`)) {
     if (path.split('/').length !== 3) throw illegalArgument(`Invalid flow file path: ${path}`);
-    const source = new TextDecoder().decode(data).replace(/^namespace: .*$/m, `namespace: ${t.namespace}`);
-    plan.flows.push(t.flows.parseYaml(source));
+    plan.flows.push(t.flows.parseYaml(withNamespace(new TextDecoder().decode(data), t.namespace)));
     return;
   }
   if (isFlowsPath(path)) throw illegalArgument(`Forbidden path: ${path}`);

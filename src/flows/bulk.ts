@@ -28,11 +28,29 @@ function sync(service: FlowService, tenant: string, flows: ParsedFlow[], toDelet
   return { deleted, saved };
 }
 
-/** POST /flows/bulk: with delete=true, every flow of the tenant whose id is absent is deleted. */
-export function bulkUpdate(service: FlowService, tenant: string, flows: ParsedFlow[], deleteOthers: boolean): SyncResult {
+/** Where a bulk sync applies: the whole tenant, or one namespace (Kestra 1.x `?namespace=`). */
+export interface BulkScope { namespace?: string; allowNamespaceChild: boolean }
+
+/**
+ * POST /flows/bulk. Without `namespace`, delete=true deletes every flow of the tenant whose id is
+ * absent (0.x semantics). With `namespace` (Kestra 1.x), every document must be in that namespace
+ * (or a child of it when allowNamespaceChild=true) and deletion is limited to the exact namespace.
+ * Kestra's child check is a bare string prefix; here a child is `namespace.` + more, so `team.ab`
+ * is not a child of `team.a`.
+ */
+export function bulkUpdate(service: FlowService, tenant: string, flows: ParsedFlow[], deleteOthers: boolean, scope: BulkScope = { allowNamespaceChild: false }): SyncResult {
+  const ns = scope.namespace;
+  if (ns !== undefined) {
+    const inScope = (f: ParsedFlow) => f.namespace === ns || (scope.allowNamespaceChild && f.namespace.startsWith(`${ns}.`));
+    const invalid = flows.filter((f) => !inScope(f));
+    if (invalid.length) {
+      throw invalidEntity(invalid.map((f) => ({ path: 'flow.namespace', message: `${f.namespace}_${f.id} - flow namespace is invalid` })));
+    }
+  }
   checkUniqueIds(flows);
   const ids = new Set(flows.map((f) => f.id));
-  const toDelete = deleteOthers ? service.list(tenant).filter((r) => !ids.has(r.id)) : [];
+  const candidates = ns === undefined ? service.list(tenant) : service.list(tenant).filter((r) => r.namespace === ns);
+  const toDelete = deleteOthers ? candidates.filter((r) => !ids.has(r.id)) : [];
   return sync(service, tenant, flows, toDelete);
 }
 

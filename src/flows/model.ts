@@ -2,9 +2,10 @@
 // These describe the *stored* flow: labels as a list, inputs with `id`, `disabled`/`deleted` set.
 // Parsing accepts more (label maps, input `name`, `taskDefaults`) and normalises to this shape.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { NAMESPACE_ID_PATTERN } from '../shared/namespace-id.ts';
 
 export const ID_PATTERN = '^[a-zA-Z0-9][a-zA-Z0-9._-]*';
-export const NAMESPACE_PATTERN = '^[a-z0-9][a-z0-9._-]*';
+export const NAMESPACE_PATTERN = NAMESPACE_ID_PATTERN;
 export const TASK_ID_PATTERN = '^[a-zA-Z0-9][a-zA-Z0-9_-]*';
 export const INPUT_ID_PATTERN = '^[a-zA-Z0-9][.a-zA-Z0-9_-]*';
 export const OUTPUT_ID_PATTERN = '^[a-zA-Z0-9][.a-zA-Z0-9_-]*';

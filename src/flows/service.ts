@@ -82,7 +82,7 @@ export function createFlowService(deps: FlowServiceDeps) {
 
   function emit(r: FlowRecord, origin: FlowOrigin, previous?: FlowRecord) {
     events.emit('flow.changed', {
-      tenant: r.tenant, namespace: r.namespace, id: r.id, revision: r.revision, origin, deleted: r.deleted,
+      tenant: r.tenant, namespace: r.namespace, id: r.id, revision: r.revision, origin, deleted: r.deleted, ...(r.draft ? { draft: true } : {}),
       source: r.source, previousSource: previous?.source,
     });
   }
@@ -91,6 +91,12 @@ export function createFlowService(deps: FlowServiceDeps) {
   function save(tenant: string, p: ParsedFlow, origin: FlowOrigin): { record: FlowRecord; changed: boolean } {
     const current = store.current(tenant, p.namespace, p.id);
     if (current && isIdentical(current, p)) return { record: current, changed: false };
+    // Drafts are never written to the flows directory, so under a draft the file still holds the
+    // deployed revision: reading it back (a restart's scan) is no change and must not bury the draft.
+    if (origin === 'file' && current?.draft && !current.deleted) {
+      const deployed = store.latestDeployed(tenant, p.namespace, p.id);
+      if (deployed && isIdentical({ ...deployed, draft: false }, { ...p, draft: false })) return { record: current, changed: false };
+    }
     const next = record(tenant, p, (current?.revision ?? 0) + 1);
     store.append(next);
     emit(next, origin, current);

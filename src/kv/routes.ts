@@ -6,6 +6,7 @@ import { readJson, readText, requireKind } from '../http/body.ts';
 import { json } from '../http/respond.ts';
 import { tenantOf } from '../http/tenant.ts';
 import { parseDurationMs } from '../shared/durations.ts';
+import { requireNamespaceId } from '../shared/namespace-id.ts';
 import { ApiError, badRequest, illegalArgument, notFound } from '../shared/errors.ts';
 import type { KestraVersion } from '../shared/kestra-version.ts';
 import { parseIonValue } from './ion-value.ts';
@@ -19,8 +20,6 @@ export interface KvRouteDeps {
   kestraVersion?: KestraVersion;
 }
 
-// Namespaces as Kestra ids them (any case, as tasks may write them); checked before storing.
-const NAMESPACE = /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/;
 
 /** KV rule violations are Kestra's IllegalArgumentExceptions: 422 "Illegal argument: ...". */
 export function kvCall<T>(fn: () => T): T {
@@ -47,11 +46,8 @@ export function ttlHeader(request: Request): number | undefined {
   return ms;
 }
 
-function checkNamespace(namespace: string): void {
-  if (!NAMESPACE.test(namespace) || namespace.length > 150) {
-    throw illegalArgument(`Invalid namespace '${namespace}': it must match ${NAMESPACE.source.slice(1, -1)} and be at most 150 characters`);
-  }
-}
+/** A write creates the namespace's data: Kestra's namespace rule (as for a flow), else 422. */
+const checkNamespace = requireNamespaceId;
 
 /** `{"keys": [...]}`; `keys` may be absent (no key), anything else is a 422. */
 async function readBulkKeys(request: Request): Promise<string[]> {

@@ -5,7 +5,7 @@
 // ones. None takes a tenant. With auth off (kestra-lite's default) login has nothing to check.
 
 import { Elysia } from 'elysia';
-import { readJson } from '../http/body.ts';
+import { readJson, requireKind } from '../http/body.ts';
 import { unauthorized } from '../http/error-plugin.ts';
 import { AUTH_COOKIE, AUTH_FLAG_COOKIE, type AuthService } from '../http/auth.ts';
 import { ApiError } from '../shared/errors.ts';
@@ -24,6 +24,8 @@ export function loginRoutes(auth: AuthService) {
     .get('/configs/login', () => ({ isBasicAuthInitialized: auth.enabled() }))
     .get('/basicAuthValidationErrors', () => auth.validationErrors())
     .post('/login', async ({ request }) => {
+      // Kestra's login consumes application/json only (a form is a 415); no content type reads as JSON
+      if (request.headers.get('content-type') !== null) requireKind(request, 'json');
       const body = await readJson(request);
       if (!isPlainObject(body)) throw new ApiError('INVALID_JSON', 'Expected a JSON object {"username": ..., "password": ...}');
       if (!auth.enabled()) return withCookies({}, []);

@@ -11,7 +11,8 @@ export interface FlowRef { tenant: string; namespace: string; id: string }
  * in logs/model.ts), so shared/ imports nothing above it.
  */
 export interface EventMap {
-  'flow.changed': FlowRef & { revision: number; origin: FlowOrigin; deleted: boolean; source: string; previousSource?: string };
+  /** `draft`: a Kestra 2.0 draft revision, which is not deployed (and not written to the flows directory) */
+  'flow.changed': FlowRef & { revision: number; origin: FlowOrigin; deleted: boolean; draft?: boolean; source: string; previousSource?: string };
   /** `violations` are flows/model.ts Violations, written out so that shared/ needs no import */
   'flow.invalid': { tenant: string; file: string; violations: { path: string; message: string }[]; namespace?: string; id?: string };
   'flow.file-error': { file: string; message: string };

@@ -7,7 +7,29 @@ export function slugify(text: string): string {
   return text.toLowerCase().replace(/_/g, '-').replace(/[^\w-]/g, '');
 }
 
-export const namespacePath = (namespace: string) => namespace.replace(/\./g, '/');
+/**
+ * Kestra's layout puts namespace `a.b` at `a/b`, its files at `a/b/_files/`. Taken literally that
+ * is ambiguous: `a..b` and `a.` lose their empty segment (so they would share `a.b`'s and `a`'s
+ * storage), and namespace `q._files` would be namespace `q`'s folder `/_files/`. So a segment that
+ * is empty or `_files` (or that starts with `~`) is written with a `~` in front: no namespace
+ * character is `~`, so every namespace has its own folder and the first `_files` segment of a key
+ * always ends the namespace. Every other namespace keeps Kestra's layout byte for byte, so the
+ * `kestra:///company/team/_files/...` URIs flows use are unchanged.
+ */
+const FILES_SEGMENT = '_files';
+const ESCAPE = '~';
+const escapeSegment = (s: string) => (s === '' || s === FILES_SEGMENT || s.startsWith(ESCAPE) ? ESCAPE + s : s);
+
+export const namespacePath = (namespace: string) => namespace.split('.').map(escapeSegment).join('/');
+
+/** The inverse of `namespacePath` for the segments of a stored key. */
+export const namespaceOfSegments = (segments: string[]) => segments.map((s) => (s.startsWith(ESCAPE) ? s.slice(1) : s)).join('.');
+
+/** `/<ns as path>/_files`: the root of a namespace's files (no trailing slash). */
+export const namespaceFilesRoot = (namespace: string) => `/${namespacePath(namespace)}/${FILES_SEGMENT}`;
+
+/** Where the namespace-file part of a stored key starts (-1: not a namespace file). */
+export const filesSegmentIndex = (segments: string[]) => segments.indexOf(FILES_SEGMENT);
 
 export function flowPrefix(namespace: string, flowId: string): string {
   return `/${namespacePath(namespace)}/${slugify(flowId)}`;

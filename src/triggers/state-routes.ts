@@ -5,7 +5,7 @@
 
 import { Elysia } from 'elysia';
 import { readJson } from '../http/body.ts';
-import { attachment } from '../http/attachment.ts';
+import { tokenAttachment } from '../http/attachment.ts';
 import { queryOf, type Query } from '../http/query.ts';
 import { json } from '../http/respond.ts';
 import { tenantOf } from '../http/tenant.ts';
@@ -93,7 +93,7 @@ export function triggerStateRoutes(deps: TriggerRouteDeps) {
     .get('/triggers/export/by-query/csv', ({ request }) => {
       const q = queryOf(request);
       return new Response(triggersCsv(sorted(matching(tenantOf(request), q), q), slots), {
-        headers: { 'content-type': 'text/csv', 'content-disposition': attachment('triggers.csv') },
+        headers: { 'content-type': 'text/csv', 'content-disposition': tokenAttachment('triggers.csv') },
       });
     });
 }

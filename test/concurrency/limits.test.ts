@@ -43,4 +43,31 @@ describe('concurrency limits', () => {
     expect((await c.json('PUT', '/api/v1/concurrency-limit/company.team/limited', { body: { running: -1 } })).status).toBe(422);
     expect((await c.json('PUT', '/api/v1/concurrency-limit/company.team/limited', { body: '[]', type: 'application/json' })).status).toBe(422);
   });
+
+  test('search: page and size are optional (Kestra declares none and answers every limit) but follow §1.4 when given', async () => {
+    const c = await testRuntime();
+    for (const id of ['a', 'b', 'c']) await c.json('POST', '/api/v1/flows', { body: limited.replace('id: limited', `id: ${id}`), type: YAML });
+    expect((await c.json('GET', '/api/v1/main/concurrency-limit/search')).body.total).toBe(3);
+    const page2 = await c.json('GET', '/api/v1/main/concurrency-limit/search?page=2&size=2');
+    expect(page2.body).toEqual({ results: [{ tenantId: 'main', namespace: 'company.team', flowId: 'c', running: 0 }], total: 3 });
+    for (const q of ['page=0', 'size=0', 'size=-1', 'page=abc']) {
+      const r = await c.json('GET', `/api/v1/main/concurrency-limit/search?${q}`);
+      expect([q, r.status]).toEqual([q, 422]);
+    }
+  });
+
+  test('PUT: a running count of the wrong JSON type is a mapping error, not a range error', async () => {
+    const c = await testRuntime();
+    await c.json('POST', '/api/v1/flows', { body: limited, type: YAML });
+    for (const running of ['abc', '', true, { n: 1 }, [1]]) {
+      const r = await c.json('PUT', '/api/v1/concurrency-limit/company.team/limited', { body: { running } });
+      expect([JSON.stringify(running), r.status, r.body.message]).toEqual([JSON.stringify(running), 422, 'Invalid json mapping']);
+      expect(r.body._embedded.errors[0]).toMatchObject({ path: 'concurrencyLimit.running' });
+      expect(r.body._embedded.errors[0].message).toStartWith('Cannot deserialize value of type `java.lang.Integer` from');
+    }
+    // what Jackson coerces into an Integer is accepted: a numeric text, a float (truncated)
+    for (const running of ['2', 1.5]) expect((await c.json('PUT', '/api/v1/concurrency-limit/company.team/limited', { body: { running } })).status).toBe(200);
+    const negative = await c.json('PUT', '/api/v1/concurrency-limit/company.team/limited', { body: { running: -1 } });
+    expect(negative.body.message).toBe('Invalid entity: concurrencyLimit.running: must be greater than or equal to 0');
+  });
 });

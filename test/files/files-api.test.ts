@@ -89,6 +89,9 @@ describe.each(BASES)('Namespace Files API under %s', (base) => {
     await upload(c, 'company.team', '/dir/x.txt', 'X', { base });
     await upload(c, 'company.team', '/dir/sub/y.txt', 'Y', { base });
     await c.call('POST', `${ns}/directory?path=/dir/empty`);
+    // a move needs the destination's parent folder (api-contract §3.12)
+    await c.call('POST', `${ns}/directory?path=/renamed`);
+    await c.call('POST', `${ns}/directory?path=/moved`);
 
     expect((await c.call('PUT', `${ns}?from=/a.txt&to=/renamed/a2.txt`)).status).toBe(200);
     expect((await read(c, 'company.team', '/renamed/a2.txt', base)).text).toBe('A');
@@ -112,6 +115,9 @@ describe.each(BASES)('Namespace Files API under %s', (base) => {
       ['from=/a.txt&to=/d', 409, "Illegal state: File '/d' already exists in namespace 'company.team'."],
       ['from=/d&to=/d/e', 422, "Illegal argument: Cannot move '/d' into itself"],
       ['from=/a.txt&to=/_flows/a.yml', 422, 'Illegal argument: Forbidden path: /_flows/a.yml'],
+      ['from=/a.txt&to=/e/n.txt', 404, 'Not Found: Directory not found: /e'],
+      ['from=/d&to=/e/f/d', 404, 'Not Found: Directory not found: /e/f'],
+      ['from=/a.txt&to=/b.txt/n.txt', 409, "Illegal state: Cannot create '/b.txt/n.txt': '/b.txt' is a file"],
       ['from=/a.txt', 400, 'Bad Request: Required QueryValue [to] not specified'],
     ];
     for (const [query, status, message] of cases) {
@@ -120,6 +126,7 @@ describe.each(BASES)('Namespace Files API under %s', (base) => {
     }
     expect((await read(c, 'company.team', '/b.txt', base)).text).toBe('B');
     expect((await read(c, 'company.team', '/a.txt', base)).text).toBe('A');
+    expect((await c.json('GET', `${ns}/search?q=/`)).body).toEqual(['/a.txt', '/b.txt', '/d/c.txt']);
   });
 
   test('DELETE a file or a folder; parents left empty go too (never the root); unknown paths are fine', async () => {
@@ -175,5 +182,5 @@ test('namespacesInUse lists namespaces holding files or created folders', async 
 test('an invalid namespace is a 422', async () => {
   const c = await testRuntime();
   const r = await c.json('GET', '/api/v1/namespaces/_bad/files/directory');
-  expect([r.status, r.body.message]).toEqual([422, "Illegal argument: Invalid namespace '_bad'"]);
+  expect([r.status, r.body.message]).toEqual([422, 'Invalid entity: namespace: must match "^[a-z0-9][a-z0-9._-]*"']);
 });

@@ -41,6 +41,7 @@ test('deleted files have no revisions; a re-created file continues the numbering
   expect((await c.json('GET', `${ns}/revisions?path=/f.txt`)).body).toEqual([{ revision: 1 }, { revision: 2 }, { revision: 3 }]);
   expect(await c.call('GET', `${ns}?path=/f.txt&revision=2`).then((r) => r.text())).toBe('two');
 
+  await c.call('POST', `${ns}/directory?path=/moved`);
   await c.call('PUT', `${ns}?from=/f.txt&to=/moved/g.txt`);
   expect((await c.json('GET', `${ns}/revisions?path=/moved/g.txt`)).body).toHaveLength(3);
   expect(await c.call('GET', `${ns}?path=/moved/g.txt&revision=1`).then((r) => r.text())).toBe('one');

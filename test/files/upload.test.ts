@@ -85,6 +85,35 @@ describe('flows under /_flows', () => {
   });
 });
 
+describe('flows under /_flows land in the target namespace, whatever the document style', () => {
+  const LOG = '{"id":"log","type":"io.kestra.plugin.core.log.Log","message":"hi"}';
+  const cases: [string, string, string][] = [
+    ['JSON', `{"id":"rw3","namespace":"orig","tasks":[${LOG}]}`, `{"id":"rw3","namespace":"company.team","tasks":[${LOG}]}`],
+    ['flow-style YAML', `{ id: rw3, namespace: orig, tasks: [${LOG}] }`, `{ id: rw3, namespace: company.team, tasks: [${LOG}] }`],
+    ['a quoted key and value', `"namespace": 'orig'\nid: rw3\ntasks: [${LOG}]\n`, `"namespace": 'company.team'\nid: rw3\ntasks: [${LOG}]\n`],
+    ['a comment after the value', `id: rw3\nnamespace: orig # keep me\ntasks: [${LOG}]\n`, `id: rw3\nnamespace: company.team # keep me\ntasks: [${LOG}]\n`],
+    ['no namespace at all', `id: rw3\ntasks: [${LOG}]\n`, `namespace: company.team\nid: rw3\ntasks: [${LOG}]\n`],
+    ['no namespace in JSON', `{"id":"rw3","tasks":[${LOG}]}`, `{"namespace":"company.team","id":"rw3","tasks":[${LOG}]}`],
+  ];
+  for (const [label, source, stored] of cases) {
+    test(label, async () => {
+      const c = await testRuntime();
+      const r = await upload(c, 'company.team', '/_flows/rw3.yml', source);
+      expect(r).toEqual({ status: 200, text: '' });
+      expect(c.rt.flows.getCurrent('main', 'orig', 'rw3')).toBeUndefined();
+      const flow = c.rt.flows.getCurrent('main', 'company.team', 'rw3');
+      expect([flow?.namespace, flow?.source]).toEqual(['company.team', stored]);
+    });
+  }
+
+  test('a nested namespace (a Subflow task) is left alone', async () => {
+    const c = await testRuntime();
+    const source = 'id: rw3\nnamespace: orig\ntasks:\n  - id: sub\n    type: io.kestra.plugin.core.flow.Subflow\n    namespace: orig\n    flowId: child\n';
+    expect((await upload(c, 'company.team', '/_flows/rw3.yml', source)).status).toBe(200);
+    expect((await c.json('GET', '/api/v1/flows/company.team/rw3')).body.tasks[0].namespace).toBe('orig');
+  });
+});
+
 describe('ZIP uploads', () => {
   const archive = createZip([
     { name: 'a.txt', data: 'A' },

@@ -92,6 +92,41 @@ describe('bulk and namespace sync', () => {
     expect(list.body.results.map((f: any) => f.id)).toEqual(['keep']);
   });
 
+  test('POST /flows/bulk?namespace= scopes the sync to that namespace (deletes nothing elsewhere)', async () => {
+    const c = await testRuntime();
+    await create(c, 'keep', 'team.a');
+    await create(c, 'gone', 'team.a');
+    await create(c, 'child', 'team.a.sub');
+    await create(c, 'other', 'team.b');
+    // Kestra 1.x FlowController.bulkUpdateFlows: `namespace` limits deletion to that exact namespace
+    const r = await c.json('POST', '/api/v1/main/flows/bulk?namespace=team.a', { body: flowYaml('keep', 'team.a'), type: YAML });
+    expect(r.status).toBe(200);
+    expect(r.body.map((f: any) => f.id)).toEqual(['gone', 'keep']);
+    const left = await c.json('GET', '/api/v1/flows/search?size=50');
+    expect(left.body.results.map((f: any) => `${f.namespace}/${f.id}`).sort()).toEqual(['team.a.sub/child', 'team.a/keep', 'team.b/other']);
+
+    // documents outside the namespace are refused before anything is written
+    const foreign = await c.json('POST', '/api/v1/flows/bulk?namespace=team.a', { body: `${flowYaml('keep', 'team.a')}---
+${flowYaml('x', 'team.b')}`, type: YAML });
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.message).toBe('Invalid entity: flow.namespace: team.b_x - flow namespace is invalid');
+    const child = await c.json('POST', '/api/v1/flows/bulk?namespace=team.a', { body: flowYaml('c2', 'team.a.sub'), type: YAML });
+    expect(child.status).toBe(422);
+    const near = await c.json('POST', '/api/v1/flows/bulk?namespace=team.a&allowNamespaceChild=true', { body: flowYaml('c3', 'team.ab'), type: YAML });
+    expect(near.status).toBe(422);
+    expect((await c.json('GET', '/api/v1/flows/search?size=50')).body.total).toBe(3);
+
+    // allowNamespaceChild=true admits child namespaces; deletion stays limited to the exact namespace
+    const withChild = await c.json('POST', '/api/v1/flows/bulk?namespace=team.a&allowNamespaceChild=true', {
+      body: `${flowYaml('keep', 'team.a')}---
+${flowYaml('c2', 'team.a.sub')}`, type: YAML,
+    });
+    expect(withChild.status).toBe(200);
+    expect(withChild.body.map((f: any) => f.id)).toEqual(['keep', 'c2']);
+    const after = await c.json('GET', '/api/v1/flows/search?size=50');
+    expect(after.body.results.map((f: any) => `${f.namespace}/${f.id}`).sort()).toEqual(['team.a.sub/c2', 'team.a.sub/child', 'team.a/keep', 'team.b/other']);
+  });
+
   test('POST /flows/{namespace} syncs one namespace', async () => {
     const c = await testRuntime();
     await create(c, 'old', 'company.team');

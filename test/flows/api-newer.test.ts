@@ -64,7 +64,7 @@ describe('flow routes of Kestra 1.x/2.0', () => {
     const res = await c.call('GET', '/api/v1/main/flows/export/by-query/csv?filters[namespace][EQUALS]=company.team');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toStartWith('text/csv');
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="flows.csv"');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename=flows.csv');
     expect((await res.text()).split('\r\n')).toEqual(['id,namespace,revision,description,labels,disabled', 'a,company.team,1,"with, comma",,false', '']);
     expect((await c.call('GET', '/api/v1/flows/export/by-query/csv?filters[color][EQUALS]=x')).status).toBe(422);
   });

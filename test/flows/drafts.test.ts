@@ -1,4 +1,7 @@
-import { describe, expect, test } from 'bun:test';
+import { afterEach, describe, expect, test } from 'bun:test';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fakeClock } from '../../src/shared/clock.ts';
 import { flowYaml, testRuntime, YAML } from '../helpers/runtime.ts';
 
@@ -50,5 +53,40 @@ describe('flow drafts (?draft=, Kestra 2.0)', () => {
     expect(ctx.nextExecutionDate).toBe('2025-01-01T01:00:00Z');
     await c.json('PUT', '/api/v1/flows/company.team/s', { body: sched('0 0 1 1 *'), type: YAML });
     expect((await c.json('GET', '/api/v1/triggers/company.team/s')).body.results[0].nextExecutionDate).toBe('2026-01-01T00:00:00Z');
+  });
+});
+
+describe('drafts and the flows directory', () => {
+  const dirs: string[] = [];
+  afterEach(() => { while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true }); });
+  const tempRoot = () => { const d = mkdtempSync(join(tmpdir(), 'kl-drafts-')); dirs.push(d); return d; };
+
+  test('a draft is not written back to the flows directory and never goes live, even across a restart', async () => {
+    const root = tempRoot();
+    const flowsDir = join(root, 'flows');
+    const opts = { memory: false, dataDir: join(root, 'data'), flowsDir };
+    let c = await testRuntime(opts);
+    await c.json('POST', '/api/v1/flows', { body: ret('v1'), type: YAML });
+    const file = join(flowsDir, 'company.team.d.yml');
+    expect(readFileSync(file, 'utf8')).toBe(ret('v1'));
+
+    expect((await c.json('PUT', '/api/v1/flows/company.team/d?draft=true', { body: ret('v2'), type: YAML })).body).toMatchObject({ revision: 2, draft: true });
+    // an invalid draft (no tasks) and a draft of a brand-new flow are not written either
+    expect((await c.json('PUT', '/api/v1/flows/company.team/d?draft=true', { body: 'id: d\nnamespace: company.team\ntasks: []\n', type: YAML })).status).toBe(200);
+    expect((await c.json('POST', '/api/v1/flows?draft=true', { body: 'id: only\nnamespace: company.team\ntasks: []\n', type: YAML })).status).toBe(200);
+    expect(readFileSync(file, 'utf8')).toBe(ret('v1'));
+    expect(readdirSync(flowsDir)).toEqual(['company.team.d.yml']);
+
+    // a restart re-reads the directory: the file still holds the deployed revision, so the draft stays the latest
+    await c.rt.dispose();
+    c = await testRuntime(opts);
+    expect((await c.json('GET', '/api/v1/flows/company.team/d')).body).toMatchObject({ revision: 3, draft: true });
+    expect((await c.json('GET', '/api/v1/flows/company.team/only')).body).toMatchObject({ revision: 1, draft: true });
+    const run = await c.json('POST', '/api/v1/executions/company.team/d?wait=true', { body: new FormData() });
+    expect([run.body.flowRevision, run.body.taskRunList[0].outputs.value]).toEqual([1, 'v1']);
+
+    // publishing (a save without draft) writes the file again
+    expect((await c.json('PUT', '/api/v1/flows/company.team/d', { body: ret('v3'), type: YAML })).body.revision).toBe(4);
+    expect(readFileSync(file, 'utf8')).toBe(ret('v3'));
   });
 });

@@ -100,7 +100,7 @@ describe('KV errors: Kestra messages, nothing stored', () => {
     expect((await put(c, '/api/v1/namespaces/ns/kv/k', '1', { ttl: 'P1W' })).status).toBe(422); // not a java.time.Duration
     const ns = await put(c, '/api/v1/namespaces/bad%20ns/kv/k', '1');
     expect(ns.status).toBe(422);
-    expect(ns.body.message).toStartWith("Illegal argument: Invalid namespace 'bad ns'");
+    expect(ns.body.message).toBe('Invalid entity: namespace: must match "^[a-z0-9][a-z0-9._-]*"');
     expect((await c.json('GET', '/api/v1/namespaces/ns/kv')).body).toEqual([]);
     expect((await c.json('GET', '/api/v1/kv')).body).toEqual({ results: [], total: 0 });
   });

@@ -46,6 +46,20 @@ describe('login page API (Kestra 0.24+)', () => {
     expect(notObject.body.message).toStartWith('Invalid json');
   });
 
+  test('login consumes JSON only (Kestra\'s MiscController#login): a form or text body is a 415, set no cookie', async () => {
+    const { json, call } = await testRuntime({ basicAuth: creds });
+    const form = new URLSearchParams(creds).toString();
+    for (const type of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x']) {
+      const r = await json('POST', '/api/v1/login', { body: form, type });
+      expect([type, r.status]).toEqual([type, 415]);
+      expect(r.body.message).toBe(`Unsupported Media Type: Content Type [${type}] not allowed. Allowed types: application/json`);
+      expect(r.res.headers.get('set-cookie')).toBeNull();
+    }
+    // no content type at all is read as JSON, as Micronaut does
+    const bare = await call('POST', '/api/v1/login', { body: new TextEncoder().encode(JSON.stringify(creds)) });
+    expect(bare.status).toBe(200);
+  });
+
   test('start-up credentials that Kestra would refuse are reported by basicAuthValidationErrors (open without credentials)', async () => {
     const { json } = await testRuntime({ basicAuth: { username: 'admin', password: 'short' } });
     const res = await json('GET', '/api/v1/basicAuthValidationErrors');

@@ -73,7 +73,7 @@ describe('trigger routes of Kestra 1.x/2.0', () => {
     const res = await c.call('GET', '/api/v1/main/triggers/export/by-query/csv?filters[flowId][EQUALS]=b');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toStartWith('text/csv');
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="triggers.csv"');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename=triggers.csv');
     const lines = (await res.text()).trim().split('\r\n');
     expect(lines[0]).toBe('namespace,flowId,triggerId,executionId,date,nextExecutionDate,disabled,workerId,backfill');
     expect(lines.slice(1)).toEqual(['t,b,every,,2025-02-01T00:30:00Z,2025-02-01T01:00:00Z,false,,']);

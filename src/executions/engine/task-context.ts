@@ -11,7 +11,7 @@ import type { KvAccess } from '../../kv/model.ts';
 import type { Execution, TaskRun } from '../model.ts';
 import type { MetricEntry } from '../../metrics/model.ts';
 import { LOG_LEVEL_ORDER, isLogLevel, type LogEntry, type LogLevel } from '../../logs/model.ts';
-import { blobKey, executionPrefix, namespacePath, pathOfUri, slugify, taskRunPrefix, toUri } from '../../shared/storage-paths.ts';
+import { blobKey, executionPrefix, namespaceFilesRoot, namespacePath, pathOfUri, slugify, taskRunPrefix, toUri } from '../../shared/storage-paths.ts';
 import { createHash } from 'node:crypto';
 
 export interface TaskContextDeps {
@@ -67,7 +67,7 @@ export function createRunContext(deps: TaskContextDeps, job: TaskContextJob): Ru
   }, task.logLevel);
   const ownPrefix = executionPrefix(exec.namespace, exec.flowId, exec.id);
   const triggerVars = exec.trigger?.variables as Record<string, unknown> | undefined;
-  const readablePrefixes = [ownPrefix, `/${namespacePath(exec.namespace)}/_files/`];
+  const readablePrefixes = [ownPrefix, `${namespaceFilesRoot(exec.namespace)}/`];
   if (triggerVars && typeof triggerVars.executionId === 'string' && typeof triggerVars.namespace === 'string' && typeof triggerVars.flowId === 'string') {
     readablePrefixes.push(executionPrefix(triggerVars.namespace, triggerVars.flowId, triggerVars.executionId));
   }

@@ -3,6 +3,7 @@
 // looked up by namespace and id (the UI's run form).
 
 import { Elysia } from 'elysia';
+import { tokenAttachment } from '../../http/attachment.ts';
 import { readJson } from '../../http/body.ts';
 import { intParam, queryOf } from '../../http/query.ts';
 import { json } from '../../http/respond.ts';
@@ -65,8 +66,7 @@ export function executionSearchExtraRoutes(deps: { store: ExecutionStore; flows:
       const t = now();
       const results = deps.store.search(tenantOf(request), executionFilterOf(queryOf(request), t), []).results;
       return new Response(toCsv(results.map((e) => csvRecord(e, t))), {
-        // Kestra's header, unquoted
-        headers: { 'content-type': 'text/csv', 'content-disposition': 'attachment; filename=executions.csv' },
+        headers: { 'content-type': 'text/csv', 'content-disposition': tokenAttachment('executions.csv') },
       });
     });
 }

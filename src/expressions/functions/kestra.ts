@@ -13,6 +13,7 @@ import { fromIon } from '../ion.ts';
 import type { Runtime } from '../runtime.ts';
 import { isMap } from '../values.ts';
 import { renderValue } from './render.ts';
+import { namespaceFilesRoot } from '../../shared/storage-paths.ts';
 
 function ctx(rt: Runtime, name: string): unknown {
   return Object.prototype.hasOwnProperty.call(rt.root, name) ? rt.root[name] : undefined;
@@ -91,7 +92,7 @@ export const KESTRA_FUNCTIONS: Record<string, FunctionDef> = {
       if (path.includes('../')) throw new EvalError("Path must not contain '../'");
       if (rt.hooks.fileURI) return rt.hooks.fileURI(path);
       const ns = flowNamespace(rt) ?? '';
-      return `kestra:///${ns.replace(/\./g, '/')}/_files/${path.replace(/^\//, '')}`;
+      return `kestra://${namespaceFilesRoot(ns)}/${path.replace(/^\//, '')}`;
     },
   },
   fromJson: { args: ['json'], fn: ([v]) => parseJson(v) },

@@ -60,6 +60,8 @@ export function startWriteBack(deps: WriteBackDeps): () => void {
   return events.on('flow.changed', (e) => {
     if (e.origin !== 'api' || e.tenant !== tenant) return;
     if (e.deleted) remove(e);
-    else write(e);
+    // a draft is not deployed: the file keeps the deployed revision (a watcher re-read of the
+    // draft would otherwise make it a live, non-draft revision)
+    else if (!e.draft) write(e);
   });
 }

@@ -15,6 +15,7 @@ import { jsonText } from '../../http/respond.ts';
 import type { FlowService, ParsedFlow } from '../service.ts';
 import type { FlowRecord } from '../store.ts';
 import { validateDocuments, validateSingle } from '../validate/validation-report.ts';
+import { withNamespace } from '../set-namespace.ts';
 
 const FLOW_FILTERS = { q: TEXT, namespace: NAMESPACE, labels: EQ, scope: POSITIVE };
 
@@ -31,12 +32,6 @@ export function flowFilterOf(q: Query): FlowFilter {
     labels: labelParams(q),
     scope: scope as ('USER' | 'SYSTEM')[],
   };
-}
-
-/** The source with its top-level `namespace:` line replaced (or added first). */
-function withNamespace(source: string, namespace: string): string {
-  const line = /^namespace:.*$/m;
-  return line.test(source) ? source.replace(line, `namespace: ${namespace}`) : `namespace: ${namespace}\n${source}`;
 }
 
 interface IdWithNamespace { namespace: string; id: string }
@@ -121,8 +116,10 @@ export function flowBulkRoutes({ flows }: { flows: FlowService }) {
       return [...new Set(flows.list(tenantOf(request)).map((r) => r.namespace))].filter((n) => n.startsWith(prefix)).sort();
     })
     .post('/flows/bulk', async ({ request }) => {
+      const q = queryOf(request);
+      const scope = { namespace: q.get('namespace') || undefined, allowNamespaceChild: boolParam(q, 'allowNamespaceChild', false) };
       const docs = await readDocuments(flows, request);
-      return syncResponse(bulkUpdate(flows, tenantOf(request), docs, boolParam(queryOf(request), 'delete', true)));
+      return syncResponse(bulkUpdate(flows, tenantOf(request), docs, boolParam(q, 'delete', true), scope));
     })
     .post('/flows/:namespace', async ({ request, params }) => {
       const q = queryOf(request);

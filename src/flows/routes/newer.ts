@@ -2,7 +2,7 @@
 // revisions, the CSV export. (Source-code search is routes/source.ts.)
 
 import { Elysia } from 'elysia';
-import { attachment } from '../../http/attachment.ts';
+import { tokenAttachment } from '../../http/attachment.ts';
 import { queryOf } from '../../http/query.ts';
 import { tenantOf } from '../../http/tenant.ts';
 import { ApiError, unprocessable } from '../../shared/errors.ts';
@@ -34,6 +34,6 @@ export function flowNewerRoutes({ flows }: { flows: FlowService }) {
     })
     .get('/flows/export/by-query/csv', ({ request }) => {
       const records = sortFlows(flows.list(tenantOf(request)).filter(flowMatcher(flowFilterOf(queryOf(request)))), []);
-      return new Response(flowsCsv(records), { headers: { 'content-type': 'text/csv', 'content-disposition': attachment('flows.csv') } });
+      return new Response(flowsCsv(records), { headers: { 'content-type': 'text/csv', 'content-disposition': tokenAttachment('flows.csv') } });
     });
 }

@@ -1,10 +1,11 @@
 // Namespace files over the BlobStore (engine-contract §7): a file `<path>` of namespace `a.b`
 // is the blob `blobKey(tenant, '/a/b/_files/<path>')`, so `kestra:///a/b/_files/<path>` reads it
-// too. Shared by the namespace.* tasks and the Namespace Files API. The blob store has no
+// too (odd namespaces such as `a..b` are escaped: shared/storage-paths.ts). Shared by the namespace.* tasks and the Namespace Files API. The blob store has no
 // directories: a folder exists when a file lies below it or when it was created explicitly
 // (files-folders.ts). Every write and delete keeps the previous revision (files-history.ts).
 
-import { blobKey, namespacePath, toUri } from '../../shared/storage-paths.ts';
+import { blobKey, namespaceFilesRoot, toUri } from '../../shared/storage-paths.ts';
+import { isNamespaceId } from '../../shared/namespace-id.ts';
 import type { BlobStore } from '../../shared/blobs.ts';
 import { fileHistory, type FileRevision } from './history.ts';
 import { ancestorsOf, folderSet, type FolderSet } from './folders.ts';
@@ -56,15 +57,17 @@ export class NamespaceFilesError extends Error {
   }
 }
 
-const NAMESPACE = /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/;
 // A file name must fit the disk store (255 bytes, minus the temporary-write suffix).
 const MAX_SEGMENT_BYTES = 200;
 const MAX_PATH_LENGTH = 1024;
 
-/** `/<ns as path>/_files` (no trailing slash). */
+/**
+ * `/<ns as path>/_files` (no trailing slash). Only Kestra namespace ids (lower case): on a
+ * case-insensitive disk `Team` and `team` would otherwise share one folder.
+ */
 export function namespaceFilesPrefix(namespace: string): string {
-  if (!NAMESPACE.test(namespace) || namespace.length > 150) throw new NamespaceFilesError(`Invalid namespace '${namespace}'`);
-  return `/${namespacePath(namespace)}/_files`;
+  if (!isNamespaceId(namespace)) throw new NamespaceFilesError(`Invalid namespace '${namespace}'`);
+  return namespaceFilesRoot(namespace);
 }
 
 /** "a//b/./c" → "/a/b/c"; refuses `..`, control characters and names no disk could store. */

@@ -8,6 +8,7 @@ import {
   RETRY_CLASSES, RETRY_PROPS, RETRY_TYPES, SLA, type InputType,
 } from '../../flows/model.ts';
 import { convertProperties, convertSchema, DEF, ref, type Json } from './convert.ts';
+import { CHART_ID_PATTERN, DASHBOARD_ID_PATTERN } from '../../shared/dashboard-ids.ts';
 
 const INPUT_PACKAGE = 'io.kestra.core.models.flows.input.';
 export const inputClass = (type: InputType) => INPUT_PACKAGE + INPUT_CLASSES[type];
@@ -107,13 +108,14 @@ function dashboardDefinition(): Json {
     type: 'object',
     title: 'Dashboard',
     properties: {
-      id: { type: 'string', pattern: '^[a-zA-Z0-9][a-zA-Z0-9_-]*$' },
-      title: { type: 'string' },
+      // the id is optional (generated when absent) and the title must not be blank, as the API checks
+      id: { type: 'string', pattern: DASHBOARD_ID_PATTERN },
+      title: { type: 'string', pattern: '\\S' },
       description: { type: 'string' },
       timeWindow: { type: 'object', properties: { default: { type: 'string', format: 'duration' }, max: { type: 'string', format: 'duration' } }, additionalProperties: false },
-      charts: arrayOf({ type: 'object', properties: { id: { type: 'string' }, type: { type: 'string' } }, required: ['id', 'type'], additionalProperties: true }),
+      charts: arrayOf({ type: 'object', properties: { id: { type: 'string', pattern: CHART_ID_PATTERN }, type: { type: 'string' } }, required: ['id', 'type'], additionalProperties: true }),
     },
-    required: ['id', 'title'],
+    required: ['title'],
     additionalProperties: false,
   };
 }
