@@ -26,6 +26,12 @@ export const Config = Type.Object({
   globals: Type.Record(Type.String(), Type.Unknown(), { default: {} }),
   /** plain-text `NAME=value` secrets file read at start (src/secrets/secrets-file.ts); null = none */
   secretsFile: Type.Union([Type.String(), Type.Null()], { default: null }),
+  /** per-render limits of expressions (src/expressions/limits.ts): rendered size, loop iterations, time */
+  renderMaxSize: Type.Integer({ minimum: 1, default: 10 * 1024 * 1024 }),
+  renderMaxIterations: Type.Integer({ minimum: 1, default: 100_000 }),
+  renderTimeoutMs: Type.Integer({ minimum: 1, default: 1000 }),
+  /** size cap of one task's outputs (JSON characters): over it the task FAILS with its outputs dropped, as Kestra */
+  maxOutputsBytes: Type.Integer({ minimum: 1, default: 10 * 1024 * 1024 }),
   /** debounce for flow file events (editors write in bursts) */
   watchDebounceMs: Type.Integer({ minimum: 0, default: 25 }),
 });

@@ -23,6 +23,8 @@ export async function serve(flags: ServeFlags, fixtures: { dir?: string; strict:
     watch: flags.watch, dashboard: flags.dashboard, basicAuth: authText ? parseBasicAuth(authText) : undefined,
     apiTokens: [...flags.apiTokens, ...envTokens], maxBodyBytes: flags.maxBodyBytes, publicUrl: flags.publicUrl,
     fixturesDir: fixtures.dir, strictFixtures: fixtures.strict, secretsFile: flags.secretsFile, gcAfterBursts: true, env,
+    renderMaxSize: flags.renderMaxSize, renderMaxIterations: flags.renderMaxIterations, renderTimeoutMs: flags.renderTimeoutMs,
+    maxOutputsBytes: flags.maxOutputsBytes,
   });
   const out = (line: string) => process.stdout.write(line + '\n');
   const { config } = runtime;

@@ -54,6 +54,8 @@ export interface EngineDeps {
   ports: Ports;
   /** hides secret values in log messages before they are stored or announced */
   maskSecrets?: (text: string) => string;
+  /** the size cap of one task's outputs (output-limit.ts) */
+  maxOutputsBytes?: number;
 }
 
 
@@ -145,7 +147,7 @@ export function createEngine(deps: EngineDeps) {
       exec: l.exec, run, task: planned.task, flow: { id: l.plan.id, namespace: l.plan.namespace, revision: l.plan.revision },
       variables: variablesOf(l, run), signal: controller.signal, setLabels: (labels) => { l.exec.labels = labels; },
     });
-    const outcome = runAttempt(deps.runnable(planned.type), ctx, controller);
+    const outcome = runAttempt(deps.runnable(planned.type), ctx, controller, deps.maxOutputsBytes);
     if (!(outcome instanceof Promise)) return complete(l, run, outcome);
     l.workers.set(run.id, controller);
     outcome.then((o) => {
