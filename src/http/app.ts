@@ -8,6 +8,7 @@ import { apiPage } from './api-page.ts';
 import { errorPlugin, errorResponse, unauthorized } from './error-plugin.ts';
 import { openApiDocument, openApiYaml, type RouteDetail, type RouteInfo } from './openapi.ts';
 import { rememberTenant, splitTenant } from './tenant.ts';
+import { malformedPath } from './uri-guard.ts';
 
 export type { RouteModule } from '../shared/feature.ts';
 
@@ -65,6 +66,8 @@ export function createApp(deps: HttpDeps): HttpApp {
     const { tenant, path } = splitTenant(pathname);
 
     if (!deps.auth.check(request.method, path, request.headers.get('authorization'), request.headers.get('cookie'))) return unauthorized();
+    const malformed = malformedPath(path);
+    if (malformed) return errorResponse(malformed, request);
 
     const tooLarge = () => errorResponse(new ApiError('PAYLOAD_TOO_LARGE', `The content length [${length}] exceeds the maximum allowed content length [${deps.maxBodyBytes}]`), request);
     let length: number | string | null = request.headers.get('content-length');
