@@ -49,7 +49,7 @@ export const yamlText = fc.oneof(
   fc.constantFrom('&a [*a, *a]', 'a: &a\n  b: *a', '- ' + '['.repeat(2000), '!!js/function "x"', 'key: !!binary AAAA', '---\n---\n'),
 );
 
-export interface BodyCase { kind: string; body?: BodyInit; type?: string }
+export interface BodyCase { kind: string; body?: NonNullable<RequestInit['body']>; type?: string }
 const jsonValue = fc.jsonValue({ maxDepth: 4 });
 export const body: fc.Arbitrary<BodyCase> = fc.oneof(
   fc.constant<BodyCase>({ kind: 'none' }),

@@ -22,8 +22,8 @@ function belongs(uri: string, namespace: unknown, flowId: unknown, executionId: 
   return uri.startsWith(`${SCHEME}${namespace.replace(/\./g, '/')}/${slug(flowId)}/executions/${executionId}/`);
 }
 
-/** throws Kestra's message when the URI is not a file of this execution nor of its trigger's */
-function checkOwnership(uri: string, rt: Runtime): void {
+/** throws Kestra's message when the URI is not a file of this execution nor of its trigger's (read() too) */
+export function checkOwnership(uri: string, rt: Runtime): void {
   const flow = root(rt, 'flow');
   const execution = root(rt, 'execution');
   if (belongs(uri, flow?.namespace, flow?.id, execution?.id)) return;

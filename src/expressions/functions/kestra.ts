@@ -12,6 +12,7 @@ import { EvalError } from '../errors.ts';
 import { fromIon } from '../ion.ts';
 import type { Runtime } from '../runtime.ts';
 import { isMap } from '../values.ts';
+import { checkOwnership } from './files.ts';
 import { renderValue } from './render.ts';
 
 function ctx(rt: Runtime, name: string): unknown {
@@ -83,7 +84,15 @@ export const KESTRA_FUNCTIONS: Record<string, FunctionDef> = {
       return v;
     },
   },
-  read: { args: ['path'], fn: ([p], rt) => need(rt.hooks.read, 'read')(String(p), flowNamespace(rt)) },
+  read: {
+    args: ['path'],
+    fn: ([p], rt) => {
+      // Kestra's ReadFileFunction: an internal-storage URI must be a file of this execution (or of
+      // the execution that triggered it); anything else is a namespace file of the flow's namespace
+      if (String(p).startsWith('kestra:///')) checkOwnership(String(p), rt);
+      return need(rt.hooks.read, 'read')(String(p), flowNamespace(rt));
+    },
+  },
   fileURI: {
     args: ['path'],
     fn: ([p], rt) => {
