@@ -5,6 +5,7 @@
 import { migrate, writeInTurn, type Db } from '../shared/db.ts';
 import type { Execution } from './model.ts';
 import { DOTTED, namespaceOrChildNoCase } from '../shared/namespace-sql.ts';
+import { newestFirstPage, type PickedRow } from './newest-page.ts';
 import { endDate, startDate, isTerminal, NEWER_STATE_TYPES, STATE_TYPES, type StateType } from './state.ts';
 
 export interface ExecutionFilter {
@@ -133,9 +134,9 @@ export function createExecutionStore(db: Db, now: () => number = Date.now): Exec
       .join(', ');
     const total = db.query<{ n: number }, (string | number)[]>(`SELECT count(*) AS n FROM executions WHERE ${sql}`).get(...args)!.n;
     const page = limit === undefined ? '' : ` LIMIT ${Math.max(0, limit)} OFFSET ${Math.max(0, offset)}`;
-    const picked = db.query<{ r: number; tenant: string; id: string }, (string | number)[]>(
-      `SELECT rowid AS r, tenant, id FROM executions WHERE ${sql} ORDER BY ${order}, id${page}`,
-    ).all(...args);
+    const newestFirst = limit !== undefined && (sort.length === 0 || (sort.length === 1 && sort[0]!.field === 'state.startDate' && !sort[0]!.asc));
+    const picked = (newestFirst ? newestFirstPage(db, tenant, { sql, args }, limit, offset) : undefined)
+      ?? db.query<PickedRow, (string | number)[]>(`SELECT rowid AS r, tenant, id FROM executions WHERE ${sql} ORDER BY ${order}, id${page}`).all(...args);
     const get = (i: number) => {
       const p = picked[i]!;
       return live.get(key(p.tenant, p.id)) ?? (JSON.parse(byRowid.get(p.r)!.json) as Execution);
