@@ -46,6 +46,8 @@ describe('expression sandbox', () => {
     expect(error("{{ read('kestra:///other/flow/executions/e9/tasks/t/r/f.txt') }}")).toContain(
       "Unable to read the file 'kestra:///other/flow/executions/e9/tasks/t/r/f.txt' as it didn't belong to the current execution",
     );
+    expect(error("{{ read('kestra:///other/ns/_files/secret.txt') }}")).toContain("didn't belong to the current execution");
+    expect(error("{{ read('kestra:///company/team/_files/../../../other/ns/_files/x') }}")).toContain('file not found');
     expect(error("{{ fileSize('/etc/passwd') }}")).toContain('Unable to create the URI from the path /etc/passwd');
   });
 
@@ -55,6 +57,7 @@ describe('expression sandbox', () => {
     const put = await c.call('POST', '/api/v1/namespaces/company.team/files?path=/q.sql', { body: (() => { const f = new FormData(); f.append('fileContent', new File(['select 1'], 'q.sql')); return f; })() });
     expect(put.status).toBeLessThan(300);
     expect(render("{{ read('q.sql') }}")).toBe('select 1');
+    expect(render("{{ read(fileURI('q.sql')) }}")).toBe('select 1');
     expect(render("{{ read('kestra:///company/team/sb/executions/e1/tasks/t/r/own.txt') }}")).toBe('mine');
   });
 

@@ -88,9 +88,13 @@ export const KESTRA_FUNCTIONS: Record<string, FunctionDef> = {
     args: ['path'],
     fn: ([p], rt) => {
       // Kestra's ReadFileFunction: an internal-storage URI must be a file of this execution (or of
-      // the execution that triggered it); anything else is a namespace file of the flow's namespace
-      if (String(p).startsWith('kestra:///')) checkOwnership(String(p), rt);
-      return need(rt.hooks.read, 'read')(String(p), flowNamespace(rt));
+      // the execution that triggered it), or a namespace file of the flow's namespace (the URI
+      // fileURI() gives); anything else is a namespace-file path of the flow's namespace
+      const path = String(p);
+      const ns = flowNamespace(rt);
+      const ownNamespaceFile = ns !== undefined && path.startsWith(`kestra:///${ns.replace(/\./g, '/')}/_files/`);
+      if (path.startsWith('kestra:///') && !ownNamespaceFile) checkOwnership(path, rt);
+      return need(rt.hooks.read, 'read')(path, ns);
     },
   },
   fileURI: {
