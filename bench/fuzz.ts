@@ -22,8 +22,8 @@ const engine = createExpressionEngine({ secret: () => undefined, read: () => { t
 const context = { inputs: { a: 1, s: 'text', list: [1, 2, 3] }, outputs: {}, flow: { id: 'f', namespace: 'n' }, vars: { x: 'y' }, envs: {} };
 
 const properties: [string, number, (o: FuzzOptions) => unknown][] = [
-  ['routes', 2000, (o) => routesProperty(rt, routes, o)],
-  ['multipart+zip uploads', 1000, (o) => multipartProperty(rt, o)],
+  ['routes', 1000, (o) => routesProperty(rt, routes, o)],
+  ['multipart+zip uploads', 500, (o) => multipartProperty(rt, o)],
   ['readZip', 20_000, (o) => zipProperty(o)],
   ['flow YAML', 5000, (o) => flowYamlProperty(o)],
   ['templates', 50_000, (o) => expressionProperty(engine, context, o)],
