@@ -35,6 +35,12 @@ export const Config = Type.Object({
   adminToken: Type.Union([Type.String({ minLength: 1 }), Type.Null()], { default: null }),
   /** requests the admin API's journal keeps (oldest dropped first) */
   journalSize: Type.Integer({ minimum: 0, default: 1000 }),
+  /** per-render limits of expressions (src/expressions/limits.ts): rendered size, loop iterations, time */
+  renderMaxSize: Type.Integer({ minimum: 1, default: 10 * 1024 * 1024 }),
+  renderMaxIterations: Type.Integer({ minimum: 1, default: 100_000 }),
+  renderTimeoutMs: Type.Integer({ minimum: 1, default: 1000 }),
+  /** size cap of one task's outputs (JSON characters): over it the task FAILS with its outputs dropped, as Kestra */
+  maxOutputsBytes: Type.Integer({ minimum: 1, default: 10 * 1024 * 1024 }),
   /** debounce for flow file events (editors write in bursts) */
   watchDebounceMs: Type.Integer({ minimum: 0, default: 25 }),
   /** the Kestra API generation to answer as (shared/kestra-version.ts, src/compat/) */

@@ -10,6 +10,7 @@ export interface ServeFlags {
   clock?: 'system' | 'fake'; now?: string; seed?: number; importFile?: string; exportOnExit?: string; adminToken?: string; journalSize?: number;
   kestraVersion?: KestraVersion;
   cors?: string; maxStreams?: number;
+  renderMaxSize?: number; renderMaxIterations?: number; renderTimeoutMs?: number; maxOutputsBytes?: number;
 }
 
 /** plain-mode output: human lines or one JSON object per line */
@@ -24,7 +25,8 @@ export class UsageError extends Error {}
 
 const VALUE_FLAGS = new Set(['--from', '--count', '--input', '--fixtures', '--port', '--host', '--flows', '--data', '--basic-auth', '--api-token', '--max-body-size', '--public-url', '--log-format', '--secrets-file',
   '--clock', '--now', '--seed', '--import', '--export-on-exit', '--admin-token', '--journal-size', '--kestra-version',
-  '--junit', '--filter', '--server', '--namespace', '--user', '--token', '--tenant', '--files', '--kv', '--cors', '--max-streams']);
+  '--junit', '--filter', '--server', '--namespace', '--user', '--token', '--tenant', '--files', '--kv', '--cors', '--max-streams',
+  '--render-max-size', '--render-max-iterations', '--render-timeout', '--max-outputs-size']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const out: ParsedArgs = { help: false, version: false, serve: { apiTokens: [] }, rest: [], inputs: [], strictFixtures: false, tool: {} };
@@ -117,6 +119,18 @@ export function parseArgs(argv: string[]): ParsedArgs {
         if (n === undefined) throw new UsageError(`--max-body-size expects a size like 10mb, got '${value}'`);
         s.maxBodyBytes = n; break;
       }
+      case '--render-max-size': {
+        const n = parseSize(value!);
+        if (!n) throw new UsageError(`--render-max-size expects a size like 10mb, got '${value}'`);
+        s.renderMaxSize = n; break;
+      }
+      case '--max-outputs-size': {
+        const n = parseSize(value!);
+        if (!n) throw new UsageError(`--max-outputs-size expects a size like 10mb, got '${value}'`);
+        s.maxOutputsBytes = n; break;
+      }
+      case '--render-max-iterations': s.renderMaxIterations = positiveInt(arg, value!); break;
+      case '--render-timeout': s.renderTimeoutMs = positiveInt(arg, value!); break;
       default:
         if (arg.startsWith('-')) throw new UsageError(`Unknown option: ${arg}`);
         if (!out.command) out.command = arg;
@@ -124,6 +138,12 @@ export function parseArgs(argv: string[]): ParsedArgs {
     }
   }
   return out;
+}
+
+function positiveInt(flag: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} expects a positive whole number, got '${text}'`);
+  return n;
 }
 
 export function parseSize(text: string): number | undefined {
@@ -192,6 +212,12 @@ Test-double options for serve (the admin API under /_kestra-lite/):
   --admin-token TOKEN   the admin API requires "Authorization: Bearer TOKEN" (otherwise it is
                         open, even with --basic-auth)
   --journal-size N      requests the journal keeps (default 1000; 0 = no journal)
+  --render-max-size SIZE        largest string or list one expression render may build
+                                (default 10mb, in characters); beyond it the task fails
+  --render-max-iterations N     loop iterations per render (default 100000)
+  --render-timeout MS           time one render may take (default 1000)
+  --max-outputs-size SIZE       largest outputs of one task (default 10mb); over it the task
+                                fails with its outputs dropped, as Kestra's message protection
 
   -h, --help            show this help
   -v, --version         print the version

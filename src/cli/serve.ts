@@ -30,6 +30,8 @@ export async function serve(flags: ServeFlags, fixtures: { dir?: string | null; 
     fixturesDir: fixtures.dir, strictFixtures: fixtures.strict, secretsFile: flags.secretsFile, gcAfterBursts: true, env, kestraVersion,
     clock: flags.clock, now: flags.now, seed: flags.seed, importFile: flags.importFile, adminToken: flags.adminToken, journalSize: flags.journalSize,
     corsOrigins: flags.cors ? parseCorsOrigins(flags.cors) : undefined, maxStreamsPerClient: flags.maxStreams,
+    renderMaxSize: flags.renderMaxSize, renderMaxIterations: flags.renderMaxIterations, renderTimeoutMs: flags.renderTimeoutMs,
+    maxOutputsBytes: flags.maxOutputsBytes,
   });
   const out = (line: string) => process.stdout.write(line + '\n');
   const { config } = runtime;

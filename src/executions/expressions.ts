@@ -1,7 +1,7 @@
 // One expression engine per tenant, with the functions that reach server state: `kv()`,
 // `read()`, `fileSize()`, `fileExists()`, `isFileEmpty()` of internal-storage files, `secret()`. Engines are built on first use and cached.
 
-import { createExpressionEngine, type ExpressionEngine } from '../expressions/index.ts';
+import { createExpressionEngine, type ExpressionEngine, type RenderLimits } from '../expressions/index.ts';
 import type { KvService } from '../kv/service.ts';
 import type { BlobStore } from '../shared/blobs.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -16,7 +16,7 @@ function namespaceFilePath(path: string, namespace: string | undefined): string 
 export type TenantExpressions = (tenant: string) => ExpressionEngine;
 
 /** `secret` looks a secret up by name (src/secrets: `SECRET_*` variables and the secrets file). */
-export function createTenantExpressions(deps: { clock: Clock; kv: KvService; blobs: BlobStore; secret: (name: string) => string | undefined }): TenantExpressions {
+export function createTenantExpressions(deps: { clock: Clock; kv: KvService; blobs: BlobStore; secret: (name: string) => string | undefined; limits?: RenderLimits }): TenantExpressions {
   const engines = new Map<string, ExpressionEngine>();
   const build = (tenant: string) => createExpressionEngine({
     now: () => new Date(deps.clock.now()),
@@ -37,7 +37,7 @@ export function createTenantExpressions(deps: { clock: Clock; kv: KvService; blo
       return found ? { size: found.size } : undefined;
     },
     secret: (name) => deps.secret(name),
-  });
+  }, { limits: deps.limits });
   return (tenant) => {
     let engine = engines.get(tenant);
     if (!engine) engines.set(tenant, (engine = build(tenant)));

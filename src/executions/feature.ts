@@ -52,7 +52,8 @@ export const executionsFeature = defineFeature({
     const { catalog } = deps.plugins;
     const { fixtures, registry } = deps.tasks;
     const store = createExecutionStore(ctx.db, clock.now);
-    const expressions = createTenantExpressions({ clock, kv: deps.kv.kv, blobs, secret: (name) => deps.secrets.secrets.get(name) });
+    const limits = { maxSize: config.renderMaxSize, maxIterations: config.renderMaxIterations, timeoutMs: config.renderTimeoutMs };
+    const expressions = createTenantExpressions({ clock, kv: deps.kv.kv, blobs, secret: (name) => deps.secrets.secrets.get(name), limits });
     const envs = kestraEnvs(ctx.env);
 
     // Subflow/ForEachItem, execution.Resume and trigger.Toggle reach services built after the
@@ -62,7 +63,7 @@ export const executionsFeature = defineFeature({
       kv: (tenant) => deps.kv.kv.forTenant(tenant), fetch: ctx.fetch,
       runnable: (type) => registry.runnable(type) ?? fixtures.runner,
       inputsVariable: (plan, exec) => inputsWithDefaults(plan.flow.inputs, exec.inputs),
-      coerceOutput, envs, globals: config.globals, maskSecrets: deps.secrets.secrets.mask,
+      coerceOutput, envs, globals: config.globals, maskSecrets: deps.secrets.secrets.mask, maxOutputsBytes: config.maxOutputsBytes,
       services: createTaskServices({ blobs, logs, metrics, store, engine: () => engine }),
       ports,
     });

@@ -5,6 +5,7 @@
 import { migrate, writeInTurn, type Db } from '../shared/db.ts';
 import type { Execution } from './model.ts';
 import { DOTTED, namespaceOrChildNoCase } from '../shared/namespace-sql.ts';
+import { newestFirstPage, type PickedRow } from './newest-page.ts';
 import { endDate, startDate, isTerminal, NEWER_STATE_TYPES, STATE_TYPES, type StateType } from './state.ts';
 
 export interface ExecutionFilter {
@@ -43,6 +44,8 @@ export interface ExecutionStore {
   get(tenant: string, id: string): Execution | undefined;
   delete(tenant: string, id: string): boolean;
   search(tenant: string, filter: ExecutionFilter, sort: ExecutionSort[], limit?: number, offset?: number): { results: Execution[]; total: number };
+  /** search() whose documents are read when asked, one by one (big pages are serialized in slices) */
+  searchLazy(tenant: string, filter: ExecutionFilter, sort: ExecutionSort[], limit?: number, offset?: number): LazyPage<Execution>;
   /** distinct values of one field among matching executions, sorted, at most `limit` */
   distinct(tenant: string, filter: ExecutionFilter, field: DistinctField, limit: number): string[];
   /** executions not yet terminal (for recovery after a restart) */
@@ -54,6 +57,9 @@ export interface ExecutionStore {
 }
 
 interface Row { json: string }
+
+/** `count` results of `total` matches, the i-th read by `get(i)` */
+export interface LazyPage<T> { total: number; count: number; get(i: number): T }
 
 /** `now` (the injected clock) gives running executions their duration when sorting by it */
 export function createExecutionStore(db: Db, now: () => number = Date.now): ExecutionStore {
@@ -120,6 +126,27 @@ export function createExecutionStore(db: Db, now: () => number = Date.now): Exec
     return { sql: parts.join(' AND '), args };
   }
 
+  // A page in two steps: pick its rows by rowid (the sort reads only index columns), then read
+  // their documents, one by one when asked (big pages are serialized in slices). Sorting with the
+  // JSON in hand would drag every match's document through the sorter; executions still running
+  // come from memory instead.
+  function searchLazy(tenant: string, filter: ExecutionFilter, sort: ExecutionSort[], limit?: number, offset = 0): LazyPage<Execution> {
+    const { sql, args } = where(tenant, filter);
+    const order = (sort.length ? sort : [{ field: 'state.startDate', asc: false }])
+      .map((s) => `${s.field === 'state.duration' ? `(coalesce(end_date, ${Math.floor(now())}) - start_date)` : EXECUTION_SORT_FIELDS[s.field] ?? 'start_date'} ${s.asc ? 'ASC' : 'DESC'}`)
+      .join(', ');
+    const total = db.query<{ n: number }, (string | number)[]>(`SELECT count(*) AS n FROM executions WHERE ${sql}`).get(...args)!.n;
+    const page = limit === undefined ? '' : ` LIMIT ${Math.max(0, limit)} OFFSET ${Math.max(0, offset)}`;
+    const newestFirst = limit !== undefined && (sort.length === 0 || (sort.length === 1 && sort[0]!.field === 'state.startDate' && !sort[0]!.asc));
+    const picked = (newestFirst ? newestFirstPage(db, tenant, { sql, args }, limit, offset) : undefined)
+      ?? db.query<PickedRow, (string | number)[]>(`SELECT rowid AS r, tenant, id FROM executions WHERE ${sql} ORDER BY ${order}, id${page}`).all(...args);
+    const get = (i: number) => {
+      const p = picked[i]!;
+      return live.get(key(p.tenant, p.id)) ?? (JSON.parse(byRowid.get(p.r)!.json) as Execution);
+    };
+    return { total, count: picked.length, get };
+  }
+
   return {
     save(e) {
       writeInTurn(db);
@@ -140,24 +167,10 @@ export function createExecutionStore(db: Db, now: () => number = Date.now): Exec
       return remove.run(tenant, id).changes > 0;
     },
     search(tenant, filter, sort, limit, offset = 0) {
-      const { sql, args } = where(tenant, filter);
-      const order = (sort.length ? sort : [{ field: 'state.startDate', asc: false }])
-        .map((s) => `${s.field === 'state.duration' ? `(coalesce(end_date, ${Math.floor(now())}) - start_date)` : EXECUTION_SORT_FIELDS[s.field] ?? 'start_date'} ${s.asc ? 'ASC' : 'DESC'}`)
-        .join(', ');
-      const total = db.query<{ n: number }, (string | number)[]>(`SELECT count(*) AS n FROM executions WHERE ${sql}`).get(...args)!.n;
-      const toExecution = (r: Row & { id: string; tenant: string }) => live.get(key(r.tenant, r.id)) ?? (JSON.parse(r.json) as Execution);
-      if (limit === undefined) {
-        return { results: db.query<Row & { id: string; tenant: string }, (string | number)[]>(`SELECT tenant, id, json FROM executions WHERE ${sql} ORDER BY ${order}, id`).all(...args).map(toExecution), total };
-      }
-      // A page in two steps: pick its rows by rowid (the sort reads only index columns), then read
-      // their documents. Sorting with the JSON in hand would drag every match's document through
-      // the sorter; executions still running come from memory instead.
-      const picked = db.query<{ r: number; tenant: string; id: string }, (string | number)[]>(
-        `SELECT rowid AS r, tenant, id FROM executions WHERE ${sql} ORDER BY ${order}, id LIMIT ${Math.max(0, limit)} OFFSET ${Math.max(0, offset)}`,
-      ).all(...args);
-      const results = picked.map((p) => live.get(key(p.tenant, p.id)) ?? (JSON.parse(byRowid.get(p.r)!.json) as Execution));
-      return { results, total };
+      const page = searchLazy(tenant, filter, sort, limit, offset);
+      return { results: Array.from({ length: page.count }, (_, i) => page.get(i)), total: page.total };
     },
+    searchLazy,
     distinct(tenant, filter, field, limit) {
       const { sql, args } = where(tenant, filter);
       const n = Math.max(0, Math.floor(limit));

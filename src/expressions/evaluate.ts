@@ -37,7 +37,7 @@ export function evaluate(e: Expr, rt: Runtime): unknown {
     case 'interp': {
       let s = '';
       for (const p of e.parts) s += toJavaString(evaluate(p, rt));
-      return s;
+      return rt.budget.size(s, 1);
     }
     case 'unary': {
       const v = evaluate(e.e, rt);
@@ -50,9 +50,9 @@ export function evaluate(e: Expr, rt: Runtime): unknown {
       return evaluate(taken ? e.a : e.b, rt);
     }
     case 'bin':
-      return binary(e.op, e.l, e.r, e.line, rt);
+      return rt.budget.size(binary(e.op, e.l, e.r, e.line, rt), e.line);
     case 'filter':
-      return applyFilter(e.name, e.input, e.args, e.line, rt);
+      return rt.budget.size(applyFilter(e.name, e.input, e.args, e.line, rt), e.line);
     case 'test': {
       // `defined` is the one test that must see an undefined path without failing
       if (e.name === 'defined') return (evaluateSoft(e.input, rt) !== MISSING) !== e.negate;
@@ -63,7 +63,7 @@ export function evaluate(e: Expr, rt: Runtime): unknown {
       return e.negate ? !r : r;
     }
     case 'call':
-      return callFunction(e.name, e.args, e.line, rt);
+      return rt.budget.size(callFunction(e.name, e.args, e.line, rt), e.line);
   }
 }
 

@@ -13,6 +13,7 @@ import { ExpressionError, toExpressionError } from './errors.ts';
 import { evaluate as evalExpr } from './evaluate.ts';
 import { FILTERS } from './filters/index.ts';
 import { compileJq } from './jq.ts';
+import { RenderBudget, resolveRenderLimits, type RenderLimits } from './limits.ts';
 import { Lru } from './lru.ts';
 import { parseTemplate } from './parse-template.ts';
 import type { Registry } from './parser.ts';
@@ -23,6 +24,7 @@ import { isMap, toPlain } from './values.ts';
 
 export { ExpressionError } from './errors.ts';
 export type { ExpressionHooks } from './runtime.ts';
+export { DEFAULT_RENDER_LIMITS, type RenderLimits } from './limits.ts';
 export { isKestraTruthy, isConditionTruthy } from './truthy.ts';
 export { printValue, toJavaString } from './print.ts';
 
@@ -42,7 +44,27 @@ const REGISTRY: Registry = {
   hasTest: (n) => hasOwn.call(TESTS, n),
 };
 
-export function createExpressionEngine(hooks: ExpressionHooks = {}): ExpressionEngine {
+export interface EngineOptions {
+  /** per-render budget (limits.ts); defaults are generous for real flows */
+  limits?: Partial<RenderLimits>;
+  /** the budget's time source in milliseconds (tests step it); wall time by default */
+  cpuNow?: () => number;
+}
+
+export function createExpressionEngine(hooks: ExpressionHooks = {}, options: EngineOptions = {}): ExpressionEngine {
+  const limits = resolveRenderLimits(options.limits);
+  const cpuNow = options.cpuNow ?? (() => performance.now());
+  // the budget of the render in progress: nested renders (render(), renderOnce()) share it
+  let active: RenderBudget | undefined;
+  const withBudget = <T>(fn: (budget: RenderBudget) => T): T => {
+    if (active) return fn(active);
+    active = new RenderBudget(limits, cpuNow);
+    try {
+      return fn(active);
+    } finally {
+      active = undefined;
+    }
+  };
   const templates = new Lru<string, Template>(TEMPLATE_CACHE_SIZE);
   const jqPrograms = new Lru<string, (input: unknown) => unknown[]>(JQ_CACHE_SIZE);
 
@@ -77,7 +99,7 @@ export function createExpressionEngine(hooks: ExpressionHooks = {}): ExpressionE
     if (template.indexOf('{') === -1) return template;
     const tpl = compile(template);
     try {
-      return renderNodes(tpl.nodes, new Runtime(tpl, context, services));
+      return withBudget((budget) => renderNodes(tpl.nodes, new Runtime(tpl, context, services, budget)));
     } catch (e) {
       throw toExpressionError(e, template);
     }
@@ -88,7 +110,7 @@ export function createExpressionEngine(hooks: ExpressionHooks = {}): ExpressionE
     const tpl = compile(template);
     if (!tpl.single) return render(template, context);
     try {
-      return toPlain(evalExpr(tpl.single, new Runtime(tpl, context, services)));
+      return withBudget((budget) => toPlain(evalExpr(tpl.single!, new Runtime(tpl, context, services, budget))));
     } catch (e) {
       throw toExpressionError(e, template);
     }

@@ -18,12 +18,14 @@ export function renderNodes(nodes: Node[], rt: Runtime): string {
         break;
       case 'print':
         out += printValue(evaluate(n.e, rt));
+        rt.budget.size(out, n.line);
         break;
       case 'if':
         out += renderIf(n, rt);
         break;
       case 'for':
         out += renderFor(n, rt);
+        rt.budget.size(out, n.line);
         break;
       case 'set':
         rt.assign(n.name, evaluate(n.e, rt));
@@ -81,7 +83,9 @@ function renderFor(n: Extract<Node, { k: 'for' }>, rt: Runtime): string {
       // a fresh loop map per iteration: a `set x = loop` must not see later mutations
       scope.set('loop', { index, revindex: length - index - 1, first: index === 0, last: index === length - 1, length });
       scope.set(n.name, items[index]);
+      rt.budget.tick(n.line);
       out += renderNodes(n.body, rt);
+      rt.budget.size(out, n.line);
     }
   } finally {
     rt.scopes.pop();
@@ -90,6 +94,7 @@ function renderFor(n: Extract<Node, { k: 'for' }>, rt: Runtime): string {
 }
 
 export function callMacro(macro: Macro, args: unknown[], rt: Runtime): string {
+  rt.budget.tick(1); // recursion counts: a macro calling itself is a loop
   const scope = new Map<string, unknown>();
   macro.params.forEach(([name, def], i) => {
     scope.set(name, i < args.length ? args[i] : def ? evaluate(def, rt) : null);

@@ -1,6 +1,7 @@
 // Per-render state: variable scopes, hooks, and access to the engine for render()/block().
 import type { Args, Template } from './ast.ts';
 import { UndefinedError } from './errors.ts';
+import type { RenderBudget } from './limits.ts';
 
 export interface ExpressionHooks {
   now?: () => Date;
@@ -32,6 +33,8 @@ export class Runtime {
     readonly tpl: Template,
     readonly root: Record<string, unknown>,
     readonly engine: EngineServices,
+    /** shared by nested renders (render(), renderOnce()) of one top-level render */
+    readonly budget: RenderBudget,
   ) {}
 
   get hooks(): ExpressionHooks {

@@ -12,6 +12,7 @@ import { openApiDocument, openApiYaml, type RouteDetail, type RouteInfo } from '
 import { withCors } from './cors.ts';
 import { DEFAULT_MAX_STREAMS_PER_CLIENT, limitStreams, type ClientInfo } from './stream-limit.ts';
 import { rememberTenant, splitTenant } from './tenant.ts';
+import { malformedPath } from './uri-guard.ts';
 
 export type { RouteModule } from '../shared/feature.ts';
 
@@ -126,6 +127,9 @@ export function createApp(deps: HttpDeps): HttpApp {
     if (!admin && !deps.auth.check(method, path, null, null) && !deps.auth.check(method, path, request.headers.get('authorization'), request.headers.get('cookie'))) {
       return Promise.resolve(unauthorized());
     }
+    // a path whose percent-encoding cannot be decoded is the client's error (400), not a 500 later on
+    const malformed = malformedPath(path);
+    if (malformed) return Promise.resolve(errorResponse(malformed, request));
     // --kestra-version 2.0: only 2.0's routes, answered in 2.0's shapes (absent in the default mode)
     const compat = deps.compat?.decide({ method, path, tenantGiven: path !== pathname, template: match(method, path)?.route });
     if (compat?.kind === 'refuse') return Promise.resolve(errorResponse(new ApiError('NOT_FOUND'), request));

@@ -2,7 +2,7 @@
 // Handlers translate HTTP to LogStore calls; the follow stream is history first, then live.
 
 import { Elysia } from 'elysia';
-import { json } from '../http/respond.ts';
+import { slicedBody, slicedJsonArray, slicedPage } from '../http/sliced.ts';
 import { attachment } from '../http/attachment.ts';
 import { dateParam, firstFilter, intParam, pagingParams, queryOf, sortParams, type Query } from '../http/query.ts';
 import { EQ, NAMESPACE, TEXT, parseFilters } from '../http/filters.ts';
@@ -104,17 +104,19 @@ export function logRoutes(deps: LogRouteDeps) {
         minLevel: minLevelParam(q),
         ...dateRange(q),
       };
-      const { results, total } = deps.logs.find(tenantOf(request), filter, sortParams(q), paging.size, paging.offset);
-      return json({ results: results.map(logJson), total });
+      const found = deps.logs.findLazy(tenantOf(request), filter, sortParams(q), paging.size, paging.offset);
+      return slicedPage(found.total, found.count, (i) => logJson(found.get(i)));
     })
     .get('/logs/:executionId', ({ request, params }) => {
       const filter = executionReadFilter(queryOf(request), params.executionId);
-      return json(deps.logs.find(tenantOf(request), filter).results.map(logJson));
+      const found = deps.logs.findLazy(tenantOf(request), filter);
+      return slicedJsonArray('', found.count, (i) => logJson(found.get(i)), '');
     })
     .get('/logs/:executionId/download', ({ request, params }) => {
       const filter = executionReadFilter(queryOf(request), params.executionId);
-      const lines = deps.logs.find(tenantOf(request), filter).results.map((l) => `${instantText(l.timestamp)} ${l.level} ${l.message}`);
-      return new Response(lines.join('\n'), {
+      const found = deps.logs.findLazy(tenantOf(request), filter);
+      const line = (i: number) => { const l = found.get(i); return `${i ? '\n' : ''}${instantText(l.timestamp)} ${l.level} ${l.message}`; };
+      return new Response(slicedBody('', found.count, line, ''), {
         headers: { 'content-type': 'text/plain', 'content-disposition': attachment(`${params.executionId}.log`) },
       });
     })

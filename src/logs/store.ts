@@ -24,8 +24,13 @@ export interface LogFilter {
 export interface LogStore {
   insert(entries: LogEntry[]): void;
   find(tenant: string, filter: LogFilter, sort?: { field: string; asc: boolean }[], limit?: number, offset?: number): { results: LogEntry[]; total: number };
+  /** find() whose entries are read when asked, one by one (big answers are serialized in slices) */
+  findLazy(tenant: string, filter: LogFilter, sort?: { field: string; asc: boolean }[], limit?: number, offset?: number): LazyLogs;
   delete(tenant: string, filter: LogFilter): number;
 }
+
+/** `count` entries of `total` matches, the i-th read by `get(i)` */
+export interface LazyLogs { total: number; count: number; get(i: number): LogEntry }
 
 const LEVELS = Object.keys(LOG_LEVEL_ORDER) as LogLevel[];
 const SORT_COLUMNS: Record<string, string> = {
@@ -94,6 +99,18 @@ export function createLogStore(db: Db): LogStore {
     return { sql: parts.join(' AND '), args };
   }
 
+  // A page in two steps: pick its seqs (the sort then reads only index columns), then read those
+  // rows, one by one when asked (big answers are serialized in slices); sorting whole rows would
+  // carry every match's message through the sorter.
+  function findLazy(tenant: string, filter: LogFilter, sort: { field: string; asc: boolean }[] = [], limit?: number, offset = 0): LazyLogs {
+    const { sql, args } = where(tenant, filter);
+    const order = sort.length ? sort.map((s) => `${SORT_COLUMNS[s.field] ?? 'ts'} ${s.asc ? 'ASC' : 'DESC'}`).join(', ') + ', seq' : 'ts, seq';
+    const page = limit === undefined ? '' : ` LIMIT ${Math.max(0, limit)} OFFSET ${Math.max(0, offset)}`;
+    const seqs = db.query<{ seq: number }, (string | number)[]>(`SELECT seq FROM logs WHERE ${sql} ORDER BY ${order}${page}`).all(...args);
+    const total = limit === undefined ? seqs.length : db.query<{ n: number }, (string | number)[]>(`SELECT count(*) AS n FROM logs WHERE ${sql}`).get(...args)!.n;
+    return { total, count: seqs.length, get: (i) => fromRow(bySeq.get(seqs[i]!.seq)!) };
+  }
+
   return {
     insert(entries) {
       if (!entries.length) return;
@@ -101,20 +118,10 @@ export function createLogStore(db: Db): LogStore {
       insertMany(entries);
     },
     find(tenant, filter, sort = [], limit, offset = 0) {
-      const { sql, args } = where(tenant, filter);
-      const order = sort.length ? sort.map((s) => `${SORT_COLUMNS[s.field] ?? 'ts'} ${s.asc ? 'ASC' : 'DESC'}`).join(', ') + ', seq' : 'ts, seq';
-      if (limit === undefined) {
-        const rows = db.query<Row, (string | number)[]>(`SELECT * FROM logs WHERE ${sql} ORDER BY ${order}`).all(...args);
-        return { results: rows.map(fromRow), total: rows.length };
-      }
-      const total = db.query<{ n: number }, (string | number)[]>(`SELECT count(*) AS n FROM logs WHERE ${sql}`).get(...args)!.n;
-      // A page in two steps: pick its seqs (the sort then reads only index columns), then read
-      // those rows; sorting whole rows would carry every match's message through the sorter.
-      const seqs = db.query<{ seq: number }, (string | number)[]>(
-        `SELECT seq FROM logs WHERE ${sql} ORDER BY ${order} LIMIT ${Math.max(0, limit)} OFFSET ${Math.max(0, offset)}`,
-      ).all(...args);
-      return { results: seqs.map((s) => fromRow(bySeq.get(s.seq)!)), total };
+      const page = findLazy(tenant, filter, sort, limit, offset);
+      return { results: Array.from({ length: page.count }, (_, i) => page.get(i)), total: page.total };
     },
+    findLazy,
     delete(tenant, filter) {
       const { sql, args } = where(tenant, filter);
       return db.query(`DELETE FROM logs WHERE ${sql}`).run(...args).changes;

@@ -53,6 +53,32 @@ function concat(parts: Uint8Array[]): Uint8Array {
 
 /** Builds a ZIP archive; names ending in `/` are directories. Deflates unless that would grow the data. */
 export function createZip(entries: ZipInputEntry[], options: CreateZipOptions = {}): Uint8Array {
+  const steps = buildZip(entries, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * createZip() in slices of a few milliseconds with a turn of the event loop between them, so an
+ * export of thousands of flows does not hold the server's only thread (deflate is the cost).
+ */
+export async function createZipSliced(entries: ZipInputEntry[], options: CreateZipOptions = {}, sliceMs = 4): Promise<Uint8Array> {
+  const steps = buildZip(entries, options);
+  let started = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - started >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      started = performance.now();
+    }
+  }
+}
+
+/** The archive, entry by entry: yields after each entry, returns the bytes. */
+function* buildZip(entries: ZipInputEntry[], options: CreateZipOptions): Generator<void, Uint8Array> {
   if (entries.length > MAX_U16) throw new Error('createZip: more than 65535 entries needs ZIP64, which is not supported');
   const { time, date } = dosDateTime(options.modified ?? new Date());
   const encoder = new TextEncoder();
@@ -98,6 +124,7 @@ export function createZip(entries: ZipInputEntry[], options: CreateZipOptions = 
     locals.push(local, body);
     centrals.push(central);
     offset += local.length + body.length;
+    yield;
   }
   const directorySize = centrals.reduce((sum, part) => sum + part.length, 0);
   if (offset + directorySize > MAX_U32) throw new Error('createZip: archive larger than 4 GiB needs ZIP64, which is not supported');

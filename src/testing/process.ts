@@ -65,7 +65,8 @@ export function startProcess(plan: StartPlan): Promise<Started> {
       clearTimeout(timer);
       reject(new Error(`cannot start kestra-lite with ${bun}: ${err.message} (install the 'bun' package or set KESTRA_LITE_BUN)`));
     });
-    child.once('exit', (code) => {
+    // 'close', not 'exit': it comes once stdout and stderr are drained, so the error output is all there
+    child.once('close', (code) => {
       clearTimeout(timer);
       reject(new Error(`kestra-lite exited (code ${code}) before listening: ${stderr.trim() || stdout.trim() || 'no output'}`));
     });

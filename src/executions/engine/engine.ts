@@ -56,6 +56,8 @@ export interface EngineDeps {
   ports: Ports;
   /** hides secret values in log messages before they are stored or announced */
   maskSecrets?: (text: string) => string;
+  /** the size cap of one task's outputs (output-limit.ts) */
+  maxOutputsBytes?: number;
 }
 
 
@@ -216,7 +218,7 @@ export function createEngine(deps: EngineDeps) {
     const fault = deps.ports.has('taskFaults') ? deps.ports.get('taskFaults').take({
       tenant: l.exec.tenant, namespace: l.exec.namespace, flowId: l.exec.flowId, executionId: l.exec.id, taskId: run.taskId, taskType: planned.type,
     }) : undefined;
-    const outcome = runAttempt(testFixtureOf(l.exec, run) ?? deps.runnable(planned.type), ctx, controller, fault);
+    const outcome = runAttempt(testFixtureOf(l.exec, run) ?? deps.runnable(planned.type), ctx, controller, fault, deps.maxOutputsBytes);
     if (!(outcome instanceof Promise)) return done(outcome);
     l.workers.set(run.id, controller);
     inFlight++;

@@ -11,6 +11,7 @@ import type { KvAccess } from '../../kv/model.ts';
 import type { Execution, TaskRun } from '../model.ts';
 import type { MetricEntry } from '../../metrics/model.ts';
 import { LOG_LEVEL_ORDER, isLogLevel, type LogEntry, type LogLevel } from '../../logs/model.ts';
+import { splitLogMessage } from '../../logs/limits.ts';
 import { blobKey, executionPrefix, namespaceFilesRoot, namespacePath, pathOfUri, slugify, taskRunPrefix, toUri } from '../../shared/storage-paths.ts';
 import { createHash } from 'node:crypto';
 
@@ -40,17 +41,14 @@ export interface TaskContextJob {
 const cachePath = (exec: Execution, cacheId: string, objectId: string | undefined) =>
   `/${namespacePath(exec.namespace)}/${slugify(exec.flowId)}/${slugify(cacheId)}/cache/${objectId === undefined ? '' : `${createHash('sha1').update(objectId).digest('hex').slice(0, 16)}/`}cache.zip`;
 
-/** Long messages are split like Kestra does (10,240 chars per entry). */
-const MAX_MESSAGE = 10_240;
-
 export function createTaskLogger(deps: Pick<TaskContextDeps, 'clock' | 'log'>, base: Omit<LogEntry, 'level' | 'message' | 'timestamp'>, minLevel?: unknown): TaskLogger {
   const threshold = isLogLevel(minLevel) ? LOG_LEVEL_ORDER[minLevel] : 0;
   const log = (level: LogLevel, message: string) => {
     if (LOG_LEVEL_ORDER[level] < threshold) return;
     const now = deps.clock.now();
-    for (let i = 0, part = 0; i < Math.max(1, message.length); i += MAX_MESSAGE, part++) {
-      deps.log({ ...base, level, message: message.slice(i, i + MAX_MESSAGE), timestamp: now + part });
-    }
+    // long messages are split like Kestra does (10,240 chars per entry), capped (logs/limits.ts)
+    const parts = splitLogMessage(message);
+    for (let part = 0; part < parts.length; part++) deps.log({ ...base, level, message: parts[part]!, timestamp: now + part });
   };
   return {
     log, trace: (m) => log('TRACE', m), debug: (m) => log('DEBUG', m), info: (m) => log('INFO', m),

@@ -4,6 +4,7 @@
 
 import { TaskError, TaskKilledError, type RunContext, type RunnableTask, type RunResult } from '../../tasks/types.ts';
 import { parseDuration } from '../../shared/durations.ts';
+import { DEFAULT_MAX_OUTPUTS_BYTES, outputsTooLarge } from './output-limit.ts';
 
 /**
  * A fault injected into one attempt (the admin API's task faults): wait `delayMs` on the runtime
@@ -51,6 +52,14 @@ function fromResult(result: RunResult | void): AttemptOutcome {
   return { state: result?.state ?? 'SUCCESS', outputs: result?.outputs ?? {} };
 }
 
+/** Outputs over the limit fail the attempt and are dropped, as Kestra's message protection does. */
+function capOutputs(outcome: AttemptOutcome, ctx: RunContext, maxOutputs: number): AttemptOutcome {
+  const error = outputsTooLarge(outcome.outputs, maxOutputs);
+  if (!error) return outcome;
+  ctx.logger.error(error);
+  return { state: 'FAILED', outputs: {} };
+}
+
 function fromError(err: unknown, ctx: RunContext, killed: boolean): AttemptOutcome {
   if (killed || err instanceof TaskKilledError) return { state: 'KILLED' };
   const message = err instanceof Error ? err.message : String(err);
@@ -61,7 +70,9 @@ function fromError(err: unknown, ctx: RunContext, killed: boolean): AttemptOutco
   return { state: 'FAILED' };
 }
 
-export function runAttempt(runnable: RunnableTask, ctx: RunContext, controller: AbortController, fault?: TaskFault): AttemptOutcome | Promise<AttemptOutcome> {
+export function runAttempt(
+  runnable: RunnableTask, ctx: RunContext, controller: AbortController, fault?: TaskFault, maxOutputs = DEFAULT_MAX_OUTPUTS_BYTES,
+): AttemptOutcome | Promise<AttemptOutcome> {
   const task = fault ? faulty(runnable, fault) : runnable;
   let timeoutMs: number | undefined;
   try {
@@ -77,7 +88,7 @@ export function runAttempt(runnable: RunnableTask, ctx: RunContext, controller: 
   } catch (err) {
     return fromError(err, ctx, controller.signal.aborted);
   }
-  if (!(result instanceof Promise)) return fromResult(result);
+  if (!(result instanceof Promise)) return capOutputs(fromResult(result), ctx, maxOutputs);
 
   let timedOut = false;
   const timer = timeoutMs === undefined ? undefined : ctx.clock.setTimer(timeoutMs, () => {
@@ -88,7 +99,7 @@ export function runAttempt(runnable: RunnableTask, ctx: RunContext, controller: 
     controller.signal.addEventListener('abort', () => reject(timedOut ? new TaskError(`Timeout after ${hms(timeoutMs!)}`) : new TaskKilledError()), { once: true });
   });
   return Promise.race([result, timeout]).then(
-    (r) => fromResult(r),
+    (r) => capOutputs(fromResult(r), ctx, maxOutputs),
     (err) => fromError(err, ctx, !timedOut && controller.signal.aborted),
   ).finally(() => timer?.cancel());
 }

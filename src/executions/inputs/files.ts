@@ -55,8 +55,10 @@ export async function storeUploads(
   const ids = new Set(declared.map((i) => i.id));
   for (const [id, value] of provided) {
     if (!isUpload(value)) continue;
-    // Kestra reads every part before looking at declarations, so an empty file always fails
-    if (value.size === 0) throw new ApiError('INTERNAL', `Can't upload file: ${id}`);
+    // Kestra reads every part before looking at declarations, so an empty file always fails. Kestra
+    // answers 500 (a KestraRuntimeException); the request is the cause, so kestra-lite says 400
+    // with Kestra's message (issue 16: never a 5xx from input alone)
+    if (value.size === 0) throw new ApiError('BAD_REQUEST', `Can't upload file: ${id}`);
     if (!ids.has(id)) {
       out.delete(id);
       continue;

@@ -2,6 +2,7 @@
 // delete (api-contract §3.3). Control endpoints and files live in their own route files.
 
 import { Elysia } from 'elysia';
+import { slicedPage } from '../../http/sliced.ts';
 import { json } from '../../http/respond.ts';
 import { bodyKind, readForm } from '../../http/body.ts';
 import { badRequest, notFound, unprocessable } from '../../shared/errors.ts';
@@ -50,8 +51,13 @@ export function executionRoutes(deps: ExecutionRouteDeps) {
   const page = (request: Request) => {
     const q = queryOf(request);
     const paging = pagingParams(q);
-    const { results, total } = deps.store.search(tenantOf(request), executionFilterOf(q, now()), sortParams(q, SORTABLE), paging.size, paging.offset);
-    return json({ results: results.map((e) => executionJson(deps.engine.get(e.tenant, e.id) ?? e, now())), total });
+    const found = deps.store.searchLazy(tenantOf(request), executionFilterOf(q, now()), sortParams(q, SORTABLE), paging.size, paging.offset);
+    const at = now();
+    // big pages are read and serialized in slices (http/sliced.ts): size=10000 no longer stalls the server
+    return slicedPage(found.total, found.count, (i) => {
+      const e = found.get(i);
+      return executionJson(deps.engine.get(e.tenant, e.id) ?? e, at);
+    });
   };
 
   return new Elysia({ prefix: '/api/v1' })

@@ -12,6 +12,7 @@ import { EvalError } from '../errors.ts';
 import { fromIon } from '../ion.ts';
 import type { Runtime } from '../runtime.ts';
 import { isMap } from '../values.ts';
+import { checkOwnership } from './files.ts';
 import { renderValue } from './render.ts';
 import { namespaceFilesRoot } from '../../shared/storage-paths.ts';
 
@@ -84,7 +85,19 @@ export const KESTRA_FUNCTIONS: Record<string, FunctionDef> = {
       return v;
     },
   },
-  read: { args: ['path'], fn: ([p], rt) => need(rt.hooks.read, 'read')(String(p), flowNamespace(rt)) },
+  read: {
+    args: ['path'],
+    fn: ([p], rt) => {
+      // Kestra's ReadFileFunction: an internal-storage URI must be a file of this execution (or of
+      // the execution that triggered it), or a namespace file of the flow's namespace (the URI
+      // fileURI() gives); anything else is a namespace-file path of the flow's namespace
+      const path = String(p);
+      const ns = flowNamespace(rt);
+      const ownNamespaceFile = ns !== undefined && path.startsWith(`kestra://${namespaceFilesRoot(ns)}/`);
+      if (path.startsWith('kestra:///') && !ownNamespaceFile) checkOwnership(path, rt);
+      return need(rt.hooks.read, 'read')(path, ns);
+    },
+  },
   fileURI: {
     args: ['path'],
     fn: ([p], rt) => {

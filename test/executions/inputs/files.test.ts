@@ -78,7 +78,7 @@ describe('FILE uploads', () => {
       + '/etc/passwd (No such file or directory)\n```, but received `/etc/passwd`',
     );
   });
-  test('a 0-byte upload is an internal error', async () => {
+  test('a 0-byte upload is a bad request (Kestra says 500; input alone never gets a 5xx here)', async () => {
     const ctx = makeCtx();
     let error: unknown;
     try {
@@ -87,8 +87,8 @@ describe('FILE uploads', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).status).toBe(500);
-    expect((error as ApiError).message).toBe("Internal server error: Can't upload file: file");
+    expect((error as ApiError).status).toBe(400);
+    expect((error as ApiError).message).toBe("Bad Request: Can't upload file: file");
     expect(ctx.blobs.list('')).toEqual([]);
   });
   test('uploads for undeclared inputs are ignored and not stored', async () => {

@@ -1,0 +1,53 @@
+// Big responses are produced in slices with turns of the event loop between them
+// (src/http/sliced.ts, createZipSliced): same bytes as the one-piece answer, others served meanwhile.
+import { describe, expect, test } from 'bun:test';
+import { slicedBody, slicedPage } from '../../src/http/sliced.ts';
+import { createZip, createZipSliced, readZip } from '../../src/shared/zip.ts';
+import { testRuntime, YAML } from '../helpers/runtime.ts';
+
+const slow = (i: number) => { const until = performance.now() + 0.05; while (performance.now() < until); return { i, text: 'x'.repeat(i % 50) }; };
+
+describe('sliced responses', () => {
+  test('a big page streams the same JSON, and other work runs between its slices', async () => {
+    const res = slicedPage(5000, 400, slow);
+    let ranDuring = false;
+    let done = false;
+    setImmediate(function tick() { if (!done) { ranDuring = true; } });
+    const body = await res.json();
+    done = true;
+    expect(body).toEqual({ results: Array.from({ length: 400 }, (_, i) => ({ i, text: 'x'.repeat(i % 50) })), total: 5000 });
+    expect(ranDuring).toBe(true);
+  });
+
+  test('small bodies are one string (no stream)', () => {
+    expect(slicedBody('[', 3, (i) => String(i), ']')).toBe('[012]');
+  });
+
+  test('createZipSliced gives the archive createZip gives', async () => {
+    const entries = Array.from({ length: 300 }, (_, i) => ({ name: `ns.f${i}.yml`, data: `id: f${i}\n`.repeat(20) }));
+    const modified = new Date(2024, 0, 2, 3, 4, 6);
+    const sliced = await createZipSliced(entries, { modified }, 0);
+    expect(sliced).toEqual(createZip(entries, { modified }));
+    expect(readZip(sliced).map((e) => e.name)).toEqual(entries.map((e) => e.name));
+  });
+
+  test('executions/search and logs over the slicing threshold answer as before', async () => {
+    const c = await testRuntime();
+    await c.json('POST', '/api/v1/flows', { body: 'id: f\nnamespace: t\ntasks:\n  - id: each\n    type: io.kestra.plugin.core.flow.ForEach\n    values: "{{ range(1, 250) }}"\n    tasks:\n      - id: log\n        type: io.kestra.plugin.core.log.Log\n        message: "line {{ taskrun.value }}"\n', type: YAML });
+    const exec = (await c.json('POST', '/api/v1/executions/t/f?wait=true')).body;
+    await c.json('POST', '/api/v1/flows', { body: 'id: g\nnamespace: t\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n', type: YAML });
+    for (let i = 0; i < 250; i++) await c.call('POST', '/api/v1/executions/t/g');
+    const search = await c.json('GET', '/api/v1/executions/search?size=300');
+    expect(search.body.total).toBe(251);
+    expect(search.body.results).toHaveLength(251);
+    const logs = await c.json('GET', `/api/v1/logs/${exec.id}`);
+    const lines = logs.body.map((l: { message: string }) => l.message).filter((m: string) => m.startsWith('line '));
+    expect(lines).toHaveLength(250);
+    const text = await (await c.call('GET', `/api/v1/logs/${exec.id}/download`)).text();
+    expect(text.split('\n')).toHaveLength(logs.body.length);
+    expect(text).toContain(' INFO line 250');
+    const paged = await c.json('GET', `/api/v1/logs/search?size=1000&flowId=f`);
+    expect(paged.body.total).toBe(logs.body.length);
+    expect(paged.body.results).toHaveLength(logs.body.length);
+  });
+});
