@@ -109,7 +109,8 @@ export function createClient(deps: ClientDeps): KestraLite {
           if (options.description) headers.description = options.description;
           await call('PUT', `${base}/${segment(key)}`, { json: value, headers });
         },
-        list: () => get<KvEntry[]>(base),
+        // the tenant-wide search: served in both Kestra versions (2.0 removed the namespace list)
+        list: async () => (await get<{ results: KvEntry[] }>(api(`/kv?filters[namespace][EQUALS]=${segment(namespace)}&size=100000&sort=key:asc`))).results,
         delete: async (key) => (await call<boolean>('DELETE', `${base}/${segment(key)}`)).value,
       };
     },

@@ -64,6 +64,9 @@ describe('bad options fail before anything starts', () => {
     expect(configs.status).toBe(200);
     expect(configs.body.version).toBe('2.0.0');
     expect((await appCall(kl, 'POST', '/api/v1/main/stats/summary')).status).toBe(404); // removed in 2.0
+    // the KV helpers use routes 2.0 still has (its namespace KV list is gone)
+    await kl.kv('company.team').set('k', 'v');
+    expect((await kl.kv('company.team').list()).map((e) => e.key)).toEqual(['k']);
     await expect(startKestraLite({ kestraVersion: '1.3' })).rejects.toThrow(/supported versions are 0.21, 2.0/);
   });
 });
