@@ -37,13 +37,22 @@ function decodeQuery(query: string): JournalEntry['query'] {
   return out;
 }
 
+/**
+ * What is kept of one request: the raw facts only. Masking, decoding and formatting happen when the
+ * journal is read, so a request pays almost nothing for being recorded (reading its headers alone
+ * made Bun build a Headers object per request).
+ */
+interface Recorded {
+  timestamp: number; method: string; rawPath: string; query: string; status: number; durationMs: number;
+  /** copied while the request lives: Bun releases a served request's headers once it is answered */
+  headers: [string, string][]; fault?: string; body: Promise<string | null>;
+}
+
 export function createJournal(deps: JournalDeps) {
-  const ring: (JournalEntry | undefined)[] = new Array(deps.size);
+  const ring: (Recorded | undefined)[] = new Array(deps.size);
   let next = 0;
   let count = 0;
   const pending = new WeakMap<EdgeExchange, Pending>();
-  // the body copy of an entry, until it has been read
-  const bodies = new WeakMap<JournalEntry, Promise<string | null>>();
 
   async function readBody(request: Request): Promise<string | null> {
     if (request.body === null) return null;
@@ -65,41 +74,48 @@ export function createJournal(deps: JournalDeps) {
     return text.length > MAX_BODY_CHARS ? `${text.slice(0, MAX_BODY_CHARS)}…[truncated, ${bytes.byteLength} bytes]` : text;
   }
 
+  const NO_BODY: Promise<null> = Promise.resolve(null);
+
+  function entryOf(r: Recorded, body: string | null, secrets: readonly string[]): JournalEntry {
+    return {
+      timestamp: isoInstant(r.timestamp), method: r.method, path: maskPath(r.rawPath, secrets), query: maskQuery(decodeQuery(r.query), secrets),
+      status: r.status, durationMs: r.durationMs, headers: maskHeaders(new Headers(r.headers), secrets), body,
+      ...(r.fault ? { fault: r.fault } : {}),
+    };
+  }
+
   return {
     enabled: deps.size > 0,
-    /** before routing: note the time and start reading a copy of the body */
+    /** before routing: note the time and start reading a copy of the body (if there is one) */
     begin(x: EdgeExchange) {
-      if (deps.size === 0 || x.request.headers.has('x-kestra-lite-warmup')) return; // runtime.ts's own first request
-      pending.set(x, { timestamp: deps.now(), body: readBody(x.request) });
+      if (deps.size === 0) return;
+      pending.set(x, { timestamp: deps.now(), body: x.request.body === null ? NO_BODY : readBody(x.request) });
     },
-    /** after the answer: one entry (the body copy is awaited, the response is not delayed) */
+    /** after the answer: one entry (the body copy is awaited at read time, the response is not delayed) */
     end(x: EdgeExchange, response: Response, fault?: string) {
       const p = pending.get(x);
       if (!p) return;
-      const durationMs = Math.round((performance.now() - x.startedAt) * 100) / 100;
-      const secrets = deps.secretValues();
-      const entry: JournalEntry = {
-        timestamp: isoInstant(p.timestamp), method: x.method, path: maskPath(x.rawPath, secrets), query: maskQuery(decodeQuery(x.query), secrets),
-        status: response.status, durationMs, headers: maskHeaders(x.request.headers, secrets), body: null,
+      ring[next] = {
+        timestamp: p.timestamp, method: x.method, rawPath: x.rawPath, query: x.query, status: response.status,
+        durationMs: Math.round((performance.now() - x.startedAt) * 100) / 100, headers: [...x.request.headers], body: p.body,
         ...(fault ? { fault } : {}),
       };
-      ring[next] = entry;
       next = (next + 1) % deps.size;
       count = Math.min(count + 1, deps.size);
-      bodies.set(entry, p.body.then((body) => { entry.body = body; bodies.delete(entry); return body; }));
     },
     /** oldest first */
     async list(filter: JournalFilter = {}): Promise<JournalEntry[]> {
       const match = filter.path ? pathMatcher(filter.path) : undefined;
-      const out: JournalEntry[] = [];
+      const picked: Recorded[] = [];
       for (let i = 0; i < count; i++) {
-        const e = ring[(next - count + i + deps.size) % deps.size]!;
-        if (!methodMatches(filter.method, e.method)) continue;
-        if (match && !match(e.path, splitTenant(e.path).path)) continue;
-        out.push(e);
+        const r = ring[(next - count + i + deps.size) % deps.size]!;
+        if (r.headers.some(([name]) => name === 'x-kestra-lite-warmup')) continue; // runtime.ts's own first request
+        if (!methodMatches(filter.method, r.method)) continue;
+        if (match && !match(r.rawPath, splitTenant(r.rawPath).path)) continue;
+        picked.push(r);
       }
-      await Promise.all(out.map((e) => bodies.get(e)));
-      return out;
+      const secrets = deps.secretValues();
+      return Promise.all(picked.map(async (r) => entryOf(r, await r.body, secrets)));
     },
     clear() { ring.fill(undefined); next = 0; count = 0; },
   };

@@ -19,12 +19,11 @@ export function newestFirstPage(db: Db, tenant: string, where: { sql: string; ar
   const bounds = db.query<{ n: number; m: number | null }, [string, number]>(
     'SELECT count(*) AS n, min(start_date) AS m FROM (SELECT start_date FROM executions INDEXED BY executions_start WHERE tenant = ? ORDER BY start_date DESC LIMIT ?)',
   ).get(tenant, size)!;
-  // the window as a subquery in FROM (with its LIMIT it is not flattened): the filter (which may
-  // read `json`: TEST executions are left out) then runs
+  // the window as a subquery in FROM (with its LIMIT it is not flattened): the filter then runs
   // over the window's rows only; `rowid IN (window)` let the planner pick the namespace index
   const rows = db.query<PickedRow & { s: number }, (string | number)[]>(
     `SELECT r, tenant, id, start_date AS s FROM (
-       SELECT rowid AS r, tenant, id, namespace, flow_id, state, start_date, end_date, parent_id, trigger_execution_id, labels, json
+       SELECT rowid AS r, tenant, id, namespace, flow_id, state, start_date, end_date, parent_id, trigger_execution_id, labels, test
        FROM executions INDEXED BY executions_start WHERE tenant = ? ORDER BY start_date DESC LIMIT ?)
      WHERE ${where.sql} ORDER BY start_date DESC, id LIMIT ?`,
   ).all(tenant, size, ...where.args, want);
