@@ -108,6 +108,11 @@ export async function runTests(opts: TestOptions, out: TestOutput): Promise<numb
     const suiteProblems = new Set(tree.problems.filter((p) => p.kind === 'suite').map((p) => p.file)).size;
     const jobs = jobsOf(tree, opts.filter);
     if (!tree.suites.length && !suiteProblems) out.line(`No test suites found under ${opts.paths.join(', ')}`);
+    // a --filter that selects nothing is a mistake (a typo), not a green run
+    if (opts.filter && tree.suites.length && !jobs.length) {
+      out.line(`No test case matches --filter ${opts.filter}`);
+      return 1;
+    }
 
     const done: Done[] = [];
     const progress = () => out.live?.(`Running ${done.length}/${jobs.length} · ${done.filter((d) => d.result.state === 'SUCCESS').length} passed · ${done.filter((d) => d.result.state === 'FAILED' || d.result.state === 'ERROR').length} failed`);

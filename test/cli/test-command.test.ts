@@ -78,6 +78,10 @@ describe('kestra-lite test', () => {
     expect(code).toBe(0);
     expect(out).toMatch(/Tests: 1 passed, 0 failed, 0 errors, 0 skipped \(1 cases/);
     expect((await run(cwd, { filter: 'FAILS' })).code).toBe(1);
+    // a filter that selects nothing fails instead of passing green
+    const none = await run(cwd, { filter: 'no.such.case*' });
+    expect(none.code).toBe(1);
+    expect(none.out).toContain('No test case matches --filter no.such.case*');
   });
 
   test('a suite that cannot be loaded: exit 2 with file:line, the other suites still run', async () => {
