@@ -4,6 +4,8 @@
 import { createRuntime } from '../runtime.ts';
 import { loadTree, problemLine } from './tree.ts';
 
+const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 export async function validateTree(opts: { paths: string[]; cwd: string }, line: (text: string) => void): Promise<number> {
   const runtime = await createRuntime({ memory: true, flowsDir: null, watch: false, dashboard: false, fixturesDir: null, cwd: opts.cwd });
   try {
@@ -11,8 +13,8 @@ export async function validateTree(opts: { paths: string[]; cwd: string }, line:
     for (const p of tree.problems) line(problemLine(p));
     const files = new Set(tree.problems.map((p) => p.file)).size;
     line(tree.problems.length
-      ? `${tree.problems.length} problem${tree.problems.length > 1 ? 's' : ''} in ${files} file${files > 1 ? 's' : ''} (${tree.flows.length} flows and ${tree.suites.length} test suites valid)`
-      : `${tree.flows.length} flows and ${tree.suites.length} test suites valid`);
+      ? `${tree.problems.length} problem${tree.problems.length > 1 ? 's' : ''} in ${files} file${files > 1 ? 's' : ''} (${counted(tree.flows.length, 'flow')} and ${counted(tree.suites.length, 'test suite')} valid)`
+      : `${counted(tree.flows.length, 'flow')} and ${counted(tree.suites.length, 'test suite')} valid`);
     return tree.problems.length ? 1 : 0;
   } finally {
     await runtime.dispose();

@@ -120,7 +120,7 @@ describe('kestra-lite validate', () => {
     const cwd = tree({ 'flows/math.yml': FLOW, 'flows/math.tests.yml': SUITE });
     const lines: string[] = [];
     expect(await validateTree({ paths: ['flows'], cwd }, (l) => lines.push(l))).toBe(0);
-    expect(lines).toEqual(['1 flows and 1 test suites valid']);
+    expect(lines).toEqual(['1 flow and 1 test suite valid']);
   });
 
   test('a broken tree: every problem with file and line, exit 1', async () => {
@@ -134,7 +134,7 @@ describe('kestra-lite validate', () => {
     expect(lines).toContain('flows/bad-flow.yml:4: tasks[0].message: must not be null');
     expect(lines).toContain('flows/bad.tests.yml:13: testCases[0].assertions[0].equalToo: unknown property');
     expect(lines).toContain('flows/bad.tests.yml:12: testCases[0].assertions[0]: no assertions found: an assertion needs one of isNull, isNotNull, endsWith, startsWith, equalTo, contains, notEqualTo, greaterThan, greaterThanOrEqualTo, lessThan, lessThanOrEqualTo, in, notIn');
-    expect(lines.at(-1)).toBe('3 problems in 2 files (1 flows and 0 test suites valid)');
+    expect(lines.at(-1)).toBe('3 problems in 2 files (1 flow and 0 test suites valid)');
   });
 });
 
