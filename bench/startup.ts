@@ -79,13 +79,15 @@ export async function binaryVsBare(runs = 7) {
   if (!existsSync(lite)) throw new Error(`${lite} is missing: run \`npm run build\` in ${ROOT}`);
   const bare = ensureBareBinary();
   const flows = flowsDir(5);
+  // an empty fixtures directory: the checkout's example fixtures are not part of what is measured
+  const noFixtures = flowsDir(0);
   const liteTimes: number[] = [];
   const bareTimes: number[] = [];
   let bodies = '{}';
   const startLite = async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/api/v1/configs`;
-    const { proc, ms } = await spawnUntilReady([lite, 'serve', '--port', String(port), '--host', '127.0.0.1', '--flows', flows, '--memory', '--no-dashboard'], url);
+    const { proc, ms } = await spawnUntilReady([lite, 'serve', '--port', String(port), '--host', '127.0.0.1', '--flows', flows, '--fixtures', noFixtures, '--memory', '--no-dashboard'], url);
     if (bodies === '{}') bodies = JSON.stringify({ '/api/v1/configs': await (await fetch(url)).text() });
     liteTimes.push(ms);
     proc.kill('SIGTERM');
@@ -120,8 +122,9 @@ export async function binaryVsBare(runs = 7) {
 export async function idleRss(settleMs = 1500): Promise<number> {
   const lite = join(ROOT, 'dist', 'kestra-lite');
   const flows = flowsDir(0);
+  const noFixtures = flowsDir(0); // no flows and no fixtures: not the checkout's examples either
   const port = await freePort();
-  const { proc } = await spawnUntilReady([lite, 'serve', '--port', String(port), '--host', '127.0.0.1', '--flows', flows, '--memory', '--no-dashboard'], `http://127.0.0.1:${port}/api/v1/configs`);
+  const { proc } = await spawnUntilReady([lite, 'serve', '--port', String(port), '--host', '127.0.0.1', '--flows', flows, '--fixtures', noFixtures, '--memory', '--no-dashboard'], `http://127.0.0.1:${port}/api/v1/configs`);
   try {
     await Bun.sleep(settleMs);
     return rssMb(proc.pid);

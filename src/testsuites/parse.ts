@@ -3,7 +3,8 @@
 // from the TypeBox schema; what it cannot say (an assertion with no operator) is checked here.
 
 import { Value } from '@sinclair/typebox/value';
-import { LineCounter, isAlias, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yaml } from '../shared/yaml.ts';
 import { isPlainObject } from '../shared/guards.ts';
 import { OPERATORS, OPERATOR_ALIASES, TestSuite, type SuiteProblem } from './model.ts';
 
@@ -65,10 +66,10 @@ export function parseSuite(source: string): SuiteParse {
   if (typeof source !== 'string' || source.trim() === '') {
     return { ok: false, problems: [{ path: '', message: 'The test suite definition is empty.', line: 1 }], lineOf: noLines };
   }
-  const counter = new LineCounter();
+  const counter = new (yaml().LineCounter)();
   let doc: Document;
   try {
-    doc = parseDocument(source, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+    doc = yaml().parseDocument(source, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
   } catch (err) {
     return { ok: false, problems: [{ path: '', message: `The test suite is not valid YAML: ${(err as Error).message}`, line: 0 }], lineOf: noLines };
   }
@@ -78,7 +79,7 @@ export function parseSuite(source: string): SuiteParse {
     const line = yamlError.linePos?.[0]?.line ?? counter.linePos(yamlError.pos[0]).line;
     return { ok: false, problems: [{ path: '', message: `The test suite is not valid YAML: ${yamlError.message.split('\n')[0]}`, line }], lineOf };
   }
-  if (isAlias(doc.contents)) return { ok: false, problems: [{ path: '', message: 'A test suite must be a YAML map', line: 1 }], lineOf };
+  if (yaml().isAlias(doc.contents)) return { ok: false, problems: [{ path: '', message: 'A test suite must be a YAML map', line: 1 }], lineOf };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });

@@ -1,5 +1,5 @@
 // Serialisation filters: toJson/json, toIon, yaml, jq.
-import YAML from 'yaml';
+import { yaml } from '../../shared/yaml.ts';
 import type { FilterDef } from '../callables.ts';
 import { toIon } from '../ion.ts';
 import { toJson } from '../print.ts';
@@ -7,7 +7,7 @@ import { toPlain } from '../values.ts';
 
 export function toYaml(v: unknown): string {
   if (v === null || v === undefined) return 'null';
-  return YAML.stringify(toPlain(v), { lineWidth: 0 });
+  return yaml().stringify(toPlain(v), { lineWidth: 0 });
 }
 
 export const JSON_FILTERS: Record<string, FilterDef> = {

@@ -5,7 +5,7 @@
 //   taskrun.value        current iteration value, for currentEachOutput()
 //   parents              [{taskrun: {value}}, ...] closest first, for currentEachOutput()
 //   __errorLogs          list of ERROR log entries the engine collected, for errorLogs()
-import YAML from 'yaml';
+import { yaml } from '../../shared/yaml.ts';
 import type { FunctionDef } from '../callables.ts';
 import { clock, formatDate, zoneOf } from '../dates.ts';
 import { EvalError } from '../errors.ts';
@@ -111,7 +111,7 @@ export const KESTRA_FUNCTIONS: Record<string, FunctionDef> = {
   fromJson: { args: ['json'], fn: ([v]) => parseJson(v) },
   json: { args: ['json'], fn: ([v]) => parseJson(v) },
   jsonDecode: { args: ['json'], fn: ([v]) => parseJson(v) },
-  yaml: { args: ['yaml'], fn: ([v]) => (v === null || v === undefined ? null : YAML.parse(String(v)) ?? null) },
+  yaml: { args: ['yaml'], fn: ([v]) => (v === null || v === undefined ? null : yaml().parse(String(v)) ?? null) },
   fromIon: { args: ['ion'], fn: ([v]) => (v === null || v === undefined ? null : fromIon(String(v))) },
   ionDecode: { args: ['ion'], fn: ([v]) => (v === null || v === undefined ? null : fromIon(String(v))) },
   render: { args: ['toRender', 'recursive'], fn: ([v, rec], rt) => renderValue(v, rt, rec !== false) },

@@ -4,7 +4,7 @@
 // through a lookup given by the registry (core handlers, aliases, fixtures); flowable tasks
 // and nested TemplatedTasks are refused.
 
-import { parse } from 'yaml';
+import { yaml } from '../../shared/yaml.ts';
 import { TaskError, type RunnableTask, type TaskDefinition, type TaskLookup } from '../types.ts';
 import { renderRequired } from './render-props.ts';
 import { isPlainObject } from '../../shared/guards.ts';
@@ -14,7 +14,7 @@ const TEMPLATED_TYPES = ['io.kestra.plugin.core.templating.TemplatedTask', 'io.k
 function parseSpec(spec: string): TaskDefinition {
   let value: unknown;
   try {
-    value = parse(spec);
+    value = yaml().parse(spec);
   } catch (e) {
     throw new TaskError(`Unable to parse the templated task spec: ${(e as Error).message}`, e);
   }
