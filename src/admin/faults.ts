@@ -105,6 +105,8 @@ export function createFaults(deps: { wait: (ms: number) => Promise<void> }) {
       return faults.length < before;
     },
     clear() { faults = []; },
+    /** no HTTP fault is armed (the edge then skips the lookup and its promise) */
+    noHttpFaults: () => !faults.some((f) => f.kind === 'http'),
     taskSource,
     /** at the edge: the fault's answer, or undefined (after its delay, when it only delays) */
     async answer(x: EdgeExchange): Promise<{ id: string; response?: Response } | undefined> {

@@ -87,7 +87,7 @@ export function createApp(deps: HttpDeps): HttpApp {
     return hooks.length ? withHooks(request) : edge(request);
   }
 
-  async function withHooks(request: Request): Promise<Response> {
+  function withHooks(request: Request): Promise<Response> {
     const url = request.url;
     const pathStart = url.indexOf('/', url.indexOf('//') + 2);
     const queryStart = url.indexOf('?', pathStart);
@@ -96,12 +96,23 @@ export function createApp(deps: HttpDeps): HttpApp {
       request, method: request.method, rawPath, path: splitTenant(rawPath).path,
       query: queryStart < 0 ? '' : url.slice(queryStart + 1), startedAt: performance.now(),
     };
-    let response: Response | undefined;
-    for (const h of hooks) {
-      response = await h.before?.(x);
-      if (response) break;
+    return beforeFrom(x, 0);
+  }
+
+  /** the before-hooks from `i` on; a hook answering synchronously costs no promise (see edge) */
+  function beforeFrom(x: EdgeExchange, i: number): Promise<Response> {
+    for (; i < hooks.length; i++) {
+      const answer = hooks[i]!.before?.(x);
+      if (answer instanceof Promise) {
+        const next = i + 1;
+        return answer.then((r) => (r ? afterAll(x, r) : beforeFrom(x, next)));
+      }
+      if (answer) return Promise.resolve(afterAll(x, answer));
     }
-    response ??= await edge(request);
+    return Promise.resolve(edge(x.request)).then((r) => afterAll(x, r));
+  }
+
+  function afterAll(x: EdgeExchange, response: Response): Response {
     for (const h of hooks) {
       // an after-hook only observes (the journal): its failure must not change the answer
       try { h.after?.(x, response); } catch (err) { deps.onInternalError?.(err); }

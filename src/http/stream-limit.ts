@@ -21,8 +21,10 @@ export function limitStreams(maxPerClient: number, next: EdgeHandler): EdgeHandl
     else open.set(client, n);
   };
 
-  return async (request, server) => {
-    const response = await next(request, server);
+  // only a GET can open a stream: the others go straight through, without a promise of their own
+  return (request, server) => (request.method === 'GET' ? next(request, server).then((response) => capped(request, response, server)) : next(request, server));
+
+  async function capped(request: Request, response: Response, server?: ClientInfo): Promise<Response> {
     if (!response.body || !(response.headers.get('content-type') ?? '').startsWith('text/event-stream')) return response;
     const client = server?.requestIP(request)?.address ?? 'in-process';
     const count = open.get(client) ?? 0;
@@ -48,5 +50,5 @@ export function limitStreams(maxPerClient: number, next: EdgeHandler): EdgeHandl
       cancel(reason) { done(); return reader.cancel(reason); },
     });
     return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-  };
+  }
 }
