@@ -2,22 +2,10 @@
 // changes (a new execution, a finished attempt, a due retry, a kill), persists after each pass
 // and tells subscribers. One engine per runtime; nothing global.
 
-import type { ExpressionEngine } from '../../expressions/index.ts';
-import type { BlobStore } from '../../shared/blobs.ts';
-import type { Clock, TimerHandle } from '../../shared/clock.ts';
-import type { EventBus } from '../../shared/events.ts';
-import type { IdGenerator } from '../../shared/ids.ts';
-import type { Ports } from '../../shared/ports.ts';
-import type { ChildExecutions, RunnableTask, TaskDefinition } from '../../tasks/types.ts';
-import type { KvAccess } from '../../kv/model.ts';
-import type { LogStore } from '../../logs/store.ts';
-import type { MetricStore } from '../../metrics/store.ts';
+import type { TimerHandle } from '../../shared/clock.ts';
 import type { Execution, TaskRun } from '../model.ts';
-import type { MetricEntry } from '../../metrics/model.ts';
 import type { LogEntry } from '../../logs/model.ts';
 import { isTerminal, newState, withState, type StateType } from '../state.ts';
-import type { ExecutionStore } from '../store.ts';
-import { applyAllowances } from './final-state.ts';
 import { renderFlowOutputs } from './flow-outputs.ts';
 import type { FlowPlan } from './plan.ts';
 import { step } from './step.ts';
@@ -25,41 +13,19 @@ import type { Live } from './live.ts';
 import { applyAttemptOutcome } from './attempt-outcome.ts';
 import { killStep } from './kill-step.ts';
 import { createTimedBehaviours } from './timed.ts';
-import { createRunContext, createTaskLogger, type TaskContextDeps } from './task-context.ts';
-import { executionVariables, taskRunVariables, type VariableExtras } from './variables.ts';
+import { createTaskLogger } from './task-context.ts';
 import { runAttempt, type AttemptOutcome } from './worker.ts';
-import { closeWorkspace, discardWorkspaces, openWorkspace, workingDirOf } from './workspaces.ts';
+import { closeWorkspace, discardWorkspaces, openWorkspace } from './workspaces.ts';
 import { logFileName, logFileText } from './log-file.ts';
-import { logJson } from '../../logs/serialize.ts';
 import { testFixtureOf } from './test-fixtures.ts';
+import type { EngineDeps } from './deps.ts';
+import { createIdleTracker } from './idle.ts';
+import { createSinks } from './sinks.ts';
+import { createContexts } from './contexts.ts';
+import { limitReached, oldestQueued } from './concurrency.ts';
+import { retryExecution } from './retry-execution.ts';
 
-export interface EngineDeps {
-  clock: Clock;
-  ids: IdGenerator;
-  events: EventBus;
-  executions: ExecutionStore;
-  logs: LogStore;
-  metrics: MetricStore;
-  blobs: BlobStore;
-  /** one expression engine per tenant (its kv()/read()/secret() functions are tenant-bound) */
-  expressions(tenant: string): ExpressionEngine;
-  kv(tenant: string): KvAccess;
-  fetch: typeof fetch;
-  runnable(type: string): RunnableTask;
-  /** the expression `inputs` variable: execution inputs plus declared defaults */
-  inputsVariable(plan: FlowPlan, exec: Execution): Record<string, unknown> | undefined;
-  coerceOutput(type: string, value: unknown, id: string): unknown;
-  envs: Record<string, string>;
-  globals: Record<string, unknown>;
-  services?: TaskContextDeps['services'];
-  /** what tasks reach of the services built after the engine (child executions, resume, triggers) */
-  ports: Ports;
-  /** hides secret values in log messages before they are stored or announced */
-  maskSecrets?: (text: string) => string;
-  /** the size cap of one task's outputs (output-limit.ts) */
-  maxOutputsBytes?: number;
-}
-
+export type { EngineDeps } from './deps.ts';
 
 export type Engine = ReturnType<typeof createEngine>;
 
@@ -68,46 +34,12 @@ export function createEngine(deps: EngineDeps) {
   const key = (tenant: string, id: string) => `${tenant}\u0000${id}`;
   let pending: Live[] = [];
   let draining = false;
-  let logBuffer: LogEntry[] = [];
-  let metricBuffer: MetricEntry[] = [];
   let disposed = false;
-  // what idle() watches: attempts on a worker, and those of them parked on the runtime clock
-  // (ctx.sleep) or on another execution (Subflow waits) — those need time or the engine, not us
-  let inFlight = 0;
-  let parked = 0;
-  let idleWaiters: (() => void)[] = [];
-  const busy = () => draining || pending.length > 0 || inFlight > parked;
-  const checkIdle = () => {
-    if (busy() || !idleWaiters.length) return;
-    const waiters = idleWaiters; idleWaiters = [];
-    for (const w of waiters) w();
-  };
-  const park = <T>(work: Promise<T>): Promise<T> => {
-    parked++;
-    checkIdle();
-    return work.finally(() => { parked--; checkIdle(); });
-  };
-  const taskPorts: Ports = {
-    ...deps.ports,
-    get(name) {
-      const port = deps.ports.get(name);
-      if (name !== 'children') return port;
-      const children = port as ChildExecutions;
-      return { ...children, waitForTerminal: (tenant: string, id: string) => park(children.waitForTerminal(tenant, id)) } as never;
-    },
-  };
+  const sinks = createSinks(deps);
+  const idle = createIdleTracker(() => draining || pending.length > 0);
+  const taskPorts = idle.parkingPorts(deps.ports);
   /** CREATE_NEW_EXECUTION retries waiting for their date (their execution already ended RETRIED) */
   const retryTimers = new Set<TimerHandle>();
-
-  const flushSinks = () => {
-    if (logBuffer.length) {
-      const batch = logBuffer; logBuffer = [];
-      if (deps.maskSecrets) for (const entry of batch) entry.message = deps.maskSecrets(entry.message);
-      deps.logs.insert(batch);
-      for (const entry of batch) deps.events.emit('log.created', { entry });
-    }
-    if (metricBuffer.length) { const batch = metricBuffer; metricBuffer = []; deps.metrics.insert(batch); }
-  };
 
   function schedule(l: Live) {
     if (l.queued || disposed) return;
@@ -124,30 +56,20 @@ export function createEngine(deps: EngineDeps) {
       }
     } finally {
       draining = false;
-      flushSinks();
-      checkIdle();
+      sinks.flush();
+      idle.check();
     }
   }
 
-  const variablesOf = (l: Live, run?: TaskRun) => {
-    const extras: VariableExtras = { inputs: deps.inputsVariable(l.plan, l.exec), envs: deps.envs, globals: deps.globals };
-    const base = executionVariables(l.exec, l.plan, extras);
-    const vars = run ? taskRunVariables(base, l.exec, run, l.plan.tasks.get(run.taskId)?.type ?? '') : base;
-    // errorLogs(): the execution's ERROR logs, read only when a template asks for them
-    Object.defineProperty(vars, '__errorLogs', {
-      enumerable: false,
-      get: () => [...deps.logs.find(l.exec.tenant, { executionId: l.exec.id, levels: ['ERROR'] }).results, ...logBuffer.filter((e) => e.executionId === l.exec.id && e.level === 'ERROR')]
-        .map((e) => logJson(e)),
-    });
-    return vars;
-  };
+  const { variablesOf, contextFor, flowableContext } = createContexts(deps, sinks, taskPorts);
 
-  const logError = (l: Live, run: TaskRun | undefined, message: string) => {
-    createTaskLogger({ clock: deps.clock, log: (e) => logBuffer.push(e) }, {
-      tenant: l.exec.tenant, namespace: l.exec.namespace, flowId: l.exec.flowId, executionId: l.exec.id,
-      taskId: run?.taskId, taskRunId: run?.id, attemptNumber: run ? Math.max(0, (run.attempts?.length ?? 1) - 1) : null, thread: 'executor',
-    }).error(message);
-  };
+  /** The executor's own log lines: on the execution, or on one of its task runs. */
+  const executorLog = (l: Live, run?: TaskRun, attemptNumber: number | null = null) => createTaskLogger({ clock: deps.clock, log: sinks.log }, {
+    tenant: l.exec.tenant, namespace: l.exec.namespace, flowId: l.exec.flowId, executionId: l.exec.id,
+    taskId: run?.taskId, taskRunId: run?.id, attemptNumber, thread: 'executor',
+  });
+  const logError = (l: Live, run: TaskRun | undefined, message: string) =>
+    executorLog(l, run, run ? Math.max(0, (run.attempts?.length ?? 1) - 1) : null).error(message);
 
   function complete(l: Live, run: TaskRun, outcome: AttemptOutcome) {
     const due = applyAttemptOutcome(l, run, outcome, deps.clock.now());
@@ -175,27 +97,6 @@ export function createEngine(deps: EngineDeps) {
     }));
   }
 
-  /** The task context of a task run; `sink` replaces the log buffer (logToFile). */
-  function contextFor(l: Live, run: TaskRun, task: TaskDefinition, signal: AbortSignal, sink?: LogEntry[]) {
-    const enclosing = workingDirOf(l, run);
-    const workingDir = enclosing?.dir;
-    const variables = variablesOf(l, run);
-    if (enclosing) {
-      // RunContextInitializer.forWorkingDirectory: the children see the WorkingDirectory's task run as `workerTaskrun`
-      variables.workingDir = enclosing.dir;
-      variables.workerTaskrun = (variablesOf(l, enclosing.owner).taskrun);
-    }
-    const ctx = createRunContext({
-      clock: deps.clock, blobs: deps.blobs, expressions: deps.expressions(l.exec.tenant), kv: deps.kv(l.exec.tenant), fetch: deps.fetch,
-      log: (e) => (sink ?? logBuffer).push(e), metric: (m) => metricBuffer.push(m), services: deps.services, ports: taskPorts,
-    }, {
-      exec: l.exec, run, task, flow: { id: l.plan.id, namespace: l.plan.namespace, revision: l.plan.revision },
-      variables, signal, setLabels: (labels) => { l.exec.labels = labels; },
-    });
-    if (workingDir !== undefined) ctx.workingDir = workingDir;
-    return ctx;
-  }
-
   function dispatch(l: Live, run: TaskRun) {
     const now = deps.clock.now();
     run.state = withState(run.state, 'RUNNING', now);
@@ -206,7 +107,7 @@ export function createEngine(deps: EngineDeps) {
     const ctx = contextFor(l, run, planned.task, controller.signal, fileLog);
     // the engine is idle while an attempt only waits on the runtime clock (see idle())
     const sleep = ctx.sleep;
-    ctx.sleep = (ms) => park(sleep(ms));
+    ctx.sleep = (ms) => idle.park(sleep(ms));
     // logToFile: the attempt's lines become one stored file, its URI the attempt's logFile
     const done = (o: AttemptOutcome) => {
       if (fileLog) {
@@ -221,30 +122,21 @@ export function createEngine(deps: EngineDeps) {
     const outcome = runAttempt(testFixtureOf(l.exec, run) ?? deps.runnable(planned.type), ctx, controller, fault, deps.maxOutputsBytes);
     if (!(outcome instanceof Promise)) return done(outcome);
     l.workers.set(run.id, controller);
-    inFlight++;
+    idle.started();
     outcome.then((o) => {
-      inFlight--;
+      idle.finished();
       l.workers.delete(run.id);
       // disposed, or dropped meanwhile (suspend for a reset/import, deleted): the outcome belongs to nobody
-      if (disposed || live.get(key(l.exec.tenant, l.exec.id)) !== l) return checkIdle();
+      if (disposed || live.get(key(l.exec.tenant, l.exec.id)) !== l) return idle.check();
       done(o);
       l.dirty = true;
       schedule(l);
     });
   }
 
-  const flowableContext = (l: Live, run: TaskRun, task: TaskDefinition) => contextFor(l, run, task, new AbortController().signal);
-
-  /** A CREATE_NEW_EXECUTION retry: ExecutionService.replay from scratch (engine-contract §3.7, §3.10). */
+  /** A CREATE_NEW_EXECUTION retry: the successor of an execution that ended RETRIED. */
   function startRetryExecution(l: Live) {
-    const source = l.exec;
-    const id = deps.ids();
-    const exec: Execution = {
-      ...structuredClone({ ...source, taskRunList: [] }), id, parentId: source.id, originalId: source.originalId, taskRunList: [],
-      outputs: undefined, state: newState(deps.clock.now()),
-      metadata: { attemptNumber: source.metadata.attemptNumber + 1, originalCreatedDate: source.metadata.originalCreatedDate },
-    };
-    if (exec.outputs === undefined) delete exec.outputs;
+    const exec = retryExecution(l.exec, deps.ids(), deps.clock.now());
     deps.executions.save(exec);
     deps.events.emit('execution.updated', { execution: exec });
     api.start(exec, l.plan);
@@ -267,9 +159,7 @@ export function createEngine(deps: EngineDeps) {
 
   const timed = createTimedBehaviours({
     clock: deps.clock, expressions: deps.expressions, schedule, variablesOf, logError,
-    logWarn: (l, message) => createTaskLogger({ clock: deps.clock, log: (e) => logBuffer.push(e) }, {
-      tenant: l.exec.tenant, namespace: l.exec.namespace, flowId: l.exec.flowId, executionId: l.exec.id, attemptNumber: null, thread: 'executor',
-    }).warn(message),
+    logWarn: (l, message) => executorLog(l).warn(message),
   });
   const { armSlas, checkAssertions, iterateLater, armPause } = timed;
 
@@ -303,38 +193,21 @@ export function createEngine(deps: EngineDeps) {
     if (changed || l.dirty) advanceSave(l);
   }
 
-  /** Flow `concurrency` (engine-contract §3.14): QUEUE waits, CANCEL and FAIL end the new execution at once. */
+  /** Flow `concurrency` (concurrency.ts): a new execution over the limit waits or ends at once. */
   function concurrencyBlocks(l: Live): boolean {
-    const limit = l.plan.flow.concurrency;
-    if (!limit?.limit) return false;
-    const running = deps.executions.countRunning(l.exec.tenant, l.exec.namespace, l.exec.flowId);
-    if (running < limit.limit) return false;
-    const now = deps.clock.now();
-    const behavior = limit.behavior ?? 'QUEUE';
-    if (behavior === 'QUEUE') {
-      l.exec.state = withState(l.exec.state, 'QUEUED', now);
-    } else if (behavior === 'CANCEL') {
-      l.exec.state = withState(l.exec.state, 'CANCELLED', now);
-    } else {
-      logError(l, undefined, 'Flow is FAILED due to concurrency limit exceeded');
-      l.exec.state = withState(l.exec.state, 'FAILED', now);
-    }
+    const running = l.plan.flow.concurrency?.limit ? deps.executions.countRunning(l.exec.tenant, l.exec.namespace, l.exec.flowId) : 0;
+    if (!limitReached(l, running, deps.clock.now(), (message) => logError(l, undefined, message))) return false;
     advanceSave(l);
     return true;
   }
 
   /** When an execution of a flow ends, the oldest queued execution of that flow starts. */
   function releaseQueued(ended: Execution) {
-    let oldest: Live | undefined;
-    for (const l of live.values()) {
-      const e = l.exec;
-      if (e.state.current !== 'QUEUED' || e.tenant !== ended.tenant || e.namespace !== ended.namespace || e.flowId !== ended.flowId) continue;
-      if (!oldest || e.state.histories[0]!.date < oldest.exec.state.histories[0]!.date) oldest = l;
-    }
-    if (!oldest) return;
-    oldest.exec.state = withState(oldest.exec.state, 'RUNNING', deps.clock.now());
-    oldest.dirty = true;
-    schedule(oldest);
+    const next = oldestQueued(live.values(), ended);
+    if (!next) return;
+    next.exec.state = withState(next.exec.state, 'RUNNING', deps.clock.now());
+    next.dirty = true;
+    schedule(next);
   }
 
   /** Saves and notifies; a terminal execution leaves the engine and releases its waiters. */
@@ -343,14 +216,14 @@ export function createEngine(deps: EngineDeps) {
     // Logs and metrics first: a kill -9 between the two writes must never leave a saved task run
     // (or a terminal execution) whose logs were still in the buffer; the reverse only means a
     // re-run attempt after recovery logs again.
-    flushSinks();
+    sinks.flush();
     deps.executions.save(l.exec);
     deps.events.emit('execution.updated', { execution: l.exec });
     if (isTerminal(l.exec.state.current)) {
       live.delete(key(l.exec.tenant, l.exec.id));
       discardWorkspaces(l);
       for (const t of l.timers.values()) t.cancel();
-      flushSinks();
+      sinks.flush();
       for (const w of l.waiters.splice(0)) w(l.exec);
       releaseQueued(l.exec);
     }
@@ -374,16 +247,11 @@ export function createEngine(deps: EngineDeps) {
           },
           dispatch: (run) => dispatch(l, run),
           logError: (run, message) => logError(l, run, message),
-          logWarn: (run, message) => createTaskLogger({ clock: deps.clock, log: (e) => logBuffer.push(e) }, {
-            tenant: exec.tenant, namespace: exec.namespace, flowId: exec.flowId, executionId: exec.id, taskId: run.taskId, taskRunId: run.id,
-            attemptNumber: null, thread: 'executor',
-          }).warn(message),
+          logWarn: (run, message) => executorLog(l, run).warn(message),
           finish: (state) => finish(l, state),
           paused: (run, task) => armPause(l, run, task),
           iterateLater: (run, delayMs) => iterateLater(l, run, delayMs),
-          suspended: () => createTaskLogger({ clock: deps.clock, log: (e) => logBuffer.push(e) }, {
-            tenant: exec.tenant, namespace: exec.namespace, flowId: exec.flowId, executionId: exec.id, attemptNumber: null, thread: 'executor',
-          }).info('Flow is suspended at a breakpoint.'),
+          suspended: () => executorLog(l).info('Flow is suspended at a breakpoint.'),
           openWorkspace: (run, task) => openWorkspace(l, run, flowableContext(l, run, task), (r, m) => logError(l, r, m)),
           closeWorkspace: (run, task) => closeWorkspace(l, run, flowableContext(l, run, task), (r, m) => logError(l, r, m)),
         });
@@ -392,6 +260,18 @@ export function createEngine(deps: EngineDeps) {
       if (isTerminal(exec.state.current)) break;
     }
     return changed;
+  }
+
+  /** Stops what an execution has going in the engine: attempts, timers, working directories. */
+  function halt(l: Live) {
+    for (const w of l.workers.values()) w.abort();
+    for (const t of l.timers.values()) t.cancel();
+    discardWorkspaces(l);
+  }
+
+  function cancelRetries() {
+    for (const t of retryTimers) t.cancel();
+    retryTimers.clear();
   }
 
   const api = {
@@ -435,9 +315,7 @@ export function createEngine(deps: EngineDeps) {
       const l = live.get(key(tenant, id));
       if (l) {
         live.delete(key(tenant, id));
-        for (const w of l.workers.values()) w.abort();
-        for (const t of l.timers.values()) t.cancel();
-        discardWorkspaces(l);
+        halt(l);
         l.exec.state = withState(l.exec.state, 'KILLED', deps.clock.now());
         for (const w of l.waiters.splice(0)) w(l.exec);
       }
@@ -471,39 +349,33 @@ export function createEngine(deps: EngineDeps) {
         schedule(l);
       }));
     },
-    flush: flushSinks,
+    flush: sinks.flush,
     /**
      * Resolves when the engine has nothing to do by itself: no pass queued and no attempt working
      * (attempts sleeping on the clock or awaiting another execution do not count). The admin
      * API's clock settles on this between fake-time steps.
      */
     idle(): Promise<void> {
-      return busy() ? new Promise((resolve) => idleWaiters.push(resolve)) : Promise.resolve();
+      return idle.wait();
     },
     /** Drops every running execution from memory (the admin API is about to replace the stored state). */
     suspend() {
       const all = [...live.values()];
       live.clear();
       pending = [];
-      for (const t of retryTimers) t.cancel();
-      retryTimers.clear();
+      cancelRetries();
       for (const l of all) {
-        for (const w of l.workers.values()) w.abort();
-        for (const t of l.timers.values()) t.cancel();
+        halt(l);
         for (const w of l.waiters.splice(0)) w(l.exec);
       }
-      flushSinks();
-      checkIdle();
+      sinks.flush();
+      idle.check();
     },
     async dispose() {
       disposed = true;
-      for (const t of retryTimers) t.cancel();
-      for (const l of live.values()) {
-        discardWorkspaces(l);
-        for (const w of l.workers.values()) w.abort();
-        for (const t of l.timers.values()) t.cancel();
-      }
-      flushSinks();
+      cancelRetries();
+      for (const l of live.values()) halt(l);
+      sinks.flush();
     },
   };
   return api;
