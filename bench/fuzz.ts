@@ -6,7 +6,7 @@
 
 import { createExpressionEngine } from '../src/expressions/index.ts';
 import { createRuntime } from '../src/runtime.ts';
-import { fakeClock } from '../src/shared/clock.ts';
+import { fakeClock } from '../src/shared/time/clock.ts';
 import { expressionProperty, flowYamlProperty, multipartProperty, routesProperty, zipProperty, type FuzzOptions } from '../test/fuzz/properties.ts';
 
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i < 0 ? undefined : process.argv[i + 1]; };

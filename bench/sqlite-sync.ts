@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createExecutionStore } from '../src/executions/store.ts';
 import { createLogStore } from '../src/logs/store.ts';
-import { diskBlobStore } from '../src/shared/blobs.ts';
+import { diskBlobStore } from '../src/shared/storage/blobs.ts';
 import { openDb } from '../src/shared/db.ts';
 import { makeExecution } from '../test/helpers/execution-fixture.ts';
 

@@ -9,7 +9,7 @@ import type { StateType } from '../src/executions/state.ts';
 import { createExecutionStore } from '../src/executions/store.ts';
 import { errorPlugin } from '../src/http/error-plugin.ts';
 import { createLogStore } from '../src/logs/store.ts';
-import { fakeClock } from '../src/shared/clock.ts';
+import { fakeClock } from '../src/shared/time/clock.ts';
 import { openDb } from '../src/shared/db.ts';
 import { statsRoutes } from '../src/stats/routes.ts';
 import { createStatsService } from '../src/stats/service.ts';

@@ -3,7 +3,7 @@
 // and bodies truncated, so the journal can be shown in CI logs.
 
 import { readBounded } from '../http/body-limit.ts';
-import { isoInstant } from '../shared/clock.ts';
+import { isoInstant } from '../shared/time/clock.ts';
 import type { EdgeExchange } from '../shared/feature.ts';
 import { splitTenant } from '../http/tenant.ts';
 import { maskBody, maskHeaders, maskPath, maskQuery } from './mask.ts';

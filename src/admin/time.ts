@@ -4,10 +4,10 @@
 // until they wait on time or end). No real sleep anywhere: settling is "the engine is idle and
 // nothing happened for a few event-loop turns".
 
-import { isFakeClock, isoInstant, type Clock } from '../shared/clock.ts';
+import { isFakeClock, isoInstant, type Clock } from '../shared/time/clock.ts';
 import { illegalState, invalidEntity } from '../shared/errors.ts';
 import type { EventBus } from '../shared/events.ts';
-import { parseDurationMs } from '../shared/durations.ts';
+import { parseDurationMs } from '../shared/time/durations.ts';
 import type { ClockAdvance, ClockSet, ClockView } from './model.ts';
 
 /** a runaway timer (one that re-arms itself at the same instant) stops an advance here */

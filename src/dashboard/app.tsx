@@ -12,12 +12,12 @@ import type { Action } from './actions.ts';
 import type { DashboardDeps } from './deps.ts';
 import type { Timers } from './event-collector.ts';
 import type { Limits } from './model.ts';
-import { counts } from './selectors.ts';
-import { initialState, reduceAll } from './state.ts';
-import { useCommands } from './use-commands.ts';
-import { useEventStream } from './use-event-stream.ts';
-import { useKeys } from './use-keys.ts';
-import { useNow } from './use-now.ts';
+import { counts } from './state/selectors.ts';
+import { initialState, reduceAll } from './state/state.ts';
+import { useCommands } from './hooks/use-commands.ts';
+import { useEventStream } from './hooks/use-event-stream.ts';
+import { useKeys } from './hooks/use-keys.ts';
+import { useNow } from './hooks/use-now.ts';
 import { DashboardView } from './view.tsx';
 
 export interface AppProps {

@@ -8,7 +8,7 @@ import * as React from 'react';
 import type { DashboardInfo } from './deps.ts';
 import { clock } from './format.ts';
 import type { DashboardState } from './model.ts';
-import { counts } from './selectors.ts';
+import { counts } from './state/selectors.ts';
 
 export function Header(props: { state: DashboardState; info: DashboardInfo; now: number; width: number }) {
   const { info, state } = props;

@@ -7,7 +7,7 @@ import { Text } from 'ink';
 import * as React from 'react';
 import { fit } from './format.ts';
 import type { Box } from './layout.ts';
-import { Pane } from './pane.tsx';
+import { Pane } from './panes/pane.tsx';
 
 export const HELP_ROWS: [string, string][] = [
   ['↑ ↓  PgUp PgDn', 'move in the focused pane (in logs: scroll, leaving follow mode)'],

@@ -8,8 +8,8 @@ import * as React from 'react';
 import { fit } from './format.ts';
 import type { Box } from './layout.ts';
 import type { Prompt } from './model.ts';
-import { Pane } from './pane.tsx';
-import { windowAround } from './selectors.ts';
+import { Pane } from './panes/pane.tsx';
+import { windowAround } from './state/selectors.ts';
 
 export function InputPrompt(props: { prompt: Prompt; box: Box }) {
   const { prompt } = props;

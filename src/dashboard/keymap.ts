@@ -5,7 +5,7 @@ import type { Key } from 'ink';
 import type { Action } from './actions.ts';
 import type { DashboardState, ExecRow, FlowRow, Prompt } from './model.ts';
 import { cycleChoice, missingFields } from './prompt.ts';
-import { selectedExecution, selectedFlow } from './selectors.ts';
+import { selectedExecution, selectedFlow } from './state/selectors.ts';
 
 export type ControlVerb = 'replay' | 'kill' | 'pause' | 'resume';
 export type Command =

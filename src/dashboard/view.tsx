@@ -8,17 +8,17 @@
 import { Box } from 'ink';
 import * as React from 'react';
 import type { DashboardInfo } from './deps.ts';
-import { ExecutionsPane } from './executions-pane.tsx';
-import { FlowsPane } from './flows-pane.tsx';
+import { ExecutionsPane } from './panes/executions-pane.tsx';
+import { FlowsPane } from './panes/flows-pane.tsx';
 import { Header } from './header.tsx';
 import { HelpLine } from './help-line.tsx';
 import { HelpOverlay } from './help-overlay.tsx';
 import { InputPrompt } from './input-prompt.tsx';
 import { layout } from './layout.ts';
-import { LogTail } from './log-tail.tsx';
+import { LogTail } from './panes/log-tail.tsx';
 import type { DashboardState } from './model.ts';
-import { selectedExecution, taskTree } from './selectors.ts';
-import { TaskTree } from './task-tree.tsx';
+import { selectedExecution, taskTree } from './state/selectors.ts';
+import { TaskTree } from './panes/task-tree.tsx';
 
 export interface ViewProps { state: DashboardState; info: DashboardInfo; now: number; columns: number; rows: number }
 

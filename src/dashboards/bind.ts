@@ -2,7 +2,7 @@
 // unknown properties, unknown chart/data/filter types and values outside an enum stop the
 // binding at the first problem, reported with Jackson's reference chain as the path.
 
-import { parseDurationMs } from '../shared/durations.ts';
+import { parseDurationMs } from '../shared/time/durations.ts';
 import { AGGREGATIONS, CHART_PACKAGE, CHART_TYPES, DATA_CHARTS, DATA_PACKAGE, SOURCES, type Chart, type ChartKind, type Column, type Dashboard, type DataSpec, type KpiSpec, type OrderBy, type SourceName } from './model.ts';
 import { bindFilters, BindError, type Chain, enumError, isObject, knownKeys, ref, str } from './bind-parts.ts';
 import { DATA_SOURCES, type SourceDef } from './sources.ts';

@@ -3,7 +3,7 @@
 // printed back. A value that can't be converted is a clear message, never a SQL error.
 
 import { LOG_LEVEL_ORDER, isLogLevel } from '../logs/model.ts';
-import { parseDurationMs } from '../shared/durations.ts';
+import { parseDurationMs } from '../shared/time/durations.ts';
 import type { Aggregation } from './model.ts';
 import type { FieldKind } from './sources.ts';
 

@@ -3,7 +3,7 @@
 // It yields the time window and the filters that replace the chart's own on the same fields
 // (Kestra's whereWithGlobalFilters): namespace, flowId, state, labels, then the window's dates.
 
-import { parseDurationMs } from '../shared/durations.ts';
+import { parseDurationMs } from '../shared/time/durations.ts';
 import { illegalArgument, invalidEntity, unprocessable } from '../shared/errors.ts';
 import { parseDate } from './codec.ts';
 import type { Filter, FilterType } from './model.ts';

@@ -3,7 +3,7 @@
 // so no key a dashboard author wrote ever becomes SQL text; GROUP BY and ORDER BY use ordinals.
 
 import type { Db } from '../shared/db.ts';
-import { groupByOf, type GroupBy } from '../shared/time-buckets.ts';
+import { groupByOf, type GroupBy } from '../shared/time/buckets.ts';
 import { fromSqlValue, type SqlValue } from './codec.ts';
 import type { Column, DataSpec, Filter, KpiSpec } from './model.ts';
 import { DATA_SOURCES, type SourceDef } from './sources.ts';

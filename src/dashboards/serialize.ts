@@ -1,7 +1,7 @@
 // Dashboard JSON (api-contract §2.12) and chart CSV exports. Shapes live here only, so a
 // version mode can slim them in one place.
 
-import { isoDuration } from '../shared/durations.ts';
+import { isoDuration } from '../shared/time/durations.ts';
 import { instantText } from './codec.ts';
 import type { StoredDashboard } from './store.ts';
 

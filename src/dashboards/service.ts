@@ -2,7 +2,7 @@
 // for a stored chart or a previewed one. Takes plain values; the routes translate HTTP.
 
 import type { FlowService } from '../flows/service.ts';
-import type { Clock } from '../shared/clock.ts';
+import type { Clock } from '../shared/time/clock.ts';
 import type { Db } from '../shared/db.ts';
 import { ApiError, illegalArgument, invalidEntity, notFound } from '../shared/errors.ts';
 import type { IdGenerator } from '../shared/ids.ts';

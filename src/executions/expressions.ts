@@ -3,9 +3,9 @@
 
 import { createExpressionEngine, type ExpressionEngine, type RenderLimits } from '../expressions/index.ts';
 import type { KvService } from '../kv/service.ts';
-import type { BlobStore } from '../shared/blobs.ts';
-import type { Clock } from '../shared/clock.ts';
-import { blobKey, namespaceFilesRoot, pathOfUri } from '../shared/storage-paths.ts';
+import type { BlobStore } from '../shared/storage/blobs.ts';
+import type { Clock } from '../shared/time/clock.ts';
+import { blobKey, namespaceFilesRoot, pathOfUri } from '../shared/storage/paths.ts';
 
 /** `read('queries/q.sql')`: a namespace file of the flow's namespace, never outside it */
 function namespaceFilePath(path: string, namespace: string | undefined): string | undefined {

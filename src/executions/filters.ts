@@ -5,7 +5,7 @@
 import { EQ, NAMESPACE, NEGATIVE, POSITIVE, TEXT, filterValues, parseFilters } from '../http/filters.ts';
 import { dateParam, labelParams, type Query } from '../http/query.ts';
 import { illegalArgument, unprocessable } from '../shared/errors.ts';
-import { parseDuration } from '../shared/durations.ts';
+import { parseDuration } from '../shared/time/durations.ts';
 import { isStateType, type StateType } from './state.ts';
 import type { ExecutionFilter } from './store.ts';
 

@@ -2,7 +2,7 @@
 // object with its history. Stored dates are epoch ms; serialisation adds duration/startDate/endDate.
 
 import { Type, type Static } from '@sinclair/typebox';
-import { isoDuration } from '../shared/durations.ts';
+import { isoDuration } from '../shared/time/durations.ts';
 
 export const STATE_TYPES = [
   'CREATED', 'RUNNING', 'PAUSED', 'RESTARTED', 'KILLING', 'SUCCESS', 'WARNING', 'FAILED', 'KILLED',

@@ -4,7 +4,7 @@
 
 import { migrate, writeInTurn, type Db } from '../shared/db.ts';
 import type { Execution } from './model.ts';
-import { DOTTED, namespaceOrChildNoCase } from '../shared/namespace-sql.ts';
+import { DOTTED, namespaceOrChildNoCase } from '../shared/storage/namespace-sql.ts';
 import { newestFirstPage, type PickedRow } from './newest-page.ts';
 import { endDate, startDate, isTerminal, NEWER_STATE_TYPES, STATE_TYPES, type StateType } from './state.ts';
 

@@ -4,12 +4,12 @@
 import { createNamespaceFilesStore } from '../namespaces/files/store.ts';
 import type { LogStore } from '../logs/store.ts';
 import type { MetricStore } from '../metrics/store.ts';
-import type { BlobStore } from '../shared/blobs.ts';
+import type { BlobStore } from '../shared/storage/blobs.ts';
 import { createStateStoreAccess } from '../tasks/core/state-common.ts';
 import type { ExecutionsAdmin, RunContext } from '../tasks/types.ts';
 import type { Engine } from './engine/engine.ts';
 import type { Execution } from './model.ts';
-import { blobKey, executionPrefix, toUri } from '../shared/storage-paths.ts';
+import { blobKey, executionPrefix, toUri } from '../shared/storage/paths.ts';
 import type { ExecutionStore } from './store.ts';
 
 export interface TaskServiceDeps {

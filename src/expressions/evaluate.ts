@@ -1,5 +1,5 @@
 // Expression evaluator: a plain switch over the AST (fast enough for >1M simple renders/s).
-import type { Args, Expr } from './ast.ts';
+import type { Args, Expr } from './syntax/ast.ts';
 import { callMethod, getAttribute } from './attributes.ts';
 import { EvalError, TemplateError, UndefinedError } from './errors.ts';
 import { FILTERS } from './filters/index.ts';

@@ -8,15 +8,15 @@
 //   parents          ancestors, closest first: [{taskrun: {value}}, ...] (currentEachOutput)
 //   __errorLogs      ERROR log entries of the execution, returned by errorLogs()
 // Runtime services (clock, secrets, KV store, files, encryption, server zone) are hooks.
-import type { Template } from './ast.ts';
+import type { Template } from './syntax/ast.ts';
 import { ExpressionError, toExpressionError } from './errors.ts';
 import { evaluate as evalExpr } from './evaluate.ts';
 import { FILTERS } from './filters/index.ts';
 import { compileJq } from './jq.ts';
 import { RenderBudget, resolveRenderLimits, type RenderLimits } from './limits.ts';
 import { Lru } from './lru.ts';
-import { parseTemplate } from './parse-template.ts';
-import type { Registry } from './parser.ts';
+import { parseTemplate } from './syntax/parse-template.ts';
+import type { Registry } from './syntax/parser.ts';
 import { renderNodes } from './render-nodes.ts';
 import { Runtime, type EngineServices, type ExpressionHooks } from './runtime.ts';
 import { TESTS } from './tests.ts';

@@ -1,5 +1,5 @@
 // Template statement execution: text, prints, if/for/set, filter blocks, blocks and macros.
-import type { Macro, Node } from './ast.ts';
+import type { Macro, Node } from './syntax/ast.ts';
 import { TemplateError } from './errors.ts';
 import { evalArgs, evaluate, guard } from './evaluate.ts';
 import { FILTERS } from './filters/index.ts';

@@ -1,5 +1,5 @@
 // Per-render state: variable scopes, hooks, and access to the engine for render()/block().
-import type { Args, Template } from './ast.ts';
+import type { Args, Template } from './syntax/ast.ts';
 import { UndefinedError } from './errors.ts';
 import type { RenderBudget } from './limits.ts';
 

@@ -1,7 +1,7 @@
 // Non-throwing evaluation for the constructs that tolerate undefined values (`??`, `???`,
 // `is defined`, `default`). Variable/attribute chains are resolved without exceptions, which
 // keeps `inputs.missing ?? 'x'` fast; anything else falls back to try/catch.
-import type { Expr } from './ast.ts';
+import type { Expr } from './syntax/ast.ts';
 import { UndefinedError } from './errors.ts';
 import { evaluate } from './evaluate.ts';
 import type { Runtime } from './runtime.ts';

@@ -3,10 +3,10 @@
 // `kestra:///<ns>/_files/...` and namespace.DownloadFiles see. Services take plain values;
 // paths arrive raw and are checked here (paths.ts) before any read or write.
 
-import type { BlobStore } from '../shared/blobs.ts';
-import type { Clock } from '../shared/clock.ts';
+import type { BlobStore } from '../shared/storage/blobs.ts';
+import type { Clock } from '../shared/time/clock.ts';
 import { illegalArgument, illegalState, notFound } from '../shared/errors.ts';
-import { createZip } from '../shared/zip.ts';
+import { createZip } from '../shared/zip/zip.ts';
 import { requireNamespaceId } from '../shared/namespace-id.ts';
 import { createNamespaceFilesStore, type NamespaceFilesAccess } from '../namespaces/files/store.ts';
 import { ancestorsOf } from '../namespaces/files/folders.ts';

@@ -5,7 +5,7 @@
 // (paths, flow sources, file/folder clashes) before the first write, so a refused upload
 // leaves the namespace and its flows untouched.
 
-import { readZip } from '../shared/zip.ts';
+import { readZip } from '../shared/zip/zip.ts';
 import { ApiError, illegalArgument, illegalState } from '../shared/errors.ts';
 import { normalizeNamespacePath, NamespaceFilesError, type NamespaceFilesAccess } from '../namespaces/files/store.ts';
 import { ancestorsOf } from '../namespaces/files/folders.ts';

@@ -3,7 +3,7 @@
 // checked before anything is written, so a bad payload stores nothing (bulk and namespace sync).
 
 import { illegalArgument, invalidEntity, ApiError } from '../shared/errors.ts';
-import { readZip } from '../shared/zip.ts';
+import { readZip } from '../shared/zip/zip.ts';
 import type { FlowRecord } from './store.ts';
 import type { FlowService, ParsedFlow } from './service.ts';
 

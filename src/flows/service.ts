@@ -4,7 +4,7 @@
 
 import { ApiError, illegalState, invalidEntity, notFound, type ErrorItem } from '../shared/errors.ts';
 import type { EventBus, FlowOrigin } from '../shared/events.ts';
-import type { Clock } from '../shared/clock.ts';
+import type { Clock } from '../shared/time/clock.ts';
 import type { PluginCatalog } from '../plugins/catalog.ts';
 import { flowToYaml, parseFlowObject, parseFlowYaml, violationsMessage, type FlowParseResult } from './parse.ts';
 import type { FlowDocument, Violation } from './model.ts';

@@ -6,7 +6,7 @@
 
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { illegalArgument } from '../shared/errors.ts';
-import type { SettingsStore } from '../shared/settings-store.ts';
+import type { SettingsStore } from '../shared/storage/settings-store.ts';
 
 interface StoredCredentials { username: string; salt: string; hash: string }
 

@@ -2,7 +2,7 @@
 // type inference for untyped values, the `kvType` conversion the kv.Set task applies to a
 // rendered string, and the KvAccess contract tasks see. Pure: the service and the tasks share it.
 
-import { isoDuration, parseDurationMs } from '../shared/durations.ts';
+import { isoDuration, parseDurationMs } from '../shared/time/durations.ts';
 
 export const KV_TYPES = ['STRING', 'NUMBER', 'BOOLEAN', 'DATETIME', 'DATE', 'DURATION', 'JSON'] as const;
 export type KvType = (typeof KV_TYPES)[number];

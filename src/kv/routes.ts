@@ -5,7 +5,7 @@ import { Elysia } from 'elysia';
 import { readJson, readText, requireKind } from '../http/body.ts';
 import { json } from '../http/respond.ts';
 import { tenantOf } from '../http/tenant.ts';
-import { parseDurationMs } from '../shared/durations.ts';
+import { parseDurationMs } from '../shared/time/durations.ts';
 import { requireNamespaceId } from '../shared/namespace-id.ts';
 import { ApiError, badRequest, illegalArgument, notFound } from '../shared/errors.ts';
 import type { KestraVersion } from '../shared/kestra-version.ts';

@@ -7,7 +7,7 @@
 // A TTL whose expiry is past year 9999 is refused (dates are shown with four-digit years).
 
 import type { Db } from '../shared/db.ts';
-import type { Clock } from '../shared/clock.ts';
+import type { Clock } from '../shared/time/clock.ts';
 import { createKvStore, type KvRow } from './store.ts';
 import { inferKvType, javaInstant, KvError, validateKey, type KvAccess, type KvEntry, type KvType } from './model.ts';
 

@@ -10,7 +10,7 @@ import { sseResponse } from '../http/sse.ts';
 import { tenantOf } from '../http/tenant.ts';
 import { LOG_LEVEL_ORDER, isLogLevel, type LogEntry, type LogLevel } from './model.ts';
 import { logJson } from './serialize.ts';
-import type { Clock } from '../shared/clock.ts';
+import type { Clock } from '../shared/time/clock.ts';
 import { illegalArgument, unprocessable } from '../shared/errors.ts';
 import type { EventBus } from '../shared/events.ts';
 import type { LogFilter, LogStore } from './store.ts';

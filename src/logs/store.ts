@@ -2,7 +2,7 @@
 // the order tasks wrote them.
 
 import { migrate, writeInTurn, type Db } from '../shared/db.ts';
-import { namespaceOrChildLike } from '../shared/namespace-sql.ts';
+import { namespaceOrChildLike } from '../shared/storage/namespace-sql.ts';
 import { LOG_LEVEL_ORDER, type LogEntry, type LogLevel } from './model.ts';
 
 export interface LogFilter {

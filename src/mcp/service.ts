@@ -5,7 +5,7 @@
 
 import { ApiError, invalidEntity, notFound } from '../shared/errors.ts';
 import { isPlainObject } from '../shared/guards.ts';
-import type { Clock } from '../shared/clock.ts';
+import type { Clock } from '../shared/time/clock.ts';
 import { DEFAULT_MCP_ID, MCP_ID_PATTERN, type AuthType, type McpServer, type ServerType } from './model.ts';
 import type { McpStore } from './store.ts';
 

@@ -4,7 +4,7 @@
 import type { Statement } from 'bun:sqlite';
 import type { MetricEntry } from './model.ts';
 import { migrate, requireTables, type Db } from '../shared/db.ts';
-import type { Window } from '../shared/time-buckets.ts';
+import type { Window } from '../shared/time/buckets.ts';
 
 export const METRIC_SORT_FIELDS: Record<string, string> = {
   namespace: 'namespace', flowId: 'flow_id', taskId: 'task_id', executionId: 'execution_id', taskrunId: 'task_run_id',

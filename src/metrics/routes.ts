@@ -6,9 +6,9 @@ import { json } from '../http/respond.ts';
 import { dateParam, pagingParams, queryOf, sortParams } from '../http/query.ts';
 import { tenantOf } from '../http/tenant.ts';
 import { metricJson } from './serialize.ts';
-import type { Clock } from '../shared/clock.ts';
+import type { Clock } from '../shared/time/clock.ts';
 import { illegalArgument } from '../shared/errors.ts';
-import { instantText, lazyZone, windowOf } from '../shared/time-buckets.ts';
+import { instantText, lazyZone, windowOf } from '../shared/time/buckets.ts';
 import { isAggregation, METRIC_SORT_FIELDS, type MetricQueries } from './queries.ts';
 
 export interface MetricRouteDeps {

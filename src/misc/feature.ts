@@ -1,7 +1,7 @@
 // Instance-level endpoints (configs, usages, basicAuth) and the auth service the HTTP edge checks.
 
 import { defineFeature } from '../shared/feature.ts';
-import { createSettingsStore } from '../shared/settings-store.ts';
+import { createSettingsStore } from '../shared/storage/settings-store.ts';
 import type { FlowServices } from '../flows/feature.ts';
 import { VERSION } from '../version.ts';
 import { createAuthService, type AuthService } from '../http/auth.ts';

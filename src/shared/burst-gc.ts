@@ -6,7 +6,7 @@
 // collection of a ~100 MB heap takes tens of milliseconds nobody waits on). No timer runs while
 // the server is idle.
 
-import type { Clock, TimerHandle } from './clock.ts';
+import type { Clock, TimerHandle } from './time/clock.ts';
 import type { EventBus } from './events.ts';
 
 export interface BurstGcOptions {

@@ -5,8 +5,8 @@
 
 import type { Elysia } from 'elysia';
 import type { Config } from '../config.ts';
-import type { BlobStore } from './blobs.ts';
-import type { Clock } from './clock.ts';
+import type { BlobStore } from './storage/blobs.ts';
+import type { Clock } from './time/clock.ts';
 import type { Db } from './db.ts';
 import type { EventBus } from './events.ts';
 import type { IdGenerator } from './ids.ts';

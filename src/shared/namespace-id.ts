@@ -3,7 +3,7 @@
 // the APIs that create namespace-scoped data (namespace files, KV). Kestra itself checks it only
 // on those entities; applying it to files and KV means no file or key lives in a namespace that
 // no flow could have. Kestra's rule admits empty segments (`a..b`, `a.`): the storage layout
-// (storage-paths.ts) keeps those apart from `a.b` and `a`.
+// (storage/paths.ts) keeps those apart from `a.b` and `a`.
 
 import { invalidEntity } from './errors.ts';
 

@@ -1,8 +1,8 @@
 // Accumulators for per-bucket state counts and durations, and their JSON as Kestra writes it
 // (api-contract §2.13): DailyExecutionStatistics and ExecutionCountStatistics.
 
-import { isoDuration } from '../shared/durations.ts';
-import { instantText, type Bucket, type GroupBy } from '../shared/time-buckets.ts';
+import { isoDuration } from '../shared/time/durations.ts';
+import { instantText, type Bucket, type GroupBy } from '../shared/time/buckets.ts';
 
 /** Always present, in Kestra's order; the remaining states appear only when non-zero. */
 export const DEFAULT_COUNT_KEYS = ['CREATED', 'RUNNING', 'RESTARTED', 'KILLING', 'SUCCESS', 'WARNING', 'FAILED', 'KILLED', 'PAUSED', 'QUEUED', 'CANCELLED'] as const;

@@ -7,7 +7,7 @@ import type { Db } from '../shared/db.ts';
 import { countStatisticsJson, dailyJson, mergeCells, newCells, type Cell } from './daily-json.ts';
 import { dailyByState, flowStateKeys, keyAggregates, type StateSource } from './range-queries.ts';
 import { FULLTEXT, flowMatches, type RowFilter } from './sql-filters.ts';
-import type { Window } from '../shared/time-buckets.ts';
+import type { Window } from '../shared/time/buckets.ts';
 
 export const EXECUTIONS: StateSource = { table: 'executions', byState: 'stats_executions_state', fulltext: FULLTEXT.executions };
 const BY_FLOW_INDEX = 'stats_executions_flow';

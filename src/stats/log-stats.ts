@@ -5,7 +5,7 @@ import { LOG_LEVEL_ORDER, type LogLevel } from '../logs/model.ts';
 import type { Db } from '../shared/db.ts';
 import { withStatements } from './range-queries.ts';
 import { FULLTEXT, rowConditions, type RowFilter } from './sql-filters.ts';
-import { instantText, type Window } from '../shared/time-buckets.ts';
+import { instantText, type Window } from '../shared/time/buckets.ts';
 
 const LEVELS = Object.keys(LOG_LEVEL_ORDER) as LogLevel[];
 

@@ -6,7 +6,7 @@ import { TERMINAL } from '../executions/state.ts';
 import type { Db } from '../shared/db.ts';
 import { addToCell, newCells, type AggRow, type Cell } from './daily-json.ts';
 import { rowConditions, type RowFilter } from './sql-filters.ts';
-import type { Window } from '../shared/time-buckets.ts';
+import type { Window } from '../shared/time/buckets.ts';
 
 /** A table with tenant/namespace/flow_id/state/start_date/end_date columns and its covering indexes. */
 export interface StateSource { table: string; byState: string; fulltext: string }

@@ -4,7 +4,7 @@
 import type { LogLevel } from '../logs/model.ts';
 import { executionJson } from '../executions/serialize.ts';
 import { STATE_TYPES, type StateType } from '../executions/state.ts';
-import type { Clock } from '../shared/clock.ts';
+import type { Clock } from '../shared/time/clock.ts';
 import type { Db } from '../shared/db.ts';
 import { dailyJson } from './daily-json.ts';
 import { createExecutionStats } from './execution-stats.ts';
@@ -13,7 +13,7 @@ import { dailyByState } from './range-queries.ts';
 import { migrateExecutionStats, migrateLogStats } from './schema.ts';
 import type { RowFilter } from './sql-filters.ts';
 import { TASKRUNS, type TaskRunIndex } from './taskrun-index.ts';
-import { lazyZone, windowOf } from '../shared/time-buckets.ts';
+import { lazyZone, windowOf } from '../shared/time/buckets.ts';
 
 export interface StatsServiceDeps {
   /** must already hold the executions and logs tables (create those stores first) */

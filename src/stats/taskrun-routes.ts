@@ -6,7 +6,7 @@ import { Elysia } from 'elysia';
 import { json } from '../http/respond.ts';
 import { pagingParams, queryOf, sortParams } from '../http/query.ts';
 import { tenantOf } from '../http/tenant.ts';
-import type { Clock } from '../shared/clock.ts';
+import type { Clock } from '../shared/time/clock.ts';
 import { TASKRUN_SORT_FIELDS, type TaskRunIndex } from './taskrun-index.ts';
 import { executionFilterOf } from '../executions/filters.ts';
 import { taskRunJson } from '../executions/serialize.ts';

@@ -3,7 +3,7 @@
 // (flowable.ts); runnable tasks get a RunContext and return outputs or throw.
 
 import type { Label, TaskDefinition } from '../flows/model.ts';
-import type { Clock } from '../shared/clock.ts';
+import type { Clock } from '../shared/time/clock.ts';
 import type { Execution, TaskRun } from '../executions/model.ts';
 import type { LogEntry, LogLevel } from '../logs/model.ts';
 import type { KvAccess } from '../kv/model.ts';

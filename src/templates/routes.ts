@@ -8,7 +8,7 @@ import { boolParam, pagingParams, queryOf, sortParams, type Query } from '../htt
 import { json } from '../http/respond.ts';
 import { tenantOf } from '../http/tenant.ts';
 import { ApiError, badRequest, notFound } from '../shared/errors.ts';
-import { createZip } from '../shared/zip.ts';
+import { createZip } from '../shared/zip/zip.ts';
 import type { IdWithNamespace, Template, TemplateRecord } from './model.ts';
 import { templateJson } from './serialize.ts';
 import type { TemplateFilter, TemplateService } from './service.ts';

@@ -4,9 +4,9 @@
 
 import type { SortKey } from '../http/query.ts';
 import type { PluginCatalog } from '../plugins/catalog.ts';
-import type { Clock } from '../shared/clock.ts';
+import type { Clock } from '../shared/time/clock.ts';
 import { ApiError, illegalArgument, invalidEntity, notFound, type ErrorItem } from '../shared/errors.ts';
-import { readZip } from '../shared/zip.ts';
+import { readZip } from '../shared/zip/zip.ts';
 import { namespaceMatches, queryTokens } from '../flows/query.ts';
 import type { Template, TemplateLookup, TemplateRecord } from './model.ts';
 import { parseTemplateObject, parseTemplateYaml, splitTemplateDocuments, type TemplateParseResult } from './parse.ts';

@@ -10,10 +10,10 @@ import type { TenantExpressions } from '../executions/expressions.ts';
 import { inputsWithDefaults } from '../executions/inputs/inputs.ts';
 import { FIXTURE_FILES_KEY, type Execution } from '../executions/model.ts';
 import type { ExecutionService } from '../executions/service.ts';
-import type { BlobStore } from '../shared/blobs.ts';
-import type { Clock } from '../shared/clock.ts';
+import type { BlobStore } from '../shared/storage/blobs.ts';
+import type { Clock } from '../shared/time/clock.ts';
 import type { IdGenerator } from '../shared/ids.ts';
-import { blobKey, flowPrefix, toUri } from '../shared/storage-paths.ts';
+import { blobKey, flowPrefix, toUri } from '../shared/storage/paths.ts';
 import { runAssertion } from './assertions.ts';
 import {
   caseState, suiteState, type AssertionResult, type AssertionRunError, type TestSuite, type TestSuiteRunResult, type UnitTest, type UnitTestResult,

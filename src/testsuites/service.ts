@@ -3,7 +3,7 @@
 
 import type { FlowService } from '../flows/service.ts';
 import { ApiError, notFound } from '../shared/errors.ts';
-import type { Clock } from '../shared/clock.ts';
+import type { Clock } from '../shared/time/clock.ts';
 import type { EventBus } from '../shared/events.ts';
 import { checkAgainstFlow, missingFlowMessage } from './check.ts';
 import type { SuiteProblem, SuiteRecord, TestSuite, TestSuiteRunResult } from './model.ts';

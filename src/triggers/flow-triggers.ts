@@ -11,7 +11,7 @@ import type { ExecutionService } from '../executions/service.ts';
 import { TERMINAL, isTerminal } from '../executions/state.ts';
 import type { FlowService } from '../flows/service.ts';
 import type { PluginCatalog } from '../plugins/catalog.ts';
-import type { Clock } from '../shared/clock.ts';
+import type { Clock } from '../shared/time/clock.ts';
 import type { EventBus } from '../shared/events.ts';
 import { createMemoryWindowStore, evaluateConditions, evaluateMultiple, evaluatePreconditions, type WindowStore } from './conditions/index.ts';
 import { executionVariables } from '../executions/engine/variables.ts';

@@ -9,8 +9,8 @@
 import type { Label } from '../flows/model.ts';
 import { isKestraTruthy } from '../expressions/index.ts';
 import { isTerminal } from '../executions/state.ts';
-import { parseDuration } from '../shared/durations.ts';
-import type { TimerHandle } from '../shared/clock.ts';
+import { parseDuration } from '../shared/time/durations.ts';
+import type { TimerHandle } from '../shared/time/clock.ts';
 import { httpRequestTask } from '../tasks/core/http-request.ts';
 import type { RunContext, TaskLogger } from '../tasks/types.ts';
 import type { SchedulerDeps } from './scheduler-deps.ts';

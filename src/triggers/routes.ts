@@ -7,7 +7,7 @@ import { readJson } from '../http/body.ts';
 import { boolParam, pagingParams, queryOf } from '../http/query.ts';
 import { tenantOf } from '../http/tenant.ts';
 import { ApiError, badRequest, illegalState, notFound } from '../shared/errors.ts';
-import type { Clock } from '../shared/clock.ts';
+import type { Clock } from '../shared/time/clock.ts';
 import type { Engine } from '../executions/engine/engine.ts';
 import type { FlowService } from '../flows/service.ts';
 import type { TriggerContext } from './model.ts';

@@ -5,7 +5,7 @@ import type { ExpressionEngine } from '../expressions/index.ts';
 import type { ExecutionService } from '../executions/service.ts';
 import type { FlowService } from '../flows/service.ts';
 import type { PluginCatalog } from '../plugins/catalog.ts';
-import type { Clock } from '../shared/clock.ts';
+import type { Clock } from '../shared/time/clock.ts';
 import type { EventBus } from '../shared/events.ts';
 import type { DateResolver } from './dates.ts';
 import type { TriggerContext } from './model.ts';

@@ -4,7 +4,7 @@
 // trigger at a time, missed schedules recovered at start-up, backfills.
 
 import type { FlowDocument, Label } from '../flows/model.ts';
-import type { TimerHandle } from '../shared/clock.ts';
+import type { TimerHandle } from '../shared/time/clock.ts';
 import { isTerminal } from '../executions/state.ts';
 import { evaluateConditions } from './conditions/index.ts';
 import { keyOf, SCHEDULED_TYPES, triggerKey, type TriggerContext } from './model.ts';

@@ -3,7 +3,7 @@
 // expression because 10,000 schedules often share a handful of expressions.
 
 import { formatZoned, nextFire, parseCron, previousFire, type CronSchedule } from './cron/index.ts';
-import { parseDuration } from '../shared/durations.ts';
+import { parseDuration } from '../shared/time/durations.ts';
 import { SCHEDULE, SCHEDULE_ON_DATES } from './model.ts';
 import type { TriggerDefinition } from '../flows/model.ts';
 

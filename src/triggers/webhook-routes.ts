@@ -7,7 +7,7 @@ import { Elysia } from 'elysia';
 import { json } from '../http/respond.ts';
 import { tenantOf } from '../http/tenant.ts';
 import { illegalState, notFound } from '../shared/errors.ts';
-import type { Clock } from '../shared/clock.ts';
+import type { Clock } from '../shared/time/clock.ts';
 import type { ExpressionEngine } from '../expressions/index.ts';
 import type { Engine } from '../executions/engine/engine.ts';
 import { executionJson } from '../executions/serialize.ts';

@@ -2,7 +2,7 @@
 // 9999 is a 422 and leaves the clock where it was (it used to go invalid, and every request after
 // it failed).
 import { describe, expect, test } from 'bun:test';
-import { fakeClock } from '../../src/shared/clock.ts';
+import { fakeClock } from '../../src/shared/time/clock.ts';
 import { testRuntime } from '../helpers/runtime.ts';
 
 describe('fake clock range (POST /_kestra-lite/clock/advance and /set)', () => {

@@ -1,5 +1,5 @@
 // Shared by the admin API tests: a runtime on the fake clock and small flow builders.
-import { fakeClock } from '../../src/shared/clock.ts';
+import { fakeClock } from '../../src/shared/time/clock.ts';
 import { testRuntime, YAML, type TestClient } from '../helpers/runtime.ts';
 import type { RuntimeOptions } from '../../src/runtime.ts';
 

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checksumOf } from '../../src/admin/state/document.ts';
-import { fakeClock } from '../../src/shared/clock.ts';
+import { fakeClock } from '../../src/shared/time/clock.ts';
 import { testRuntime, type TestClient } from '../helpers/runtime.ts';
 import { adminRuntime, deploy, logFlow, START } from './helpers.ts';
 

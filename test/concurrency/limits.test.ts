@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test';
-import type { FakeClock } from '../../src/shared/clock.ts';
+import type { FakeClock } from '../../src/shared/time/clock.ts';
 import { testRuntime, YAML } from '../helpers/runtime.ts';
 
 const tick = () => new Promise((r) => setImmediate(r));

@@ -4,7 +4,7 @@
 // file, a dashboard. Everything under namespace `company.team` of tenant `main`.
 
 import { createRuntime, type Runtime, type RuntimeOptions } from '../../src/runtime.ts';
-import { fakeClock } from '../../src/shared/clock.ts';
+import { fakeClock } from '../../src/shared/time/clock.ts';
 import { sequentialIds } from '../../src/shared/ids.ts';
 
 export const NS = 'company.team';

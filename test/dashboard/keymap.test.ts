@@ -5,8 +5,8 @@ import type { Key } from 'ink';
 import { keyToIntent, splitInput } from '../../src/dashboard/keymap.ts';
 import type { DashboardState } from '../../src/dashboard/model.ts';
 import { promptFor, promptValues } from '../../src/dashboard/prompt.ts';
-import { selectedExecution, selectedFlow } from '../../src/dashboard/selectors.ts';
-import { initialState, reduceAll } from '../../src/dashboard/state.ts';
+import { selectedExecution, selectedFlow } from '../../src/dashboard/state/selectors.ts';
+import { initialState, reduceAll } from '../../src/dashboard/state/state.ts';
 import { log, row, T0 } from './helpers.ts';
 
 /** Presses keys one after another, applying each result; returns the state and the commands. */

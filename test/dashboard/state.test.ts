@@ -1,8 +1,8 @@
 // The data reducer: bounded buffers, counters, flows and invalid files, purity.
 
 import { describe, expect, test } from 'bun:test';
-import { initialState, reduce, reduceAll } from '../../src/dashboard/state.ts';
-import { counts, logsAtLevel, visibleExecutions } from '../../src/dashboard/selectors.ts';
+import { initialState, reduce, reduceAll } from '../../src/dashboard/state/state.ts';
+import { counts, logsAtLevel, visibleExecutions } from '../../src/dashboard/state/selectors.ts';
 import type { DashboardState } from '../../src/dashboard/model.ts';
 import { log, row, T0 } from './helpers.ts';
 

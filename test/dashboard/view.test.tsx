@@ -4,7 +4,7 @@ import { afterEach, describe, expect, test } from 'bun:test';
 import { cleanup, render } from 'ink-testing-library';
 import type { Action } from '../../src/dashboard/actions.ts';
 import { promptFor } from '../../src/dashboard/prompt.ts';
-import { initialState, reduceAll } from '../../src/dashboard/state.ts';
+import { initialState, reduceAll } from '../../src/dashboard/state/state.ts';
 import { DashboardView } from '../../src/dashboard/view.tsx';
 import { INFO, log, row, T0 } from './helpers.ts';
 

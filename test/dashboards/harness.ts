@@ -1,7 +1,7 @@
 // Dashboards tests: a runtime whose executions, logs and metrics come from really running small
 // flows (a day apart on the fake clock), and helpers to post dashboards and ask for chart data.
 
-import type { FakeClock } from '../../src/shared/clock.ts';
+import type { FakeClock } from '../../src/shared/time/clock.ts';
 import { execute, saveFlow } from '../helpers/flows.ts';
 import { testRuntime, YAML, type TestClient } from '../helpers/runtime.ts';
 

@@ -1,7 +1,7 @@
 // Kestra 2.0 `/executions/{id}/actions/...`: the same control service as the 0.21 paths, 2.0's
 // answers (the execution), under /api/v1, /api/v1/main and an isolated tenant.
 import { describe, expect, test } from 'bun:test';
-import type { FakeClock } from '../../src/shared/clock.ts';
+import type { FakeClock } from '../../src/shared/time/clock.ts';
 import { testRuntime, YAML, type TestClient } from '../helpers/runtime.ts';
 
 const LOG = 'io.kestra.plugin.core.log.Log';

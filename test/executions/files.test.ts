@@ -2,7 +2,7 @@ import { describe, expect, test } from 'bun:test';
 import { executionFileRoutes } from '../../src/executions/routes/files.ts';
 import { createExecutionStore } from '../../src/executions/store.ts';
 import { createApp } from '../../src/http/app.ts';
-import { memoryBlobStore } from '../../src/shared/blobs.ts';
+import { memoryBlobStore } from '../../src/shared/storage/blobs.ts';
 import { openDb } from '../../src/shared/db.ts';
 import { executionService, makeExecution } from '../helpers/execution-fixture.ts';
 

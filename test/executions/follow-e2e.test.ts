@@ -1,6 +1,6 @@
 // SSE against a real runtime on a real socket: follow an execution and its logs while it runs.
 import { describe, expect, test } from 'bun:test';
-import type { FakeClock } from '../../src/shared/clock.ts';
+import type { FakeClock } from '../../src/shared/time/clock.ts';
 import { testRuntime } from '../helpers/runtime.ts';
 import { saveFlow } from '../helpers/flows.ts';
 

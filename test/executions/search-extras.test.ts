@@ -1,7 +1,7 @@
 // Kestra 1.x/2.0 execution searches: executions/latest, distinct-field-values, the CSV export of
 // a search, and the flow of an execution by namespace and id.
 import { describe, expect, test } from 'bun:test';
-import type { FakeClock } from '../../src/shared/clock.ts';
+import type { FakeClock } from '../../src/shared/time/clock.ts';
 import { testRuntime, YAML, type TestClient } from '../helpers/runtime.ts';
 
 const flow = (id: string, ns = 'company.team', extra = '') =>

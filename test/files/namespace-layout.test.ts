@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { flowYaml, testRuntime, YAML, type TestClient } from '../helpers/runtime.ts';
 import { read, upload } from './helpers.ts';
-import { filesSegmentIndex, namespaceFilesRoot, namespaceOfSegments } from '../../src/shared/storage-paths.ts';
+import { filesSegmentIndex, namespaceFilesRoot, namespaceOfSegments } from '../../src/shared/storage/paths.ts';
 
 const roots: string[] = [];
 afterEach(() => { while (roots.length) rmSync(roots.pop()!, { recursive: true, force: true }); });
@@ -88,7 +88,7 @@ describe('namespace ids on the Files and KV APIs follow Kestra’s rule', () => 
   });
 });
 
-describe('the layout rule (shared/storage-paths.ts)', () => {
+describe('the layout rule (shared/storage/paths.ts)', () => {
   test('ordinary namespaces keep Kestra\'s layout; odd ones are escaped; no root lies inside another namespace\'s files', () => {
     expect(namespaceFilesRoot('company.team')).toBe('/company/team/_files');
     expect(namespaceFilesRoot('a..b')).toBe('/a/~/b/_files');

@@ -1,7 +1,7 @@
 // Kestra 1.x revisions (GET files/revisions, GET files?revision=) and the namespace export.
 import { expect, test } from 'bun:test';
-import type { FakeClock } from '../../src/shared/clock.ts';
-import { readZip } from '../../src/shared/zip.ts';
+import type { FakeClock } from '../../src/shared/time/clock.ts';
+import { readZip } from '../../src/shared/zip/zip.ts';
 import { testRuntime, YAML } from '../helpers/runtime.ts';
 import { BASES, read, upload } from './helpers.ts';
 

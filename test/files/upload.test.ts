@@ -1,7 +1,7 @@
 // POST /namespaces/{ns}/files: single files, ZIP archives (extracted as Kestra does when the
 // uploaded name ends with ".zip"), flows under /_flows, and every refusal leaving nothing behind.
 import { describe, expect, test } from 'bun:test';
-import { createZip } from '../../src/shared/zip.ts';
+import { createZip } from '../../src/shared/zip/zip.ts';
 import { testRuntime } from '../helpers/runtime.ts';
 import { fileForm, read, snapshot, upload } from './helpers.ts';
 

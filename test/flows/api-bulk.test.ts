@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test';
-import { createZip, readZip } from '../../src/shared/zip.ts';
+import { createZip, readZip } from '../../src/shared/zip/zip.ts';
 import { flowYaml, testRuntime, YAML } from '../helpers/runtime.ts';
 
 const create = (c: Awaited<ReturnType<typeof testRuntime>>, id: string, ns = 'company.team', extra = '') =>

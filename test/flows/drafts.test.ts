@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'bun:test';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fakeClock } from '../../src/shared/clock.ts';
+import { fakeClock } from '../../src/shared/time/clock.ts';
 import { flowYaml, testRuntime, YAML } from '../helpers/runtime.ts';
 
 const ret = (format: string, extra = '') => `id: d\nnamespace: company.team\n${extra}tasks:\n  - id: r\n    type: io.kestra.plugin.core.debug.Return\n    format: ${format}\n`;

@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'bun:test';
 import { createFlowService } from '../../src/flows/service.ts';
 import { createFlowStore } from '../../src/flows/store.ts';
-import { fakeClock } from '../../src/shared/clock.ts';
+import { fakeClock } from '../../src/shared/time/clock.ts';
 import { openDb } from '../../src/shared/db.ts';
 import { ApiError } from '../../src/shared/errors.ts';
 import { createEventBus } from '../../src/shared/events.ts';

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { ExpressionError, type ExpressionEngine } from '../../src/expressions/index.ts';
 import { parseFlowYaml } from '../../src/flows/parse.ts';
 import type { RouteInfo } from '../../src/http/openapi.ts';
-import { createZip, readZip } from '../../src/shared/zip.ts';
+import { createZip, readZip } from '../../src/shared/zip/zip.ts';
 import type { Runtime } from '../../src/runtime.ts';
 import { anyText, body, queryString, segment, template, yamlText, type BodyCase } from './arbitraries.ts';
 

@@ -1,5 +1,5 @@
 // Helpers to save a flow and run it to a terminal state through the HTTP API.
-import type { FakeClock } from '../../src/shared/clock.ts';
+import type { FakeClock } from '../../src/shared/time/clock.ts';
 import { YAML, type TestClient } from './runtime.ts';
 
 export async function saveFlow(c: TestClient, source: string) {

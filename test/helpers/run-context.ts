@@ -6,12 +6,12 @@ import { createExpressionEngine } from '../../src/expressions/index.ts';
 import type { Label } from '../../src/flows/model.ts';
 import type { LogLevel } from '../../src/logs/model.ts';
 import { newState } from '../../src/executions/state.ts';
-import { blobKey, executionPrefix, pathOfUri, taskRunPrefix, toUri } from '../../src/shared/storage-paths.ts';
+import { blobKey, executionPrefix, pathOfUri, taskRunPrefix, toUri } from '../../src/shared/storage/paths.ts';
 import { createNamespaceFilesStore } from '../../src/namespaces/files/store.ts';
 import { createStateStoreAccess } from '../../src/tasks/core/state-common.ts';
 import { createKvService, type KvService } from '../../src/kv/service.ts';
-import { memoryBlobStore, type BlobStore } from '../../src/shared/blobs.ts';
-import { fakeClock, type FakeClock } from '../../src/shared/clock.ts';
+import { memoryBlobStore, type BlobStore } from '../../src/shared/storage/blobs.ts';
+import { fakeClock, type FakeClock } from '../../src/shared/time/clock.ts';
 import { openDb } from '../../src/shared/db.ts';
 import { createPorts, type Ports } from '../../src/shared/ports.ts';
 import {

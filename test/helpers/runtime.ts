@@ -3,7 +3,7 @@
 
 import { afterEach } from 'bun:test';
 import { createRuntime, type Runtime, type RuntimeOptions } from '../../src/runtime.ts';
-import { fakeClock } from '../../src/shared/clock.ts';
+import { fakeClock } from '../../src/shared/time/clock.ts';
 import { sequentialIds } from '../../src/shared/ids.ts';
 
 const open: Runtime[] = [];

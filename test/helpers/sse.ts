@@ -4,7 +4,7 @@
 
 import { afterEach } from 'bun:test';
 import { createApp, type RouteModule } from '../../src/http/app.ts';
-import { fakeClock, type FakeClock } from '../../src/shared/clock.ts';
+import { fakeClock, type FakeClock } from '../../src/shared/time/clock.ts';
 import { createEventBus, type EventBus, type EventName } from '../../src/shared/events.ts';
 
 const servers: ReturnType<typeof Bun.serve>[] = [];

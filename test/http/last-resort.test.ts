@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'bun:test';
 import { Elysia } from 'elysia';
 import { createApp } from '../../src/http/app.ts';
-import { fakeClock } from '../../src/shared/clock.ts';
+import { fakeClock } from '../../src/shared/time/clock.ts';
 import { testRuntime } from '../helpers/runtime.ts';
 
 const SERVER_PATH = /\/(?:work|home|tmp|usr|opt|Users|root|var)\/|\.tsx?:\d+|file:\/\//;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test';
 import { INVALID_KEY_MESSAGE } from '../../src/kv/model.ts';
-import type { FakeClock } from '../../src/shared/clock.ts';
+import type { FakeClock } from '../../src/shared/time/clock.ts';
 import { testRuntime, type TestClient } from '../helpers/runtime.ts';
 
 const T0 = '2025-01-01T00:00:00Z';

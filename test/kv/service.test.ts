@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createKvService } from '../../src/kv/service.ts';
 import { INVALID_KEY_MESSAGE, KvError } from '../../src/kv/model.ts';
-import { fakeClock } from '../../src/shared/clock.ts';
+import { fakeClock } from '../../src/shared/time/clock.ts';
 import { openDb } from '../../src/shared/db.ts';
 
 const T0 = Date.UTC(2025, 0, 1);

@@ -3,7 +3,7 @@
 // and `PT0S` stores an entry that is already expired: the first read answers 410, then 404, as
 // Kestra does (KVMetadata: expirationDate = now + ttl; InternalKVStore: expired once now is past it).
 import { describe, expect, test } from 'bun:test';
-import { fakeClock } from '../../src/shared/clock.ts';
+import { fakeClock } from '../../src/shared/time/clock.ts';
 import { testRuntime, type TestClient } from '../helpers/runtime.ts';
 
 const put = (c: TestClient, key: string, ttl: string) =>

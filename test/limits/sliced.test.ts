@@ -2,7 +2,7 @@
 // (src/http/sliced.ts, createZipSliced): same bytes as the one-piece answer, others served meanwhile.
 import { describe, expect, test } from 'bun:test';
 import { slicedBody, slicedPage } from '../../src/http/sliced.ts';
-import { createZip, createZipSliced, readZip } from '../../src/shared/zip.ts';
+import { createZip, createZipSliced, readZip } from '../../src/shared/zip/zip.ts';
 import { testRuntime, YAML } from '../helpers/runtime.ts';
 
 const slow = (i: number) => { const until = performance.now() + 0.05; while (performance.now() < until); return { i, text: 'x'.repeat(i % 50) }; };

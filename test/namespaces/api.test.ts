@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test';
-import type { FakeClock } from '../../src/shared/clock.ts';
+import type { FakeClock } from '../../src/shared/time/clock.ts';
 import { flowYaml, testRuntime, YAML, type TestClient } from '../helpers/runtime.ts';
 
 async function flow(c: TestClient, id: string, namespace: string, prefix = '/api/v1', extra = '') {

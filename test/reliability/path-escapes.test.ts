@@ -7,8 +7,8 @@ import { afterEach, describe, expect, test } from 'bun:test';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { diskBlobStore } from '../../src/shared/blobs.ts';
-import { createZip } from '../../src/shared/zip.ts';
+import { diskBlobStore } from '../../src/shared/storage/blobs.ts';
+import { createZip } from '../../src/shared/zip/zip.ts';
 import { runFlow } from '../helpers/flows.ts';
 import { testRuntime, YAML } from '../helpers/runtime.ts';
 

@@ -2,7 +2,7 @@
 
 import { describe, expect, test } from 'bun:test';
 import { watchBursts } from '../../src/shared/burst-gc.ts';
-import { fakeClock } from '../../src/shared/clock.ts';
+import { fakeClock } from '../../src/shared/time/clock.ts';
 import { createEventBus } from '../../src/shared/events.ts';
 
 const entry = { tenant: 'main', namespace: 'n', flowId: 'f', attemptNumber: null, timestamp: 0, level: 'INFO' as const, thread: 't', message: 'm' };

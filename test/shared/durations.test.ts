@@ -1,7 +1,7 @@
 // Pins where the three duration grammars of shared/durations.ts differ, so that folding them into
 // one is a decision someone takes on purpose, not a side effect.
 import { describe, expect, test } from 'bun:test';
-import { isIsoDuration, isoDuration, parseDuration, parseDurationMs } from '../../src/shared/durations.ts';
+import { isIsoDuration, isoDuration, parseDuration, parseDurationMs } from '../../src/shared/time/durations.ts';
 
 describe('duration readers', () => {
   // text → [parseDurationMs (Java), parseDuration (engine), isIsoDuration (validation)]

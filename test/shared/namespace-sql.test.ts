@@ -4,7 +4,7 @@
 
 import { describe, expect, test } from 'bun:test';
 import { Database } from 'bun:sqlite';
-import { namespaceOrChildLike, namespaceOrChildNoCase } from '../../src/shared/namespace-sql.ts';
+import { namespaceOrChildLike, namespaceOrChildNoCase } from '../../src/shared/storage/namespace-sql.ts';
 import { openDb } from '../../src/shared/db.ts';
 import { createExecutionStore } from '../../src/executions/store.ts';
 import { createLogStore } from '../../src/logs/store.ts';

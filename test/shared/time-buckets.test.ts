@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test';
-import { groupByOf, instantText, timeBuckets, windowOf, zoneOf } from '../../src/shared/time-buckets.ts';
+import { groupByOf, instantText, timeBuckets, windowOf, zoneOf } from '../../src/shared/time/buckets.ts';
 import { DAY, HOUR, NOW } from '../stats/harness.ts';
 
 describe('time buckets', () => {

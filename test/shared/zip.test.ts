@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createZip, readZip } from '../../src/shared/zip';
-import { crc32 } from '../../src/shared/crc32';
+import { createZip, readZip } from '../../src/shared/zip/zip';
+import { crc32 } from '../../src/shared/zip/crc32';
 
 // Made with Info-ZIP `zip -X -r sys.zip a.txt dir empty.txt` (a.txt deflated, the rest stored).
 const SYSTEM_ZIP_FIXTURE =

@@ -14,7 +14,7 @@ import { createLogStore } from '../../src/logs/store.ts';
 import { createMetricQueries } from '../../src/metrics/queries.ts';
 import { metricRoutes } from '../../src/metrics/routes.ts';
 import { createMetricStore } from '../../src/metrics/store.ts';
-import { fakeClock } from '../../src/shared/clock.ts';
+import { fakeClock } from '../../src/shared/time/clock.ts';
 import { openDb } from '../../src/shared/db.ts';
 import { statsRoutes } from '../../src/stats/routes.ts';
 import { createStatsService } from '../../src/stats/service.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test';
-import type { FakeClock } from '../../src/shared/clock.ts';
+import type { FakeClock } from '../../src/shared/time/clock.ts';
 import { testRuntime } from '../helpers/runtime.ts';
 import { execute, saveFlow, taskRun } from '../helpers/flows.ts';
 

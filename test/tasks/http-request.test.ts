@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { blobKey, toUri } from '../../src/shared/storage-paths.ts';
-import { memoryBlobStore } from '../../src/shared/blobs.ts';
+import { blobKey, toUri } from '../../src/shared/storage/paths.ts';
+import { memoryBlobStore } from '../../src/shared/storage/blobs.ts';
 import { httpRequestTask } from '../../src/tasks/core/http-request.ts';
 import { TaskKilledError } from '../../src/tasks/types.ts';
 import { buildRunContext, runExpectingError, type RunContextOptions } from '../helpers/run-context.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test';
-import { memoryBlobStore } from '../../src/shared/blobs.ts';
+import { memoryBlobStore } from '../../src/shared/storage/blobs.ts';
 import { createStateStoreAccess, mergeState } from '../../src/tasks/core/state-common.ts';
 import { stateDeleteTask } from '../../src/tasks/core/state-delete.ts';
 import { stateGetTask } from '../../src/tasks/core/state-get.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test';
 import { createNamespaceFilesStore, namespaceFilesPrefix, NamespaceFilesError, normalizeNamespacePath } from '../../src/namespaces/files/store.ts';
-import { memoryBlobStore } from '../../src/shared/blobs.ts';
+import { memoryBlobStore } from '../../src/shared/storage/blobs.ts';
 import { namespaceDeleteFilesTask } from '../../src/tasks/core/namespace-delete-files.ts';
 import { namespaceDownloadFilesTask } from '../../src/tasks/core/namespace-download-files.ts';
 import { namespaceUploadFilesTask } from '../../src/tasks/core/namespace-upload-files.ts';

@@ -2,7 +2,7 @@
 // temporary directory shared by the children, inputFiles, outputFiles, namespaceFiles, cache.
 import { describe, expect, test } from 'bun:test';
 import { existsSync } from 'node:fs';
-import type { FakeClock } from '../../src/shared/clock.ts';
+import type { FakeClock } from '../../src/shared/time/clock.ts';
 import { createNamespaceFilesStore } from '../../src/namespaces/files/store.ts';
 import { testRuntime, type TestClient } from '../helpers/runtime.ts';
 import { execute, logsOf, runFlow, saveFlow, taskRun } from '../helpers/flows.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test';
-import { createZip, readZip } from '../../src/shared/zip.ts';
+import { createZip, readZip } from '../../src/shared/zip/zip.ts';
 import { testRuntime, YAML, type TestClient } from '../helpers/runtime.ts';
 
 const LOG = 'io.kestra.plugin.core.log.Log';

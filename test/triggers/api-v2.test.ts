@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test';
-import { fakeClock, type FakeClock } from '../../src/shared/clock.ts';
+import { fakeClock, type FakeClock } from '../../src/shared/time/clock.ts';
 import { testRuntime, YAML } from '../helpers/runtime.ts';
 
 const tick = async (n = 3) => { for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r)); };

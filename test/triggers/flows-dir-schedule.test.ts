@@ -4,7 +4,7 @@ import { describe, expect, test } from 'bun:test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fakeClock, type FakeClock } from '../../src/shared/clock.ts';
+import { fakeClock, type FakeClock } from '../../src/shared/time/clock.ts';
 import { testRuntime } from '../helpers/runtime.ts';
 
 const tick = async (n = 3) => { for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r)); };

@@ -1,7 +1,7 @@
 // io.kestra.plugin.core.http.Trigger: polls on the injected clock, starts an execution when the
 // response condition holds, one at a time, and stops after the states in `stopAfter`.
 import { describe, expect, test } from 'bun:test';
-import type { FakeClock } from '../../src/shared/clock.ts';
+import type { FakeClock } from '../../src/shared/time/clock.ts';
 import { testRuntime } from '../helpers/runtime.ts';
 import { logsOf, saveFlow } from '../helpers/flows.ts';
 

@@ -2,7 +2,7 @@
 // the flow's non-system labels, then the trigger's labels rendered one by one (a label that fails
 // to render is omitted with a WARN), then backfill labels; no system label of the scheduler's own.
 import { describe, expect, test } from 'bun:test';
-import { fakeClock, type FakeClock } from '../../src/shared/clock.ts';
+import { fakeClock, type FakeClock } from '../../src/shared/time/clock.ts';
 import { saveFlow } from '../helpers/flows.ts';
 import { testRuntime, type TestClient } from '../helpers/runtime.ts';
 

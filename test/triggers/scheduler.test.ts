@@ -2,7 +2,7 @@ import { describe, expect, test } from 'bun:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fakeClock, type FakeClock } from '../../src/shared/clock.ts';
+import { fakeClock, type FakeClock } from '../../src/shared/time/clock.ts';
 import { testRuntime, YAML } from '../helpers/runtime.ts';
 import { saveFlow } from '../helpers/flows.ts';
 

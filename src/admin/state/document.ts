@@ -5,8 +5,8 @@
 // is written.
 
 import { createHash } from 'node:crypto';
-import type { BlobStore } from '../../shared/blobs.ts';
-import { isoInstant } from '../../shared/clock.ts';
+import type { BlobStore } from '../../shared/storage/blobs.ts';
+import { isoInstant } from '../../shared/time/clock.ts';
 import type { Db } from '../../shared/db.ts';
 import { invalidEntity, type ErrorItem } from '../../shared/errors.ts';
 import { readRows, schemaVersions, stateTables, type Cell, type ColumnKind } from './tables.ts';

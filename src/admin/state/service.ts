@@ -5,7 +5,7 @@
 // recovered, triggers re-armed). An import refused by validation never reaches the suspend
 // step; one that fails while writing or reloading puts the previous state back.
 
-import type { BlobStore } from '../../shared/blobs.ts';
+import type { BlobStore } from '../../shared/storage/blobs.ts';
 import type { Db } from '../../shared/db.ts';
 import { ApiError } from '../../shared/errors.ts';
 import type { StateLifecycle } from '../../shared/feature.ts';

@@ -8,7 +8,7 @@ import { json } from '../../http/respond.ts';
 import { boolParam, intParam, queryOf } from '../../http/query.ts';
 import { tenantOf } from '../../http/tenant.ts';
 import { badRequest } from '../../shared/errors.ts';
-import type { Clock } from '../../shared/clock.ts';
+import type { Clock } from '../../shared/time/clock.ts';
 import { parseBreakpoints } from '../engine/breakpoints.ts';
 import { inputsFromRequest } from '../inputs/request.ts';
 import type { Execution } from '../model.ts';

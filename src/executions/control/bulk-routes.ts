@@ -8,7 +8,7 @@ import { readJson } from '../../http/body.ts';
 import { boolParam, queryOf } from '../../http/query.ts';
 import { tenantOf } from '../../http/tenant.ts';
 import { ApiError, badRequest, illegalArgument } from '../../shared/errors.ts';
-import type { Clock } from '../../shared/clock.ts';
+import type { Clock } from '../../shared/time/clock.ts';
 import type { Label } from '../../flows/model.ts';
 import type { ExecutionControl } from './control.ts';
 import { readLabels } from './routes.ts';

@@ -5,7 +5,7 @@
 
 import type { Label } from '../../flows/model.ts';
 import { ApiError, illegalArgument, illegalState, notFound } from '../../shared/errors.ts';
-import type { Clock } from '../../shared/clock.ts';
+import type { Clock } from '../../shared/time/clock.ts';
 import type { IdGenerator } from '../../shared/ids.ts';
 import type { Engine } from '../engine/engine.ts';
 import { pausedRun, resumeExecution } from '../engine/pause.ts';
@@ -17,7 +17,7 @@ import { releaseBreakpoint } from '../engine/breakpoints.ts';
 import { isStateType, isTerminal, newState, withState, type StateType } from '../state.ts';
 import type { ExecutionService } from '../service.ts';
 import type { ExecutionStore } from '../store.ts';
-import type { BlobStore } from '../../shared/blobs.ts';
+import type { BlobStore } from '../../shared/storage/blobs.ts';
 import type { ExpressionEngine } from '../../expressions/index.ts';
 
 export interface ControlDeps {

@@ -4,10 +4,10 @@
 import { boolParam } from '../../http/query.ts';
 import type { LogStore } from '../../logs/store.ts';
 import type { MetricStore } from '../../metrics/store.ts';
-import type { BlobStore } from '../../shared/blobs.ts';
+import type { BlobStore } from '../../shared/storage/blobs.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Execution } from '../model.ts';
-import { blobKey, executionPrefix } from '../../shared/storage-paths.ts';
+import { blobKey, executionPrefix } from '../../shared/storage/paths.ts';
 import type { ExecutionStore } from '../store.ts';
 
 export interface DeleteDeps { store: ExecutionStore; engine: Engine; logs: LogStore; metrics: MetricStore; blobs: BlobStore }

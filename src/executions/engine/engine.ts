@@ -2,7 +2,7 @@
 // changes (a new execution, a finished attempt, a due retry, a kill), persists after each pass
 // and tells subscribers. One engine per runtime; nothing global.
 
-import type { TimerHandle } from '../../shared/clock.ts';
+import type { TimerHandle } from '../../shared/time/clock.ts';
 import type { Execution, TaskRun } from '../model.ts';
 import type { LogEntry } from '../../logs/model.ts';
 import { isTerminal, newState, withState, type StateType } from '../state.ts';

@@ -1,7 +1,7 @@
 // A running execution as the engine holds it: the execution, its plan, its in-flight attempts
 // and timers, and who waits for its end.
 
-import type { TimerHandle } from '../../shared/clock.ts';
+import type { TimerHandle } from '../../shared/time/clock.ts';
 import type { Execution } from '../model.ts';
 import type { FlowPlan } from './plan.ts';
 import type { WorkspaceHandle } from '../../tasks/flowable.ts';

@@ -2,7 +2,7 @@
 // and when its next attempt is due (undefined = no more attempts).
 
 import type { TaskDefinition } from '../../tasks/types.ts';
-import { parseDuration } from '../../shared/durations.ts';
+import { parseDuration } from '../../shared/time/durations.ts';
 import type { Attempt } from '../model.ts';
 import type { FlowDocument } from '../../flows/model.ts';
 

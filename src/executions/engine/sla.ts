@@ -3,7 +3,7 @@
 // adds the SLA's labels, and with behavior FAIL or CANCEL ends the execution.
 
 import { isKestraTruthy } from '../../expressions/index.ts';
-import { isoDuration, parseDuration } from '../../shared/durations.ts';
+import { isoDuration, parseDuration } from '../../shared/time/durations.ts';
 import type { Execution } from '../model.ts';
 import type { FlowDocument } from '../../flows/model.ts';
 import { isTerminal, withState } from '../state.ts';

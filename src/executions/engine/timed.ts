@@ -3,8 +3,8 @@
 // cancelled when it ends.
 
 import type { ExpressionEngine } from '../../expressions/index.ts';
-import type { Clock } from '../../shared/clock.ts';
-import { parseDuration } from '../../shared/durations.ts';
+import type { Clock } from '../../shared/time/clock.ts';
+import { parseDuration } from '../../shared/time/durations.ts';
 import type { TaskRun } from '../model.ts';
 import { isTerminal } from '../state.ts';
 import { applyAllowances } from './final-state.ts';

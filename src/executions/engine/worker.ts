@@ -3,7 +3,7 @@
 // promise so the engine loop can go on in the same tick — that is most of the engine's speed.
 
 import { TaskError, TaskKilledError, type RunContext, type RunnableTask, type RunResult } from '../../tasks/types.ts';
-import { parseDuration } from '../../shared/durations.ts';
+import { parseDuration } from '../../shared/time/durations.ts';
 import { DEFAULT_MAX_OUTPUTS_BYTES, outputsTooLarge } from './output-limit.ts';
 
 /**

@@ -1,9 +1,9 @@
 // Multipart input parts and FILE uploads (api-contract §1.11).
 import type { Input } from '../../flows/model.ts';
-import type { BlobStore } from '../../shared/blobs.ts';
-import { crc32 } from '../../shared/crc32.ts';
+import type { BlobStore } from '../../shared/storage/blobs.ts';
+import { crc32 } from '../../shared/zip/crc32.ts';
 import { ApiError } from '../../shared/errors.ts';
-import { blobKey, inputFilePath, toUri } from '../../shared/storage-paths.ts';
+import { blobKey, inputFilePath, toUri } from '../../shared/storage/paths.ts';
 
 export interface UploadTarget {
   tenant: string;

@@ -3,7 +3,7 @@
 import type { ExpressionEngine } from '../../expressions/index.ts';
 import { toJson } from '../../expressions/print.ts';
 import type { Input } from '../../flows/model.ts';
-import type { BlobStore } from '../../shared/blobs.ts';
+import type { BlobStore } from '../../shared/storage/blobs.ts';
 import { invalidEntity } from '../../shared/errors.ts';
 import { formToProvided, storeUploads } from './files.ts';
 import { received } from './java.ts';

@@ -2,8 +2,8 @@
 // Typed results are java.time-like js-joda objects so bounds compare and print as in Java;
 // `toJsonValue` turns them into what the API and the expression context carry.
 import type { Duration, Instant, LocalDate, LocalTime, DateTimeFormatter } from '@js-joda/core';
-import { joda as J } from '../../shared/joda.ts';
-import { KESTRA_SCHEME } from '../../shared/storage-paths.ts';
+import { joda as J } from '../../shared/time/joda.ts';
+import { KESTRA_SCHEME } from '../../shared/storage/paths.ts';
 import { IllegalArgument, asText, javaBoolean, javaFloat, javaInteger, jodaMessage, received } from './java.ts';
 import { parseJsonList, parseJsonText, parseYamlText } from './json.ts';
 import { isPlainObject } from '../../shared/guards.ts';

@@ -1,7 +1,7 @@
 // Per-type validation of a coerced value (each Kestra input class's `validate`). Returns the
 // violation text that follows "Invalid input for `id`, ", or undefined when the value is fine.
 import type { Duration, Instant, LocalDate, LocalTime } from '@js-joda/core';
-import { joda } from '../../shared/joda.ts';
+import { joda } from '../../shared/time/joda.ts';
 import type { Input } from '../../flows/model.ts';
 import { asText, javaFloatString } from './java.ts';
 

@@ -7,12 +7,12 @@ import { json } from '../../http/respond.ts';
 import { attachment } from '../../http/attachment.ts';
 import { intParam, queryOf } from '../../http/query.ts';
 import { DEFAULT_TENANT, tenantOf } from '../../http/tenant.ts';
-import type { BlobStore } from '../../shared/blobs.ts';
+import type { BlobStore } from '../../shared/storage/blobs.ts';
 import { badRequest, illegalArgument, notFound } from '../../shared/errors.ts';
 import { decoderFor, previewRows, renderFile } from './file-render.ts';
 import type { Execution } from '../model.ts';
 import type { ExecutionService } from '../service.ts';
-import { blobKey, executionPrefix, flowPrefix, KESTRA_SCHEME, namespacePath } from '../../shared/storage-paths.ts';
+import { blobKey, executionPrefix, flowPrefix, KESTRA_SCHEME, namespacePath } from '../../shared/storage/paths.ts';
 
 export interface ExecutionFileRouteDeps {
   executions: Pick<ExecutionService, 'find' | 'get'>;

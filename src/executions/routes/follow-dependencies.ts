@@ -13,7 +13,7 @@ import { Elysia } from 'elysia';
 import { boolParam, queryOf } from '../../http/query.ts';
 import { sseResponse } from '../../http/sse.ts';
 import { tenantOf } from '../../http/tenant.ts';
-import type { Clock } from '../../shared/clock.ts';
+import type { Clock } from '../../shared/time/clock.ts';
 import type { EventBus } from '../../shared/events.ts';
 import { flowDependencies } from '../../flows/dependencies.ts';
 import { flowView } from '../../flows/serialize.ts';

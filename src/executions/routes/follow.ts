@@ -5,7 +5,7 @@
 import { Elysia } from 'elysia';
 import { sseResponse } from '../../http/sse.ts';
 import { tenantOf } from '../../http/tenant.ts';
-import type { Clock, TimerHandle } from '../../shared/clock.ts';
+import type { Clock, TimerHandle } from '../../shared/time/clock.ts';
 import { notFound } from '../../shared/errors.ts';
 import type { EventBus } from '../../shared/events.ts';
 import type { Execution } from '../model.ts';

@@ -9,7 +9,7 @@ import { flowView } from '../../flows/serialize.ts';
 import type { FlowService } from '../../flows/service.ts';
 import { notFound } from '../../shared/errors.ts';
 import { hideServerPaths, publicStack } from '../../shared/server-paths.ts';
-import type { Clock } from '../../shared/clock.ts';
+import type { Clock } from '../../shared/time/clock.ts';
 import type { IdGenerator } from '../../shared/ids.ts';
 import { taskRunJson } from '../serialize.ts';
 import type { ExecutionService } from '../service.ts';

@@ -10,7 +10,7 @@ import { json } from '../../http/respond.ts';
 import { tenantOf } from '../../http/tenant.ts';
 import type { FlowService } from '../../flows/service.ts';
 import { ApiError, badRequest, illegalArgument, invalidEntity } from '../../shared/errors.ts';
-import type { Clock } from '../../shared/clock.ts';
+import type { Clock } from '../../shared/time/clock.ts';
 import { toCsv } from '../csv.ts';
 import { executionFilterOf } from '../filters.ts';
 import type { Execution } from '../model.ts';

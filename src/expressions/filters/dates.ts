@@ -1,7 +1,7 @@
 // Kestra date filters: date, dateAdd, timestamp, timestampMilli/Micro/Nano.
 import type { FilterDef } from '../callables.ts';
 import { EvalError } from '../errors.ts';
-import { chronoUnit, formatDate, toZoned, zoneOf } from '../dates.ts';
+import { chronoUnit, formatDate, toZoned, zoneOf } from '../dates/dates.ts';
 import type { Runtime } from '../runtime.ts';
 import { isNumber, num } from '../values.ts';
 

@@ -6,7 +6,7 @@ import type { FunctionDef } from '../callables.ts';
 import { EvalError } from '../errors.ts';
 import type { Runtime } from '../runtime.ts';
 import { isMap } from '../values.ts';
-import { namespacePath } from '../../shared/storage-paths.ts';
+import { namespacePath } from '../../shared/storage/paths.ts';
 
 const SCHEME = 'kestra:///';
 

@@ -7,14 +7,14 @@
 //   __errorLogs          list of ERROR log entries the engine collected, for errorLogs()
 import { yaml } from '../../shared/yaml.ts';
 import type { FunctionDef } from '../callables.ts';
-import { clock, formatDate, zoneOf } from '../dates.ts';
+import { clock, formatDate, zoneOf } from '../dates/dates.ts';
 import { EvalError } from '../errors.ts';
 import { fromIon } from '../ion.ts';
 import type { Runtime } from '../runtime.ts';
 import { isMap } from '../values.ts';
 import { checkOwnership } from './files.ts';
 import { renderValue } from './render.ts';
-import { namespaceFilesRoot } from '../../shared/storage-paths.ts';
+import { namespaceFilesRoot } from '../../shared/storage/paths.ts';
 
 function ctx(rt: Runtime, name: string): unknown {
   return Object.prototype.hasOwnProperty.call(rt.root, name) ? rt.root[name] : undefined;

@@ -3,7 +3,7 @@
 // between reading a file and saving what was read, which would resurrect stale content.
 
 import { readFileSync, statSync } from 'node:fs';
-import { writeFileAtomic } from '../../shared/atomic-write.ts';
+import { writeFileAtomic } from '../../shared/storage/atomic-write.ts';
 import { basename, dirname, join } from 'node:path';
 import type { Violation } from '../model.ts';
 import type { FlowParse, ParsedFlow } from '../service.ts';

@@ -7,7 +7,7 @@ import { boolParam, labelParams, pagingParams, queryOf, sortParams, type Query }
 import { EQ, NAMESPACE, POSITIVE, TEXT, filterValues, parseFilters } from '../../http/filters.ts';
 import { tenantOf } from '../../http/tenant.ts';
 import { ApiError, notFound, unprocessable } from '../../shared/errors.ts';
-import { createZipSliced } from '../../shared/zip.ts';
+import { createZipSliced } from '../../shared/zip/zip.ts';
 import { bulkUpdate, importFile, namespaceUpdate, splitDocuments, type SyncResult } from '../bulk.ts';
 import { flowMatcher, sortFlows, type FlowFilter } from '../query.ts';
 import { flowJson, jsonArray } from '../serialize.ts';

@@ -4,7 +4,7 @@
 
 import { type Chain, LIST_CLASS, MAP_CLASS, BindFailure, fail, ref, mismatch, enumMismatch, checkKnownKeys } from './jackson.ts';
 import { isPlainObject } from '../../shared/guards.ts';
-import { isIsoDuration } from '../../shared/durations.ts';
+import { isIsoDuration } from '../../shared/time/durations.ts';
 
 export interface BindHooks {
   task(value: unknown, chain: Chain, property: string): void;

@@ -1,6 +1,6 @@
 // Bean constraints and validators of retry policies (flow-level and task-level).
 import { isPlainObject } from '../../shared/guards.ts';
-import { parseDurationMs } from '../../shared/durations.ts';
+import { parseDurationMs } from '../../shared/time/durations.ts';
 import { type RuleViolation, joinPath, isBlank } from './rule-types.ts';
 
 export function retryConstraints(retry: unknown, path: string): RuleViolation[] {

@@ -3,8 +3,8 @@
 // UI's "new folder") is remembered here: one small JSON map path → creation time at
 // `/_nsfiles/<namespace>/folders.json`, outside `_files` so no listing or task ever sees it.
 
-import { blobKey } from '../../shared/storage-paths.ts';
-import type { BlobStore } from '../../shared/blobs.ts';
+import { blobKey } from '../../shared/storage/paths.ts';
+import type { BlobStore } from '../../shared/storage/blobs.ts';
 import { sideDataPrefix } from './history.ts';
 
 export interface FolderSet {

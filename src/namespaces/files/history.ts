@@ -7,8 +7,8 @@
 // Namespace ids start with an alphanumeric, so `_nsfiles` is never a namespace's storage prefix.
 
 import { createHash } from 'node:crypto';
-import { blobKey } from '../../shared/storage-paths.ts';
-import type { BlobStore } from '../../shared/blobs.ts';
+import { blobKey } from '../../shared/storage/paths.ts';
+import type { BlobStore } from '../../shared/storage/blobs.ts';
 
 export interface FileRevision { revision: number; created: number; size: number }
 interface RevisionIndex { path: string; revisions: FileRevision[] }

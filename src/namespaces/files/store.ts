@@ -1,12 +1,12 @@
 // Namespace files over the BlobStore (engine-contract §7): a file `<path>` of namespace `a.b`
 // is the blob `blobKey(tenant, '/a/b/_files/<path>')`, so `kestra:///a/b/_files/<path>` reads it
-// too (odd namespaces such as `a..b` are escaped: shared/storage-paths.ts). Shared by the namespace.* tasks and the Namespace Files API. The blob store has no
+// too (odd namespaces such as `a..b` are escaped: shared/storage/paths.ts). Shared by the namespace.* tasks and the Namespace Files API. The blob store has no
 // directories: a folder exists when a file lies below it or when it was created explicitly
 // (files-folders.ts). Every write and delete keeps the previous revision (files-history.ts).
 
-import { blobKey, namespaceFilesRoot, toUri } from '../../shared/storage-paths.ts';
+import { blobKey, namespaceFilesRoot, toUri } from '../../shared/storage/paths.ts';
 import { isNamespaceId } from '../../shared/namespace-id.ts';
-import type { BlobStore } from '../../shared/blobs.ts';
+import type { BlobStore } from '../../shared/storage/blobs.ts';
 import { fileHistory, type FileRevision } from './history.ts';
 import { ancestorsOf, folderSet, type FolderSet } from './folders.ts';
 

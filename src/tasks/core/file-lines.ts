@@ -4,7 +4,7 @@
 // and read either, one item per line.
 
 import { fromIon } from '../../expressions/ion.ts';
-import { pathOfUri } from '../../shared/storage-paths.ts';
+import { pathOfUri } from '../../shared/storage/paths.ts';
 import { TaskError } from '../types.ts';
 import { isPlainObject } from '../../shared/guards.ts';
 

@@ -3,7 +3,7 @@
 
 import { isKestraTruthy } from '../../expressions/index.ts';
 import { branches, enabledTasks, intProp, sequential, type FlowableHandler } from '../flowable.ts';
-import { parseDuration } from '../../shared/durations.ts';
+import { parseDuration } from '../../shared/time/durations.ts';
 
 export const waitForFlowable: FlowableHandler = {
   start: () => ({ outputs: { iterationCount: 0 }, iteration: 0 }),

@@ -5,8 +5,8 @@
 // `cache` patterns archived again when a file changed. The directory is removed at the end.
 
 import { createHash } from 'node:crypto';
-import { createZip, readZip } from '../../shared/zip.ts';
-import { parseDuration } from '../../shared/durations.ts';
+import { createZip, readZip } from '../../shared/zip/zip.ts';
+import { parseDuration } from '../../shared/time/durations.ts';
 import { isPlainObject } from '../../shared/guards.ts';
 import type { FlowableHandler, Workspace, WorkspaceHandle } from '../flowable.ts';
 import { TaskError, type RunContext } from '../types.ts';

@@ -4,7 +4,7 @@
 // when given). options.readTimeout (PT10S) bounds the whole exchange, timed on the injected
 // clock; killing the task aborts the request.
 
-import { isoDuration } from '../../shared/durations.ts';
+import { isoDuration } from '../../shared/time/durations.ts';
 import { TaskError, TaskKilledError, type RunContext, type RunnableTask } from '../types.ts';
 import { buildBody, buildHeaders, charsetOf, headersOutput } from './http-build.ts';
 import { renderBool, renderDuration, renderRequired, renderString } from './render-props.ts';

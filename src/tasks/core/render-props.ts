@@ -2,7 +2,7 @@
 // string, then convert it with Jackson's rules (Boolean, Duration, enums). Conversion failures
 // carry Jackson's wording because that is what Kestra users see in the task's ERROR log.
 
-import { parseDurationMs } from '../../shared/durations.ts';
+import { parseDurationMs } from '../../shared/time/durations.ts';
 import { TaskError, type RunContext } from '../types.ts';
 import { isPlainObject } from '../../shared/guards.ts';
 

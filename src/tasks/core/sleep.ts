@@ -1,7 +1,7 @@
 // io.kestra.plugin.core.flow.Sleep: logs "Waiting for <duration>" (java.time.Duration text, so
 // P1D prints as PT24H) and waits on the injected clock, so tests advance time instead of waiting.
 
-import { isoDuration } from '../../shared/durations.ts';
+import { isoDuration } from '../../shared/time/durations.ts';
 import { TaskError, type RunnableTask } from '../types.ts';
 import { renderDuration } from './render-props.ts';
 

@@ -5,8 +5,8 @@
 // createStateStoreAccess is the blob-store implementation the runner wires as ctx.stateStore.
 
 import { createHash } from 'node:crypto';
-import { blobKey, namespacePath, slugify, toUri } from '../../shared/storage-paths.ts';
-import type { BlobStore } from '../../shared/blobs.ts';
+import { blobKey, namespacePath, slugify, toUri } from '../../shared/storage/paths.ts';
+import type { BlobStore } from '../../shared/storage/blobs.ts';
 import { TaskError, type RunContext, type StateStoreAccess } from '../types.ts';
 import { requireService } from './render-extra.ts';
 import { renderBool, renderString } from './render-props.ts';

@@ -2,8 +2,8 @@
 // or zone keep it (as Kestra parses a ZonedDateTime); local date-times and bare dates are placed in
 // the context timezone (UTC when none).
 import type { LocalDate, LocalDateTime, ZonedDateTime, ZoneId } from '@js-joda/core';
-import { joda } from '../../shared/joda.ts';
-import { zoneOf } from '../../expressions/dates.ts';
+import { joda } from '../../shared/time/joda.ts';
+import { zoneOf } from '../../expressions/dates/dates.ts';
 import { ConditionError, type ConditionContext } from './types.ts';
 
 export function contextZone(ctx: ConditionContext): ZoneId {

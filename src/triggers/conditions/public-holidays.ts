@@ -2,7 +2,7 @@
 // "skip the bank holiday" schedules. Kestra uses the Jollyday library; only the countries listed
 // here are known, anything else is an evaluation error so a schedule never silently misfires.
 import type { LocalDate } from '@js-joda/core';
-import { joda } from '../../shared/joda.ts';
+import { joda } from '../../shared/time/joda.ts';
 
 type Rule = (year: number) => LocalDate | undefined;
 

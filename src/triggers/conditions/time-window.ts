@@ -1,8 +1,8 @@
 // Bounds of a Flow-trigger window (engine-contract §5.4), computed when a window is (re)created.
 // Days are cut in the context timezone (UTC by default). Ends are exclusive.
 import type { Instant, LocalTime, ZonedDateTime } from '@js-joda/core';
-import { joda } from '../../shared/joda.ts';
-import { parseDurationMs } from '../../shared/durations.ts';
+import { joda } from '../../shared/time/joda.ts';
+import { parseDurationMs } from '../../shared/time/durations.ts';
 import { contextZone } from './date-parse.ts';
 import { ConditionError, type ConditionContext } from './types.ts';
 import { isPlainObject } from '../../shared/guards.ts';

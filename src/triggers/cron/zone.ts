@@ -3,7 +3,7 @@
 // and is not needed for UTC or fixed offsets.
 
 import type { ZoneId, ZoneOffset } from '@js-joda/core';
-import { joda, loadTimeZones } from '../../shared/joda.ts';
+import { joda, loadTimeZones } from '../../shared/time/joda.ts';
 import { DAY } from './calendar.ts';
 import { CronError } from './parse.ts';
 

@@ -1,7 +1,7 @@
 // Retries with `behavior: CREATE_NEW_EXECUTION` (Kestra's RetryCaseTest retryNewExecution*):
 // every retry is a new execution replayed from scratch, chained to the failed one.
 import { describe, expect, test } from 'bun:test';
-import type { FakeClock } from '../../../src/shared/clock.ts';
+import type { FakeClock } from '../../../src/shared/time/clock.ts';
 import { testRuntime, type TestClient } from '../../helpers/runtime.ts';
 import { saveFlow } from '../../helpers/flows.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test';
 import { providedFromForm, resolveInputs, validateInputs } from '../../../src/executions/inputs/inputs.ts';
-import { crc32 } from '../../../src/shared/crc32.ts';
+import { crc32 } from '../../../src/shared/zip/crc32.ts';
 import { ApiError } from '../../../src/shared/errors.ts';
 import { failure, input, makeCtx } from './fixtures.ts';
 

@@ -1,7 +1,7 @@
 // Shared helpers of the inputs tests: a context over a memory blob store and error capture.
 import { createExpressionEngine } from '../../../src/expressions/index.ts';
 import type { Input } from '../../../src/flows/model.ts';
-import { memoryBlobStore } from '../../../src/shared/blobs.ts';
+import { memoryBlobStore } from '../../../src/shared/storage/blobs.ts';
 import { ApiError } from '../../../src/shared/errors.ts';
 import { resolveInputs, type InputContext, type Provided } from '../../../src/executions/inputs/inputs.ts';
 

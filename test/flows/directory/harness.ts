@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { openDb, type Db } from '../../../src/shared/db.ts';
 import { createEventBus, type EventBus, type EventMap, type EventName } from '../../../src/shared/events.ts';
-import { systemClock } from '../../../src/shared/clock.ts';
+import { systemClock } from '../../../src/shared/time/clock.ts';
 import { createFlowStore } from '../../../src/flows/store.ts';
 import { createFlowService, type FlowService } from '../../../src/flows/service.ts';
 import { createFlowDirectory, type FlowDirectory } from '../../../src/flows/directory/directory.ts';

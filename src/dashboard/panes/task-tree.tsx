@@ -6,15 +6,15 @@
 
 import { Text } from 'ink';
 import * as React from 'react';
-import { isTerminal } from '../executions/state.ts';
-import { STATE_COLORS } from './colors.ts';
-import { duration, fit, fitRight } from './format.ts';
-import { ganttBar } from './gantt.ts';
-import { inner, type Box } from './layout.ts';
-import type { DashboardState, ExecRow } from './model.ts';
+import { isTerminal } from '../../executions/state.ts';
+import { STATE_COLORS } from '../colors.ts';
+import { duration, fit, fitRight } from '../format.ts';
+import { ganttBar } from '../gantt.ts';
+import { inner, type Box } from '../layout.ts';
+import type { DashboardState, ExecRow } from '../model.ts';
 import { Pane } from './pane.tsx';
-import { taskTree, windowAround } from './selectors.ts';
-import { StateLabel } from './state-label.tsx';
+import { taskTree, windowAround } from '../state/selectors.ts';
+import { StateLabel } from '../state-label.tsx';
 
 export function TaskTree(props: { state: DashboardState; execution?: ExecRow; box: Box; now: number }) {
   const { state, execution: e, now } = props;

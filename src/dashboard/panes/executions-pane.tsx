@@ -5,13 +5,13 @@
 
 import { Text } from 'ink';
 import * as React from 'react';
-import { isTerminal } from '../executions/state.ts';
-import { clock, duration, fit, fitRight } from './format.ts';
-import { inner, type Box } from './layout.ts';
-import type { DashboardState, ExecRow } from './model.ts';
+import { isTerminal } from '../../executions/state.ts';
+import { clock, duration, fit, fitRight } from '../format.ts';
+import { inner, type Box } from '../layout.ts';
+import type { DashboardState, ExecRow } from '../model.ts';
 import { Pane } from './pane.tsx';
-import { progress, selectedExecution, visibleExecutions, windowAround } from './selectors.ts';
-import { StateLabel } from './state-label.tsx';
+import { progress, selectedExecution, visibleExecutions, windowAround } from '../state/selectors.ts';
+import { StateLabel } from '../state-label.tsx';
 
 const ID_W = 8, STATE_W = 9, START_W = 8, DUR_W = 6, PROG_W = 5;
 

@@ -2,8 +2,8 @@
 // numeric patterns but needs @js-joda/locale for text (MMM, EEEE, a); we print English
 // (Locale.US, Kestra's default) text ourselves so that all common patterns work.
 import type { ChronoField, IsoFields, ZonedDateTime } from '@js-joda/core';
-import { joda } from '../shared/joda.ts';
-import { EvalError } from './errors.ts';
+import { joda } from '../../shared/time/joda.ts';
+import { EvalError } from '../errors.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];

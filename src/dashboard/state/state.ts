@@ -2,12 +2,12 @@
 // `reduceAll` folds a batch, applying consecutive log lines (and execution rows) together: that
 // is what keeps a 100,000-line burst cheap (each buffer is copied once per batch, not per event).
 
-import type { Action, DataAction } from './actions.ts';
-import { DEFAULT_LIMITS, type DashboardState, type Limits } from './model.ts';
-import { appendLogs, emptyData, reduceData, upsertExecutions } from './state-data.ts';
-import { initialUi, reduceUi } from './state-ui.ts';
+import type { Action, DataAction } from '../actions.ts';
+import { DEFAULT_LIMITS, type DashboardState, type Limits } from '../model.ts';
+import { appendLogs, emptyData, reduceData, upsertExecutions } from './data.ts';
+import { initialUi, reduceUi } from './ui.ts';
 
-export type { Action } from './actions.ts';
+export type { Action } from '../actions.ts';
 
 export function initialState(limits: Partial<Limits> = {}): DashboardState {
   return { data: emptyData(), ui: initialUi(), limits: { ...DEFAULT_LIMITS, ...limits } };

@@ -1,9 +1,9 @@
 // The UI half of the reducer: focus, cursors, filter, log level, follow mode, prompt, help.
 // Cursors are stored as keys (flow key, execution id) so live inserts never move the selection.
 
-import { LOG_LEVEL_ORDER, type LogLevel } from '../logs/model.ts';
-import type { UiAction } from './actions.ts';
-import { flowKey, PANES, type DashboardState, type Pane, type Ui } from './model.ts';
+import { LOG_LEVEL_ORDER, type LogLevel } from '../../logs/model.ts';
+import type { UiAction } from '../actions.ts';
+import { flowKey, PANES, type DashboardState, type Pane, type Ui } from '../model.ts';
 import { logsAtLevel, selectedExecution, selectedFlow, taskTree, visibleExecutions, visibleFlows } from './selectors.ts';
 
 export const initialUi = (): Ui => ({ focus: 'executions', taskCursor: 0, filter: '', filterEditing: false, minLevel: 'INFO', follow: true, logScroll: 0, help: false });

@@ -6,12 +6,12 @@
 
 import { Text } from 'ink';
 import * as React from 'react';
-import { LEVEL_COLORS } from './colors.ts';
-import { clockMs, fit } from './format.ts';
-import { inner, type Box } from './layout.ts';
-import type { DashboardState, ExecRow } from './model.ts';
+import { LEVEL_COLORS } from '../colors.ts';
+import { clockMs, fit } from '../format.ts';
+import { inner, type Box } from '../layout.ts';
+import type { DashboardState, ExecRow } from '../model.ts';
 import { Pane } from './pane.tsx';
-import { logWindow } from './selectors.ts';
+import { logWindow } from '../state/selectors.ts';
 
 export function LogTail(props: { state: DashboardState; execution?: ExecRow; box: Box }) {
   const { state, execution: e } = props;

@@ -1,9 +1,9 @@
 // The data half of the reducer: flows, invalid files, executions and logs, all bounded.
 // Pure: inputs are never mutated; arrays that change are copied (they are small and capped).
 
-import { isTerminal } from '../executions/state.ts';
-import type { DataAction } from './actions.ts';
-import { flowKey, type DashboardData, type ExecRow, type FlowRow, type Limits, type LogLine } from './model.ts';
+import { isTerminal } from '../../executions/state.ts';
+import type { DataAction } from '../actions.ts';
+import { flowKey, type DashboardData, type ExecRow, type FlowRow, type Limits, type LogLine } from '../model.ts';
 
 export const emptyData = (): DashboardData => ({ flows: [], invalid: [], executions: [], logs: {}, logTotal: 0, logSeq: 0, succeeded: 0, failed: 0 });
 

@@ -1,12 +1,12 @@
 // Date conversion and formatting shared by the date filters and now(): inputs are ISO strings,
 // epoch seconds or Dates; output goes through Java-compatible patterns in the target zone.
 import type { ChronoUnit, DateTimeFormatter, Instant, LocalDate, LocalDateTime, ZoneId, ZoneOffset, ZonedDateTime } from '@js-joda/core';
-import { joda, zoneId } from '../shared/joda.ts';
-import { EvalError } from './errors.ts';
+import { joda, zoneId } from '../../shared/time/joda.ts';
+import { EvalError } from '../errors.ts';
 import { formatJavaPattern, formatOffset } from './java-format.ts';
 import { hasTextFields, parseJavaPattern, RFC_1123_PATTERN } from './java-parse.ts';
-import type { ExpressionHooks } from './runtime.ts';
-import { isNumber, num } from './values.ts';
+import type { ExpressionHooks } from '../runtime.ts';
+import { isNumber, num } from '../values.ts';
 
 const NAMED_PATTERNS: Record<string, string> = {
   iso: "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX",

@@ -7,7 +7,7 @@
 import { Box, Text } from 'ink';
 import * as React from 'react';
 import { type ReactNode } from 'react';
-import { BLUR_COLOR, FOCUS_COLOR } from './colors.ts';
+import { BLUR_COLOR, FOCUS_COLOR } from '../colors.ts';
 
 export function Pane(props: { title: string; width: number; height: number; focused: boolean; children?: ReactNode }) {
   const color = props.focused ? FOCUS_COLOR : BLUR_COLOR;

@@ -2,7 +2,7 @@
 // quirks carry over (`not a or b` is `not (a or b)`, filters bind looser than `~`, the right
 // operand of `+` swallows a following filter, ternary only at the top level).
 import type { Args, Expr } from './ast.ts';
-import { ParseError } from './errors.ts';
+import { ParseError } from '../errors.ts';
 import { BINARY, UNARY_NOT, UNARY_SIGN, WORD_OPERATORS } from './precedence.ts';
 import type { Token } from './tokens.ts';
 

@@ -5,11 +5,11 @@
 
 import { Text } from 'ink';
 import * as React from 'react';
-import { fit } from './format.ts';
-import { inner, type Box } from './layout.ts';
-import { flowKey, type DashboardState } from './model.ts';
+import { fit } from '../format.ts';
+import { inner, type Box } from '../layout.ts';
+import { flowKey, type DashboardState } from '../model.ts';
 import { Pane } from './pane.tsx';
-import { selectedFlow, visibleFlows, visibleInvalid, windowAround } from './selectors.ts';
+import { selectedFlow, visibleFlows, visibleInvalid, windowAround } from '../state/selectors.ts';
 
 export function FlowsPane(props: { state: DashboardState; box: Box }) {
   const { state } = props;

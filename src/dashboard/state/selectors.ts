@@ -1,8 +1,8 @@
 // Derived views of the state. Pure and cheap: the lists they scan are bounded by the limits.
 
-import { LOG_LEVEL_ORDER } from '../logs/model.ts';
-import { isTerminal, type StateType } from '../executions/state.ts';
-import { flowKey, type DashboardState, type ExecRow, type FlowRow, type InvalidFile, type LogLine, type TaskRow } from './model.ts';
+import { LOG_LEVEL_ORDER } from '../../logs/model.ts';
+import { isTerminal, type StateType } from '../../executions/state.ts';
+import { flowKey, type DashboardState, type ExecRow, type FlowRow, type InvalidFile, type LogLine, type TaskRow } from '../model.ts';
 
 const matches = (filter: string, ...fields: string[]) => {
   if (!filter) return true;

@@ -5,7 +5,7 @@
 
 import type { ChronoUnit, DayOfWeek, Instant, TemporalAdjusters, ZoneId, ZonedDateTime } from '@js-joda/core';
 import { joda, zoneId } from './joda.ts';
-import { illegalArgument } from './errors.ts';
+import { illegalArgument } from '../errors.ts';
 
 export type GroupBy = 'month' | 'week' | 'day' | 'hour' | 'minute';
 

@@ -2,11 +2,11 @@
 // emit thousands of events per second, the terminal only needs ~10 frames of them.
 
 import { useEffect } from 'react';
-import type { Execution } from '../executions/model.ts';
-import type { EventBus } from '../shared/events.ts';
-import type { Action } from './actions.ts';
-import { createEventCollector, type Timers } from './event-collector.ts';
-import type { ExecRow } from './model.ts';
+import type { Execution } from '../../executions/model.ts';
+import type { EventBus } from '../../shared/events.ts';
+import type { Action } from '../actions.ts';
+import { createEventCollector, type Timers } from '../event-collector.ts';
+import type { ExecRow } from '../model.ts';
 
 export interface StreamSource {
   events: EventBus;

@@ -4,7 +4,7 @@
 // adds no frames of its own; an idle dashboard does not render at all.
 
 import { useEffect, useState } from 'react';
-import { realTimers, type Timers } from './event-collector.ts';
+import { realTimers, type Timers } from '../event-collector.ts';
 
 export function useNow(now: () => number, active: boolean, intervalMs = 1000, timers: Timers = realTimers): number {
   const [, setTick] = useState(0);

@@ -2,10 +2,10 @@
 // injected deps, and reports each outcome on the status line.
 
 import { useCallback, useEffect, useRef } from 'react';
-import type { Action } from './actions.ts';
-import type { DashboardDeps } from './deps.ts';
-import type { Command } from './keymap.ts';
-import { promptFor, promptValues } from './prompt.ts';
+import type { Action } from '../actions.ts';
+import type { DashboardDeps } from '../deps.ts';
+import type { Command } from '../keymap.ts';
+import { promptFor, promptValues } from '../prompt.ts';
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 

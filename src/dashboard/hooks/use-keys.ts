@@ -4,10 +4,10 @@
 
 import { useInput } from 'ink';
 import { useRef } from 'react';
-import type { Action } from './actions.ts';
-import { keyToIntent, splitInput, type Command } from './keymap.ts';
-import type { DashboardState } from './model.ts';
-import { reduceAll } from './state.ts';
+import type { Action } from '../actions.ts';
+import { keyToIntent, splitInput, type Command } from '../keymap.ts';
+import type { DashboardState } from '../model.ts';
+import { reduceAll } from '../state/state.ts';
 
 export function useKeys(state: DashboardState, send: (actions: Action[]) => void, perform: (c: Command) => void, isActive: boolean): void {
   const ahead = useRef({ base: state, folded: state });

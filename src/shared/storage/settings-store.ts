@@ -1,6 +1,6 @@
 // Instance-wide settings (basic-auth credentials, instance uuid): a tiny key/value table.
 
-import { migrate, type Db } from './db.ts';
+import { migrate, type Db } from '../db.ts';
 
 export interface SettingsStore {
   get<T>(key: string): T | undefined;

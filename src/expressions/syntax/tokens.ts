@@ -1,5 +1,5 @@
 // Token shapes produced by the lexer and consumed by the parser.
-import type { JavaDouble } from './values.ts';
+import type { JavaDouble } from '../values.ts';
 
 export type StringPart = string | { expr: Token[] };
 

@@ -1,8 +1,8 @@
 // Template lexer: splits text from `{{ }}`, `{% %}` and `{# #}`, applies whitespace control
 // and tokenises the code inside delimiters. raw/verbatim blocks become plain text here.
-import { ParseError } from './errors.ts';
+import { ParseError } from '../errors.ts';
 import { SYMBOLS, type StringPart, type Token } from './tokens.ts';
-import { JavaDouble } from './values.ts';
+import { JavaDouble } from '../values.ts';
 
 // Sticky/global regexes carry lastIndex state, so each lexing call builds its own.
 const rawStart = () => /\{%-*\s*(raw|verbatim)\s*(-*)%\}/y;

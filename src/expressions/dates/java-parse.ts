@@ -5,8 +5,8 @@
 // day-of-week must agree with the date. Returns the parsed pieces; dates.ts picks the shape
 // (zoned, local date-time, date) the way Kestra's AbstractDate.convert falls back.
 import type { LocalDate, LocalDateTime, ZoneId } from '@js-joda/core';
-import { joda, zoneId } from '../shared/joda.ts';
-import { EvalError } from './errors.ts';
+import { joda, zoneId } from '../../shared/time/joda.ts';
+import { EvalError } from '../errors.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];

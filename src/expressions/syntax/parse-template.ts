@@ -1,6 +1,6 @@
 // Statement parser: turns the token list into template nodes (if/for/set/macro/filter/block).
 import type { Args, Expr, Macro, Node, Template } from './ast.ts';
-import { ParseError } from './errors.ts';
+import { ParseError } from '../errors.ts';
 import { ExpressionParser, NO_ARGS, TokenStream, unexpected, type Registry } from './parser.ts';
 import { tokenize } from './lexer.ts';
 
