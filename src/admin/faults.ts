@@ -3,7 +3,7 @@
 // fail, hang until their timeout, or wait first (the engine asks through the `taskFaults` port).
 // The first registered fault that matches is used; a used-up fault disappears.
 
-import type { TaskFault, TaskFaultSource } from '../executions/engine/worker.ts';
+import type { TaskFault, TaskFaultSource } from '../executions/engine/attempts/worker.ts';
 import { illegalArgument, invalidEntity } from '../shared/errors.ts';
 import type { EdgeExchange } from '../shared/feature.ts';
 import type { FaultView, HttpFaultSpec, TaskFaultSpec } from './model.ts';

@@ -14,7 +14,7 @@ import type { RunnableTask } from '../../tasks/types.ts';
 import type { Execution } from '../model.ts';
 import type { ExecutionStore } from '../store.ts';
 import type { FlowPlan } from './plan.ts';
-import type { TaskContextDeps } from './task-context.ts';
+import type { TaskContextDeps } from './attempts/task-context.ts';
 
 export interface EngineDeps {
   clock: Clock;

@@ -10,20 +10,20 @@ import { renderFlowOutputs } from './flow-outputs.ts';
 import type { FlowPlan } from './plan.ts';
 import { step } from './step.ts';
 import type { Live } from './live.ts';
-import { applyAttemptOutcome } from './attempt-outcome.ts';
+import { applyAttemptOutcome } from './attempts/outcome.ts';
 import { killStep } from './kill-step.ts';
 import { createTimedBehaviours } from './timed.ts';
-import { createTaskLogger } from './task-context.ts';
-import { runAttempt, type AttemptOutcome } from './worker.ts';
+import { createTaskLogger } from './attempts/task-context.ts';
+import { runAttempt, type AttemptOutcome } from './attempts/worker.ts';
 import { closeWorkspace, discardWorkspaces, openWorkspace } from './workspaces.ts';
-import { logFileName, logFileText } from './log-file.ts';
-import { testFixtureOf } from './test-fixtures.ts';
+import { logFileName, logFileText } from './attempts/log-file.ts';
+import { testFixtureOf } from './attempts/test-fixtures.ts';
 import type { EngineDeps } from './deps.ts';
 import { createIdleTracker } from './idle.ts';
 import { createSinks } from './sinks.ts';
-import { createContexts } from './contexts.ts';
+import { createContexts } from './attempts/contexts.ts';
 import { limitReached, oldestQueued } from './concurrency.ts';
-import { retryExecution } from './retry-execution.ts';
+import { retryExecution } from './retries/new-execution.ts';
 
 export type { EngineDeps } from './deps.ts';
 

@@ -1,18 +1,18 @@
 // Builds the RunContext a runnable task sees: rendering bound to its variables, a logger that
 // writes LogEntries, metrics, storage confined to what the task may read, KV, clock-based sleep.
 
-import type { ExpressionEngine } from '../../expressions/index.ts';
-import type { Label } from '../../flows/model.ts';
-import type { BlobStore } from '../../shared/storage/blobs.ts';
-import type { Clock } from '../../shared/time/clock.ts';
-import type { Ports } from '../../shared/ports.ts';
-import { TaskError, TaskKilledError, type RunContext, type TaskDefinition, type TaskLogger } from '../../tasks/types.ts';
-import type { KvAccess } from '../../kv/model.ts';
-import type { Execution, TaskRun } from '../model.ts';
-import type { MetricEntry } from '../../metrics/model.ts';
-import { LOG_LEVEL_ORDER, isLogLevel, type LogEntry, type LogLevel } from '../../logs/model.ts';
-import { splitLogMessage } from '../../logs/limits.ts';
-import { blobKey, executionPrefix, namespaceFilesRoot, namespacePath, pathOfUri, slugify, taskRunPrefix, toUri } from '../../shared/storage/paths.ts';
+import type { ExpressionEngine } from '../../../expressions/index.ts';
+import type { Label } from '../../../flows/model.ts';
+import type { BlobStore } from '../../../shared/storage/blobs.ts';
+import type { Clock } from '../../../shared/time/clock.ts';
+import type { Ports } from '../../../shared/ports.ts';
+import { TaskError, TaskKilledError, type RunContext, type TaskDefinition, type TaskLogger } from '../../../tasks/types.ts';
+import type { KvAccess } from '../../../kv/model.ts';
+import type { Execution, TaskRun } from '../../model.ts';
+import type { MetricEntry } from '../../../metrics/model.ts';
+import { LOG_LEVEL_ORDER, isLogLevel, type LogEntry, type LogLevel } from '../../../logs/model.ts';
+import { splitLogMessage } from '../../../logs/limits.ts';
+import { blobKey, executionPrefix, namespaceFilesRoot, namespacePath, pathOfUri, slugify, taskRunPrefix, toUri } from '../../../shared/storage/paths.ts';
 import { createHash } from 'node:crypto';
 
 export interface TaskContextDeps {

@@ -1,17 +1,17 @@
 // What a task run sees: its expression variables (execution, task run, errorLogs()) and its task
 // context (storage, logger, working directory, the ports tasks reach later-built services by).
 
-import type { LogEntry } from '../../logs/model.ts';
-import { logJson } from '../../logs/serialize.ts';
-import type { Ports } from '../../shared/ports.ts';
-import type { TaskDefinition } from '../../tasks/types.ts';
-import type { TaskRun } from '../model.ts';
-import type { EngineDeps } from './deps.ts';
-import type { Live } from './live.ts';
-import type { createSinks } from './sinks.ts';
+import type { LogEntry } from '../../../logs/model.ts';
+import { logJson } from '../../../logs/serialize.ts';
+import type { Ports } from '../../../shared/ports.ts';
+import type { TaskDefinition } from '../../../tasks/types.ts';
+import type { TaskRun } from '../../model.ts';
+import type { EngineDeps } from '../deps.ts';
+import type { Live } from '../live.ts';
+import type { createSinks } from '../sinks.ts';
 import { createRunContext } from './task-context.ts';
-import { executionVariables, taskRunVariables, type VariableExtras } from './variables.ts';
-import { workingDirOf } from './workspaces.ts';
+import { executionVariables, taskRunVariables, type VariableExtras } from '../variables.ts';
+import { workingDirOf } from '../workspaces.ts';
 
 export function createContexts(deps: EngineDeps, sinks: ReturnType<typeof createSinks>, taskPorts: Ports) {
   const variablesOf = (l: Live, run?: TaskRun) => {

@@ -2,9 +2,9 @@
 // only (Kestra's `Execution.fixtures`). The engine asks here first; a task with a fixture is not
 // run, whatever its type — its state and outputs come from the fixture.
 
-import { fixedFixtureTask } from '../../tasks/fixtures/runner.ts';
-import type { RunnableTask } from '../../tasks/types.ts';
-import type { Execution, TaskRun } from '../model.ts';
+import { fixedFixtureTask } from '../../../tasks/fixtures/runner.ts';
+import type { RunnableTask } from '../../../tasks/types.ts';
+import type { Execution, TaskRun } from '../../model.ts';
 
 const cache = new WeakMap<object, RunnableTask>();
 

@@ -3,13 +3,13 @@
 // execution (`behavior: CREATE_NEW_EXECUTION`: the task run, its ancestors and the execution
 // end RETRIED) or the final state softened by allowFailure/allowWarning and warningOnRetry.
 
-import type { TaskRun } from '../model.ts';
-import { withState, type StateType } from '../state.ts';
-import { applyAllowances } from './final-state.ts';
-import type { Live } from './live.ts';
-import { createsNewExecution, nextExecutionAt, nextRetryAt, retryPolicyFor, retrySourceFor } from './retry.ts';
+import type { TaskRun } from '../../model.ts';
+import { withState, type StateType } from '../../state.ts';
+import { applyAllowances } from '../final-state.ts';
+import type { Live } from '../live.ts';
+import { createsNewExecution, nextExecutionAt, nextRetryAt, retryPolicyFor, retrySourceFor } from '../retries/retry.ts';
 import type { AttemptOutcome } from './worker.ts';
-import type { TaskDefinition } from '../../tasks/types.ts';
+import type { TaskDefinition } from '../../../tasks/types.ts';
 
 /** When the task run is retried: in place (`at`) or by a new execution (`newExecution`). */
 export type RetryDue = { at: number; newExecution: boolean };

@@ -2,8 +2,8 @@
 // an attempt outcome. Synchronous tasks (Log, Return, OutputValues, ...) complete without a
 // promise so the engine loop can go on in the same tick — that is most of the engine's speed.
 
-import { TaskError, TaskKilledError, type RunContext, type RunnableTask, type RunResult } from '../../tasks/types.ts';
-import { parseDuration } from '../../shared/time/durations.ts';
+import { TaskError, TaskKilledError, type RunContext, type RunnableTask, type RunResult } from '../../../tasks/types.ts';
+import { parseDuration } from '../../../shared/time/durations.ts';
 import { DEFAULT_MAX_OUTPUTS_BYTES, outputsTooLarge } from './output-limit.ts';
 
 /**
@@ -18,7 +18,7 @@ export interface TaskFaultSource {
   take(q: { tenant: string; namespace: string; flowId: string; executionId: string; taskId: string; taskType: string }): TaskFault | undefined;
 }
 
-declare module '../../shared/ports.ts' {
+declare module '../../../shared/ports.ts' {
   interface PortMap { taskFaults: TaskFaultSource }
 }
 

@@ -2,7 +2,7 @@
 // stored with the task run's files — its URI is the attempt's `logFile` — instead of LogEntries.
 // Lines follow Kestra's pattern `%d{ISO8601} %-5.5level %-12.36thread %-12.36logger{36} %msg%n`.
 
-import type { LogEntry } from '../../logs/model.ts';
+import type { LogEntry } from '../../../logs/model.ts';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 

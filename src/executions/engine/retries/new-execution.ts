@@ -1,8 +1,8 @@
 // A CREATE_NEW_EXECUTION retry (engine-contract §3.7, §3.10): the failed execution replayed from
 // scratch as a new one, chained to it (parentId, the same originalId, attempt number + 1).
 
-import type { Execution } from '../model.ts';
-import { newState } from '../state.ts';
+import type { Execution } from '../../model.ts';
+import { newState } from '../../state.ts';
 
 export function retryExecution(source: Execution, id: string, now: number): Execution {
   const exec: Execution = {

@@ -1,10 +1,10 @@
 // Retry policies (engine-contract §3.7): which policy applies to a failed runnable task run,
 // and when its next attempt is due (undefined = no more attempts).
 
-import type { TaskDefinition } from '../../tasks/types.ts';
-import { parseDuration } from '../../shared/time/durations.ts';
-import type { Attempt } from '../model.ts';
-import type { FlowDocument } from '../../flows/model.ts';
+import type { TaskDefinition } from '../../../tasks/types.ts';
+import { parseDuration } from '../../../shared/time/durations.ts';
+import type { Attempt } from '../../model.ts';
+import type { FlowDocument } from '../../../flows/model.ts';
 
 export type RetryPolicy = Record<string, unknown> & { type?: string };
 
