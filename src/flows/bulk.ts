@@ -2,8 +2,8 @@
 // sync, what Kestra's CLI calls), and import of YAML or ZIP files. All documents are parsed and
 // checked before anything is written, so a bad payload stores nothing (bulk and namespace sync).
 
-import { illegalArgument, invalidEntity, ApiError } from '../shared/errors.ts';
-import { readZip } from '../shared/zip/zip.ts';
+import { invalidEntity, ApiError } from '../shared/errors.ts';
+import { readYamlUpload } from '../shared/zip/yaml-upload.ts';
 import type { FlowRecord } from './store.ts';
 import type { FlowService, ParsedFlow } from './service.ts';
 
@@ -70,31 +70,19 @@ export function namespaceUpdate(service: FlowService, tenant: string, namespace:
  * request (earlier ones stay imported, as in Kestra). ZIP: failures are collected and returned.
  */
 export function importFile(service: FlowService, tenant: string, fileName: string, data: Uint8Array): string[] {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith('.yml') || lower.endsWith('.yaml')) {
-    for (const doc of splitDocuments(new TextDecoder().decode(data))) service.save(tenant, service.parseYaml(doc), 'api');
+  const upload = readYamlUpload(fileName, data);
+  if (upload.kind === 'yaml') {
+    for (const doc of splitDocuments(upload.text)) service.save(tenant, service.parseYaml(doc), 'api');
     return [];
   }
-  if (lower.endsWith('.zip')) {
-    let entries;
+  const failed: string[] = [];
+  for (const file of upload.files) {
     try {
-      entries = readZip(data);
+      service.save(tenant, service.parseYaml(file.text), 'api');
     } catch (err) {
-      throw illegalArgument(`Cannot import file ${fileName}: ${(err as Error).message}`);
+      if (!(err instanceof ApiError)) throw err;
+      failed.push(file.name);
     }
-    const failed: string[] = [];
-    for (const entry of entries) {
-      const name = entry.name.toLowerCase();
-      if (entry.directory || !(name.endsWith('.yml') || name.endsWith('.yaml'))) continue;
-      try {
-        service.save(tenant, service.parseYaml(new TextDecoder().decode(entry.data)), 'api');
-      } catch (err) {
-        if (!(err instanceof ApiError)) throw err;
-        failed.push(entry.name);
-      }
-    }
-    return failed;
   }
-  const dot = fileName.lastIndexOf('.');
-  throw illegalArgument(`Cannot import file of type ${dot < 0 ? fileName : fileName.slice(dot)}`);
+  return failed;
 }

@@ -5,8 +5,8 @@
 import type { SortKey } from '../http/query.ts';
 import type { PluginCatalog } from '../plugins/catalog.ts';
 import type { Clock } from '../shared/time/clock.ts';
-import { ApiError, illegalArgument, invalidEntity, notFound, type ErrorItem } from '../shared/errors.ts';
-import { readZip } from '../shared/zip/zip.ts';
+import { ApiError, invalidEntity, notFound, type ErrorItem } from '../shared/errors.ts';
+import { readYamlUpload } from '../shared/zip/yaml-upload.ts';
 import { namespaceMatches, queryTokens } from '../flows/query.ts';
 import type { Template, TemplateLookup, TemplateRecord } from './model.ts';
 import { parseTemplateObject, parseTemplateYaml, splitTemplateDocuments, type TemplateParseResult } from './parse.ts';
@@ -119,25 +119,9 @@ export function createTemplateService(deps: TemplateServiceDeps) {
 
     /** POST /templates/import: `.yml`/`.yaml` (multi-document) or a `.zip` of them; created or updated. */
     importFile(tenant: string, fileName: string, data: Uint8Array): void {
-      const lower = fileName.toLowerCase();
-      const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
-      if (lower.endsWith('.yml') || lower.endsWith('.yaml')) {
-        for (const doc of splitTemplateDocuments(decode(data))) upsert(tenant, orThrow(parseTemplateYaml(doc, catalog)));
-        return;
-      }
-      if (lower.endsWith('.zip')) {
-        let entries;
-        try {
-          entries = readZip(data);
-        } catch (err) {
-          throw illegalArgument(`Cannot import file ${fileName}: ${(err as Error).message}`);
-        }
-        const docs = entries.filter((e) => !e.directory && (e.name.endsWith('.yml') || e.name.endsWith('.yaml')));
-        for (const e of docs) upsert(tenant, orThrow(parseTemplateYaml(decode(e.data), catalog)));
-        return;
-      }
-      const dot = fileName.lastIndexOf('.');
-      throw illegalArgument(`Cannot import file of type ${dot < 0 ? fileName : fileName.slice(dot)}`);
+      const upload = readYamlUpload(fileName, data);
+      const docs = upload.kind === 'yaml' ? splitTemplateDocuments(upload.text) : upload.files.map((f) => f.text);
+      for (const doc of docs) upsert(tenant, orThrow(parseTemplateYaml(doc, catalog)));
     },
 
     /** The engine's view of a tenant's templates: their task lists by namespace and id. */
