@@ -10,7 +10,8 @@ import type { EventBus } from '../../shared/events.ts';
 import type { Violation } from '../model.ts';
 import type { FlowService } from '../service.ts';
 import { createDebouncer } from '../../shared/debounce.ts';
-import { errorText, fingerprint } from './io.ts';
+import { changedBetween, fingerprint, fingerprints, watchStartDelay, watcherReady } from '../../shared/file-prints.ts';
+import { errorText } from './io.ts';
 import { isFlowFile, listFlowFiles, toRelative, watcherIgnore } from './paths.ts';
 import { createReconciler, type DocumentClaimer } from './reconcile.ts';
 import { waitForRoot } from './root-watch.ts';
@@ -58,6 +59,10 @@ export function createFlowDirectory(deps: FlowDirectoryDeps): FlowDirectory {
   let watcher: FSWatcher | undefined;
   let stopWriteBack: (() => void) | undefined;
   let closed = false;
+  let markClosed = () => {};
+  const closing = new Promise<void>((resolve) => { markClosed = resolve; });
+  /** the start-up watcher's first walk and the look that follows it (see start) */
+  let watching: Promise<void> | undefined;
   const reportError = (file: string, err: unknown) => events.emit('flow.file-error', { file, message: errorText(err) });
   const seen = new Map<string, string>(); // path -> fingerprint taken just before its last reconcile
   const deferred = new Set<string>();
@@ -126,23 +131,32 @@ export function createFlowDirectory(deps: FlowDirectoryDeps): FlowDirectory {
       try { onWatchEvent(event, abs); } catch (err) { events.emit('flow.file-error', { file: toRelative(dir, abs), message: errorText(err) }); }
     });
     w.on('error', (err) => events.emit('flow.file-error', { file: '', message: `watcher: ${errorText(err)}` }));
-    await new Promise<void>((resolve) => w.once('ready', resolve));
+    await watcherReady(w, closing);
   }
+
+  /** every flow file under the directory with its fingerprint */
+  const look = () => fingerprints(listFlowFiles(dir, () => {}).map((f) => f.rel), (rel) => join(dir, rel));
 
   return {
     async start() {
       mkdirSync(dir, { recursive: true });
       stopWriteBack = startWriteBack({ dir, tenant, events, reconciler });
-      // The watcher starts before the scan so that nothing written during the scan is missed; a
-      // file both scanned and reported is simply reconciled twice (the second time a no-op).
-      if (deps.watch) await startWatcher();
-      if (closed) return { loaded: 0, invalid: 0, deleted: 0 };
-      return reconciler.scan();
+      if (!deps.watch) return reconciler.scan();
+      // Serving does not wait for chokidar (see watchStartDelay): the scan loads every file now;
+      // once the watcher is ready, every path whose fingerprint moved since the scan is reconciled.
+      const before = look();
+      const loaded = reconciler.scan();
+      watching = watchStartDelay(closing)
+        .then(() => (closed ? undefined : startWatcher()))
+        .then(() => { if (!closed) for (const rel of changedBetween(before, look())) debouncer.schedule(rel); })
+        .catch((err) => reportError('', err));
+      return loaded;
     },
 
     async close() {
       if (closed) return;
       closed = true;
+      markClosed();
       stopWriteBack?.();
       stopRootWait();
       await resyncing;
@@ -156,6 +170,7 @@ export function createFlowDirectory(deps: FlowDirectoryDeps): FlowDirectory {
     addClaimer: (claimer) => void claimers.push(claimer),
     fileOf: (namespace, id) => reconciler.fileOf({ namespace, id }),
     async idle() {
+      await watching;
       while (debouncer.pending() > 0 || followUps.pending() > 0 || resyncing) {
         await resyncing;
         await debouncer.idle();

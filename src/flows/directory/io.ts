@@ -62,16 +62,6 @@ export function writeAtomic(abs: string, text: string, unique: string): void {
   writeFileAtomic(abs, join(dirname(abs), `.${basename(abs)}.${unique}.tmp`), text);
 }
 
-/** Identity of a file's current content as far as stat can tell (inode, size, mtime in ns). */
-export function fingerprint(abs: string): string {
-  try {
-    const st = statSync(abs, { bigint: true });
-    return `${st.ino}:${st.size}:${st.mtimeNs}`;
-  } catch {
-    return 'missing';
-  }
-}
-
 export function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
