@@ -1,7 +1,7 @@
 // The admin API under /_kestra-lite/ (never a Kestra route): time, the request journal, faults,
 // reset, export/import, fixtures. Plain JSON for any language; errors in Kestra's error JSON.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../http/route-module.ts';
 import { readJson, readText } from '../http/body.ts';
 import { ADMIN_PREFIX } from '../shared/feature.ts';
 import { invalidEntity, notFound } from '../shared/errors.ts';
@@ -27,7 +27,7 @@ function onlyParams(request: Request, allowed: string[]): URLSearchParams {
 
 export function adminRoutes(deps: AdminRouteDeps) {
   const { time, journal, faults, state, fixtures } = deps;
-  return new Elysia({ prefix: ADMIN_PREFIX })
+  return routeModule(ADMIN_PREFIX)
     .get('/clock', () => time.view())
     .post('/clock/advance', async ({ request }) => time.advance(check(ClockAdvance, await readJson(request), 'advance')))
     .post('/clock/set', async ({ request }) => time.set(check(ClockSet, await readJson(request), 'set')))

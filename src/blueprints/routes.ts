@@ -1,7 +1,7 @@
 // Blueprints API (api-contract §3.8; 2.0 `searchBlueprints`, `listBlueprintTags`, `getBlueprint`,
 // `getBlueprintSource`, `getBlueprintGraph`), answered offline from the bundled catalogue.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../http/route-module.ts';
 import { POSITIVE, TEXT, filterValues, parseFilters } from '../http/filters.ts';
 import { pagingParams, queryOf, sortParams, type Query } from '../http/query.ts';
 import { json } from '../http/respond.ts';
@@ -45,7 +45,7 @@ export function blueprintRoutes(deps: { catalogue: BlueprintCatalogue; catalog: 
     return { ...entry, kind: k };
   };
 
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .get('/blueprints/community/:kind', ({ request, params }) => {
       const kind = kindOf(params.kind);
       const q = new URLSearchParams(queryOf(request)); // a copy: size is added below

@@ -4,7 +4,7 @@
 // the running executions in the execution store instead, so the count cannot drift: PUT checks
 // the request as Kestra does and answers the limit with its true count.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../http/route-module.ts';
 import { readJson } from '../http/body.ts';
 import { pagingParams, queryOf } from '../http/query.ts';
 import { JsonMappingError } from '../stats/body.ts';
@@ -40,7 +40,7 @@ export function concurrencyRoutes(deps: ConcurrencyDeps) {
   const limitJson = (tenant: string, r: { namespace: string; id: string }): ConcurrencyLimitJson =>
     ({ tenantId: tenant, namespace: r.namespace, flowId: r.id, running: deps.countRunning(tenant, r.namespace, r.id) });
 
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .get('/concurrency-limit/search', ({ request }) => {
       const tenant = tenantOf(request);
       // Kestra's search declares no page/size and answers every limit; given, they follow §1.4

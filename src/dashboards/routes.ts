@@ -1,7 +1,7 @@
 // Dashboards API (api-contract §3.10; 2.0 adds the CSV exports and the default-dashboard
 // settings). Handlers read bodies through src/http/body.ts so bad input is a Kestra 4xx.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../http/route-module.ts';
 import { attachment } from '../http/attachment.ts';
 import { readJson, readText, requireKind } from '../http/body.ts';
 import { pagingParams, queryOf, sortParams } from '../http/query.ts';
@@ -55,7 +55,7 @@ async function previewBody(request: Request): Promise<{ chart: string; globalFil
 
 export function dashboardRoutes(deps: DashboardRouteDeps) {
   const { dashboards } = deps;
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .get('/dashboards', ({ request }) => {
       const q = queryOf(request);
       const paging = pagingParams(q);

@@ -2,7 +2,7 @@
 // where 1.x/2.0 clients call them). `:namespace` is the name every /namespaces/:x route must use
 // (the router refuses two parameter names at one position).
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../http/route-module.ts';
 import { ApiError, badRequest } from '../shared/errors.ts';
 import { attachment } from '../http/attachment.ts';
 import { readForm, requireKind } from '../http/body.ts';
@@ -24,7 +24,7 @@ const octets = (data: Uint8Array, headers: Record<string, string> = {}) =>
 const done = () => new Response(null, { status: 200 });
 
 export function filesRoutes({ files }: { files: FilesService }) {
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .get('/namespaces/:namespace/files', ({ request, params }) => {
       const q = queryOf(request);
       const data = files.content(tenantOf(request), params.namespace, required(q, 'path'), intParam(q, 'revision'));

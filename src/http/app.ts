@@ -1,10 +1,11 @@
 // The HTTP edge: tenant path splitting, auth, body-size limit, then Elysia routing of the
-// feature route modules (each a `new Elysia({ prefix: '/api/v1' })` plugin) with one error plugin.
+// features' recorded routes (route-module.ts) with one error plugin.
 
 import { Elysia } from 'elysia';
 import type { CompatEdge } from '../compat/edge.ts';
 import { ApiError } from '../shared/errors.ts';
-import { ADMIN_PREFIX, type EdgeExchange, type EdgeHook, type FeatureRoutes } from '../shared/feature.ts';
+import { ADMIN_PREFIX, type EdgeExchange, type EdgeHook, type FeatureRoutes, type RouteModule } from '../shared/feature.ts';
+import { mountRoutes, routeModule, type RecordedRoute } from './route-module.ts';
 import { apiPage } from './api-page.ts';
 import { readBounded } from './body-limit.ts';
 import { errorPlugin, errorResponse, internalErrorResponse, unauthorized } from './error-plugin.ts';
@@ -57,7 +58,7 @@ interface Where {
 function referenceRoutes(table: () => RouteInfo[], version: string) {
   let doc: Record<string, unknown> | undefined;
   const document = () => (doc ??= openApiDocument(table(), version));
-  return new Elysia({ name: 'kestra-lite-reference' })
+  return routeModule('')
     .get('/api/v1/openapi.json', () => Response.json(document()))
     .get('/api/v1/openapi.yml', () => new Response(openApiYaml(document()), { headers: { 'content-type': 'application/yaml' } }))
     .get('/api', () => new Response(apiPage(document() as never), { headers: { 'content-type': 'text/html; charset=utf-8' } }));
@@ -68,13 +69,14 @@ export function createApp(deps: HttpDeps): HttpApp {
     .use(errorPlugin(deps.onInternalError))
     .get('/ping', () => new Response('pong', { headers: { 'content-type': 'text/plain' } }))
     .get('/', ({ set }) => { set.status = 307; set.headers.location = '/ui/'; return ''; });
+  const routesOf = (module: RouteModule) => (module as unknown as { routes: RecordedRoute[] }).routes;
   const routeTable = (): RouteInfo[] => [
-    ...deps.modules.flatMap(({ feature, module }) => (module as unknown as { routes: { method: string; path: string; hooks?: { detail?: RouteDetail } }[] }).routes
-      .map((r) => ({ method: r.method, path: r.path, feature, detail: r.hooks?.detail }))),
+    ...deps.modules.flatMap(({ feature, module }) => routesOf(module)
+      .map((r) => ({ method: r.method, path: r.path, feature, detail: (r.hooks as { detail?: RouteDetail } | undefined)?.detail }))),
     ...['openapi.json', 'openapi.yml'].map((f) => ({ method: 'GET', path: `/api/v1/${f}`, feature: 'reference' })),
   ];
-  elysia = elysia.use(referenceRoutes(routeTable, deps.version ?? ''));
-  for (const { module } of deps.modules) elysia = elysia.use(module);
+  // every route registered once, straight into this router (route-module.ts says why)
+  elysia = mountRoutes(elysia, [referenceRoutes(routeTable, deps.version ?? ''), ...deps.modules.map((m) => m.module)]);
   const router = elysia as Elysia;
   const fetch = router.fetch.bind(router);
 

@@ -1,7 +1,7 @@
 // KV API of one namespace (api-contract §3.13): list, read, write, delete, bulk delete. The same
 // service backs the KV tasks and the `kv()` expression function, so API and flows share values.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../http/route-module.ts';
 import { readJson, readText, requireKind } from '../http/body.ts';
 import { json } from '../http/respond.ts';
 import { tenantOf } from '../http/tenant.ts';
@@ -62,7 +62,7 @@ async function readBulkKeys(request: Request): Promise<string[]> {
 }
 
 export function kvRoutes({ kv, kestraVersion = '0.21' }: KvRouteDeps) {
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .get('/namespaces/:namespace/kv', ({ request, params }) =>
       json(kv.list(tenantOf(request), decoded(params.namespace)).map(kvEntryJson)))
     .delete('/namespaces/:namespace/kv', async ({ request, params }) => {

@@ -1,7 +1,7 @@
 // KV routes added by Kestra 1.x/2.0 (versions.md): the tenant-wide, paged search
 // `GET /{tenant}/kv?filters[...]` and `GET /{tenant}/namespaces/{ns}/kv/inheritance`.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../http/route-module.ts';
 import { parseFilters } from '../http/filters.ts';
 import { pagingParams, queryOf, sortParams } from '../http/query.ts';
 import { json } from '../http/respond.ts';
@@ -12,7 +12,7 @@ import { kvEntryJson2 } from './serialize.ts';
 import type { KvService } from './service.ts';
 
 export function kvSearchRoutes({ kv }: { kv: KvService }) {
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .get('/kv', ({ request }) => {
       const q = queryOf(request);
       const paging = pagingParams(q);

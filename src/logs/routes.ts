@@ -1,7 +1,7 @@
 // Logs API (api-contract §3.4): search, per-execution read/download/follow, deletes.
 // Handlers translate HTTP to LogStore calls; the follow stream is history first, then live.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../http/route-module.ts';
 import { slicedBody, slicedJsonArray, slicedPage } from '../http/sliced.ts';
 import { attachment } from '../http/attachment.ts';
 import { dateParam, firstFilter, intParam, pagingParams, queryOf, sortParams, type Query } from '../http/query.ts';
@@ -91,7 +91,7 @@ function deleteFlowLogs(logs: LogStore, tenant: string, namespace: string, flowI
 }
 
 export function logRoutes(deps: LogRouteDeps) {
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .get('/logs/search', ({ request }) => {
       const q = queryOf(request);
       const paging = pagingParams(q);

@@ -1,6 +1,6 @@
 // MCP server registry API (Kestra 2.0, `/api/v1/{tenant}/mcp/servers`).
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../http/route-module.ts';
 import { readJson } from '../http/body.ts';
 import { pagingParams, queryOf, sortParams } from '../http/query.ts';
 import { tenantOf } from '../http/tenant.ts';
@@ -12,7 +12,7 @@ const SORTABLE: Record<string, (s: McpServer) => string | number> = {
 };
 
 export function mcpRoutes(mcp: McpService) {
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .get('/mcp/servers', ({ request }) => {
       const q = queryOf(request);
       const paging = pagingParams(q);

@@ -1,7 +1,7 @@
 // Metrics API (api-contract §3.9): per-execution pages, distinct names and task ids of a flow,
 // and time-bucketed aggregates of one metric. Unknown resources read as empty results.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../http/route-module.ts';
 import { json } from '../http/respond.ts';
 import { dateParam, pagingParams, queryOf, sortParams } from '../http/query.ts';
 import { tenantOf } from '../http/tenant.ts';
@@ -32,7 +32,7 @@ export function metricRoutes({ metrics, clock, timeZone }: MetricRouteDeps) {
     return json({ groupBy: result.groupBy, aggregations: result.aggregations.map((a) => ({ ...a, date: instantText(a.date) })) });
   }
 
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .get('/metrics/:executionId', ({ request, params }) => {
       const q = queryOf(request);
       const paging = pagingParams(q);

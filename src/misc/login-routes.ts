@@ -4,7 +4,7 @@
 // whether credentials exist, `GET /basicAuthValidationErrors` what is wrong with the configured
 // ones. None takes a tenant. With auth off (kestra-lite's default) login has nothing to check.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../http/route-module.ts';
 import { readJson, requireKind } from '../http/body.ts';
 import { unauthorized } from '../http/error-plugin.ts';
 import { AUTH_COOKIE, AUTH_FLAG_COOKIE, type AuthService } from '../http/auth.ts';
@@ -20,7 +20,7 @@ function withCookies(body: unknown, cookies: string[]): Response {
 }
 
 export function loginRoutes(auth: AuthService) {
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .get('/configs/login', () => ({ isBasicAuthInitialized: auth.enabled() }))
     .get('/basicAuthValidationErrors', () => auth.validationErrors())
     .post('/login', async ({ request }) => {

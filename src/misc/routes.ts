@@ -1,7 +1,7 @@
 // Instance-level endpoints: configs, usages, basicAuth (api-contract §3.7). Each answers under
 // /api/v1/... and, via the edge, /api/v1/{tenant}/....
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../http/route-module.ts';
 import { cpus, hostname, platform, release, totalmem } from 'node:os';
 import { readJson } from '../http/body.ts';
 import { ApiError } from '../shared/errors.ts';
@@ -21,7 +21,7 @@ export interface MiscDeps {
 }
 
 export function miscRoutes(deps: MiscDeps) {
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .get('/configs', () => ({
       uuid: deps.instanceUuid,
       version: KESTRA_API_VERSION,

@@ -1,7 +1,7 @@
 // Namespaces API (api-contract §3.11; 1.x/2.0 autocomplete and dependencies). Namespaces are not
 // stored: they are derived from what lives in them (registry.ts).
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../http/route-module.ts';
 import { readJson, requireKind } from '../http/body.ts';
 import { parseFilters } from '../http/filters.ts';
 import { boolParam, pagingParams, queryOf, sortParams, type Query } from '../http/query.ts';
@@ -52,7 +52,7 @@ function autocomplete(existing: string[], { q, ids }: Autocomplete): string[] {
 }
 
 export function namespaceRoutes({ registry, flows }: NamespaceRouteDeps) {
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .get('/namespaces/search', ({ request }) => {
       const q = queryOf(request);
       const paging = pagingParams(q);

@@ -3,7 +3,7 @@
 // no output schemas, so one `outputs.<id>` per task) and of the triggers, the execution context,
 // inputs, variables, secret names, KV keys of the namespace, filters, functions, app context.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../http/route-module.ts';
 import { readText } from '../http/body.ts';
 import { queryOf } from '../http/query.ts';
 import { tenantOf } from '../http/tenant.ts';
@@ -65,7 +65,7 @@ export function flowExpressionRoutes(deps: {
   parse(source: string): { flow: FlowDocument };
   sources(tenant: string): ExpressionSources;
 }) {
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .post('/flows/expressions', async ({ request }) => {
       const { flow } = deps.parse(await readText(request));
       const taskId = queryOf(request).get('taskId') ?? undefined;

@@ -2,7 +2,7 @@
 // rendering (`POST /{tenant}/expressions/render`) against an execution, a saved flow, a flow
 // source, or globals only.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../http/route-module.ts';
 import { readJson } from '../http/body.ts';
 import { tenantOf } from '../http/tenant.ts';
 import { ApiError, invalidEntity, notFound, type ErrorItem } from '../shared/errors.ts';
@@ -37,7 +37,7 @@ function renderRequest(body: unknown) {
 
 export function pebbleRoutes(source: RenderContextSource) {
   const display = createDisplayRenderer();
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .get('/pebble/filters', () => filterNames())
     .get('/pebble/functions', () => functionsJson())
     .post('/expressions/render', async ({ request }) => {

@@ -1,7 +1,7 @@
 // Secrets API (api-contract §3.11, versions.md): names only, never values. Open-source secrets are
 // global, so every namespace (and its parents) sees the same names.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../http/route-module.ts';
 import { parseFilters, type ParsedFilter } from '../http/filters.ts';
 import { pagingParams, queryOf, sortParams, type Query } from '../http/query.ts';
 import { json } from '../http/respond.ts';
@@ -49,7 +49,7 @@ function searchSecrets(secrets: SecretService, q: Query) {
 }
 
 export function secretRoutes({ secrets }: { secrets: SecretService }) {
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .get('/secrets', ({ request }) => json(searchSecrets(secrets, queryOf(request))))
     .get('/namespaces/:namespace/secrets', ({ request }) => json(searchSecrets(secrets, queryOf(request))))
     .get('/namespaces/:namespace/inherited-secrets', ({ params }) => {

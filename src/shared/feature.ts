@@ -13,7 +13,10 @@ import type { IdGenerator } from './ids.ts';
 import type { Env } from './env.ts';
 import type { Ports } from './ports.ts';
 
-/** An Elysia plugin with `prefix: '/api/v1'`; the edge serves it under `/api/v1/{tenant}` too. */
+/**
+ * A feature's routes (http/route-module.ts: recorded, typed as an Elysia instance with
+ * `prefix: '/api/v1'`); the edge serves them under `/api/v1/{tenant}` too.
+ */
 export type RouteModule = Elysia<any, any, any, any, any, any, any>;
 
 /** The reserved path prefix of kestra-lite's own admin API (never a Kestra route). */

@@ -1,7 +1,7 @@
 // Stats API routes (api-contract §3.6): every endpoint is a POST with an optional JSON body.
 // Handlers read and type the body, then call the service.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../http/route-module.ts';
 import { json } from '../http/respond.ts';
 import { tenantOf } from '../http/tenant.ts';
 import { bool, date, flows, logLevel, readBody, scope, states, str, type Body } from './body.ts';
@@ -12,7 +12,7 @@ export interface StatsRouteDeps { stats: StatsService }
 const range = (b: Body): DateRange => ({ startDate: date(b, 'startDate'), endDate: date(b, 'endDate') });
 
 export function statsRoutes({ stats }: StatsRouteDeps) {
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .post('/stats/summary', async ({ request }) => {
       const b = await readBody(request);
       range(b); // validated like Kestra's body mapping, then ignored

@@ -2,7 +2,7 @@
 // Elasticsearch; kestra-lite serves it from the derived task-run table (decisions.md).
 // Filters are the executions ones (§1.6); `state` and the dates apply to the task run itself.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../http/route-module.ts';
 import { json } from '../http/respond.ts';
 import { pagingParams, queryOf, sortParams } from '../http/query.ts';
 import { tenantOf } from '../http/tenant.ts';
@@ -16,7 +16,7 @@ export interface TaskRunRouteDeps { taskRuns: TaskRunIndex; clock: Clock }
 const SORTABLE = new Set(Object.keys(TASKRUN_SORT_FIELDS));
 
 export function taskRunRoutes({ taskRuns, clock }: TaskRunRouteDeps) {
-  return new Elysia({ prefix: '/api/v1' }).get('/taskruns/search', ({ request }) => {
+  return routeModule().get('/taskruns/search', ({ request }) => {
     const q = queryOf(request);
     const now = clock.now();
     const paging = pagingParams(q);

@@ -1,7 +1,7 @@
 // Templates API (api-contract §3.2; Kestra 0.x only, removed in 1.x). Bodies are JSON, except
 // validate (YAML) and import (multipart). Handlers translate HTTP to service calls.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../http/route-module.ts';
 import { bodyKind, readForm, readJson, readText, requireKind } from '../http/body.ts';
 import { NAMESPACE, TEXT, filterValues, parseFilters } from '../http/filters.ts';
 import { boolParam, pagingParams, queryOf, sortParams, type Query } from '../http/query.ts';
@@ -56,7 +56,7 @@ export function templateRoutes({ templates }: { templates: TemplateService }) {
     return (await readIds(request)).map((i) => templates.get(tenant, i.namespace, i.id, 'No value present'));
   };
 
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .post('/templates', async ({ request }) => json(templateJson(templates.create(tenantOf(request), await readTemplate(request)))))
     .get('/templates/search', ({ request }) => {
       const q = queryOf(request);

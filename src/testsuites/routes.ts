@@ -2,7 +2,7 @@
 // search, run one suite or by query, results, bulk enable/disable/delete. Handlers translate
 // HTTP to service calls.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../http/route-module.ts';
 import { readJson, readText, requireKind } from '../http/body.ts';
 import { boolParam, pagingParams, queryOf, sortParams, type Query } from '../http/query.ts';
 import { json } from '../http/respond.ts';
@@ -60,7 +60,7 @@ const optString = (v: unknown, name: string): string | undefined => {
 
 export function testSuiteRoutes({ suites }: { suites: SuiteService }) {
   const resultKey = (r: TestSuiteRunResult) => r as unknown as Record<string, unknown>;
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .post('/tests', async ({ request }) => json(suiteJson(suites.create(tenantOf(request), await readYaml(request)))))
     .post('/tests/validate', async ({ request }) => json(suites.validate(tenantOf(request), await readYaml(request))))
     .get('/tests/search', ({ request }) => {

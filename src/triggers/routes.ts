@@ -1,7 +1,7 @@
 // Triggers API (api-contract §3.14): search, per-flow listing, enable/disable and backfills
 // through PUT, unlock, restart, and the by-triggers / by-query bulk forms.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../http/route-module.ts';
 import { json } from '../http/respond.ts';
 import { readJson } from '../http/body.ts';
 import { boolParam, pagingParams, queryOf } from '../http/query.ts';
@@ -62,7 +62,7 @@ export function triggerRoutes(deps: TriggerRouteDeps) {
     return { count };
   };
 
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .get('/triggers/search', ({ request }) => {
       const q = queryOf(request);
       const paging = pagingParams(q);

@@ -3,7 +3,7 @@
 // by ids or by query (each deleted state is created afresh from its flow, as Kestra's scheduler
 // does on its next evaluation), and the CSV export.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../http/route-module.ts';
 import { readJson } from '../http/body.ts';
 import { tokenAttachment } from '../http/attachment.ts';
 import { queryOf, type Query } from '../http/query.ts';
@@ -47,7 +47,7 @@ export function triggerStateRoutes(deps: TriggerRouteDeps) {
     return { t, d };
   }
 
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .put('/triggers/set-disabled', async ({ request }) => {
       const b = await refBody(request);
       if (typeof b.disabled !== 'boolean') throw new ApiError('INVALID_JSON', '"disabled" must be a boolean');

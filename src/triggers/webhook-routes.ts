@@ -3,7 +3,7 @@
 // body, headers and query parameters. Newer Kestra options `wait` and `returnOutputs` make the
 // call synchronous.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../http/route-module.ts';
 import { json } from '../http/respond.ts';
 import { tenantOf } from '../http/tenant.ts';
 import { illegalState, notFound } from '../shared/errors.ts';
@@ -82,7 +82,7 @@ export function webhookRoutes(deps: WebhookDeps) {
     return json(executionJson(final, deps.clock.now()));
   };
   // the flow's namespace sits where other /executions routes have their execution id
-  return new Elysia({ prefix: '/api/v1/executions/webhook' })
+  return routeModule('/api/v1/executions/webhook')
     .get('/:namespace/:flowId/:key', handler)
     .post('/:namespace/:flowId/:key', handler)
     .put('/:namespace/:flowId/:key', handler)

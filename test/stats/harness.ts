@@ -2,6 +2,7 @@
 // fake clock and builders for executions (with task runs), logs and metrics at fixed dates.
 
 import { Elysia } from 'elysia';
+import { mountRoutes } from '../../src/http/route-module.ts';
 import type { Execution, TaskRun } from '../../src/executions/model.ts';
 import type { MetricEntry } from '../../src/metrics/model.ts';
 import type { LogEntry, LogLevel } from '../../src/logs/model.ts';
@@ -70,11 +71,11 @@ export function harness(opts: HarnessOptions = {}) {
     countFlows: (tenant, namespace) => { counted.push({ tenant, namespace }); return opts.flows ?? 0; },
     countTriggers: () => opts.triggers ?? 0,
   });
-  const app = new Elysia()
-    .use(errorPlugin())
-    .use(statsRoutes({ stats }))
-    .use(metricRoutes({ metrics: createMetricQueries(db), clock, timeZone: opts.timeZone ?? 'UTC' }))
-    .use(taskRunRoutes({ taskRuns, clock }));
+  const app = mountRoutes(new Elysia().use(errorPlugin()), [
+    statsRoutes({ stats }),
+    metricRoutes({ metrics: createMetricQueries(db), clock, timeZone: opts.timeZone ?? 'UTC' }),
+    taskRunRoutes({ taskRuns, clock }),
+  ]);
 
   async function send(method: string, path: string, body?: unknown, tenant?: string) {
     const init: RequestInit = { method };

@@ -3,7 +3,7 @@
 // the execution, unqueue takes the target `state`, and breakpoints can be set on replay and
 // released by resume-from-breakpoint. The eval actions live with the eval route (routes/graph.ts).
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../../http/route-module.ts';
 import { json } from '../../http/respond.ts';
 import { boolParam, intParam, queryOf } from '../../http/query.ts';
 import { tenantOf } from '../../http/tenant.ts';
@@ -28,7 +28,7 @@ export function executionActionRoutes(deps: { control: ExecutionControl; executi
   const answer = (e: Execution) => json(executionJson(e, deps.clock.now()));
   const current = (request: Request, id: string) => answer(executions.get(tenantOf(request), id));
 
-  return new Elysia({ prefix: '/api/v1/executions/:executionId/actions' })
+  return routeModule('/api/v1/executions/:executionId/actions')
     // 2.0 answers the kill with the execution (KILLING until the engine has stopped it), as text/json
     .delete('/kill', ({ request, params }) => {
       const tenant = tenantOf(request);

@@ -2,7 +2,8 @@
 // search filters. Every target is validated first; one invalid target fails the whole request
 // with a 400 BulkErrorResponse and nothing is changed.
 
-import { Elysia } from 'elysia';
+import type { Elysia } from 'elysia';
+import { routeModule } from '../../http/route-module.ts';
 import { json } from '../../http/respond.ts';
 import { readJson } from '../../http/body.ts';
 import { boolParam, queryOf } from '../../http/query.ts';
@@ -77,7 +78,7 @@ export function executionBulkRoutes(deps: BulkDeps) {
     return s;
   };
 
-  let app: any = new Elysia({ prefix: '/api/v1' });
+  let app: any = routeModule();
   app = pair('kill', 'delete', 'kill', () => (e) => (isTerminal(e.state.current) ? 'execution already finished' : undefined),
     (t) => (e) => control.kill(t, e.id, false))(app);
   app = pair('restart', 'post', 'restart', () => (e) => (e.state.current === 'FAILED' ? undefined : 'execution not in state FAILED'),

@@ -1,7 +1,7 @@
 // Control endpoints of one execution: kill, pause, resume, restart, replay, change-status, task
 // run state, labels (api-contract §3.3, Appendix A).
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../../http/route-module.ts';
 import { json } from '../../http/respond.ts';
 import { readJson } from '../../http/body.ts';
 import { boolParam, intParam, queryOf } from '../../http/query.ts';
@@ -42,7 +42,7 @@ export async function readLabels(request: Request): Promise<Label[]> {
 export function executionControlRoutes(deps: { control: ExecutionControl; clock: Clock }) {
   const { control } = deps;
   const now = () => deps.clock.now();
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .delete('/executions/:executionId/kill', ({ request, params }) => {
       control.kill(tenantOf(request), params.executionId, boolParam(queryOf(request), 'isOnKillCascade', true));
       return new Response(null, { status: 202, headers: { 'content-type': 'text/json' } });

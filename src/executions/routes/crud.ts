@@ -1,7 +1,7 @@
 // Executions API: create (multipart inputs, labels, scheduleDate, wait), get, list, search,
 // delete (api-contract §3.3). Control endpoints and files live in their own route files.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../../http/route-module.ts';
 import { slicedPage } from '../../http/sliced.ts';
 import { json } from '../../http/respond.ts';
 import { bodyKind, readForm } from '../../http/body.ts';
@@ -60,7 +60,7 @@ export function executionRoutes(deps: ExecutionRouteDeps) {
     });
   };
 
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     // POST /executions/{namespace}/{flowId}. Elysia 1.4's router allows one parameter name per method
     // and path position, and the POST /executions/{executionId}/<action> routes own this one; the
     // namespace is renamed where it arrives.

@@ -2,7 +2,7 @@
 // A file is only served through the execution that owns it (or its flow's state store); a path
 // of another execution redirects there, so each execution's existence check stays meaningful.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../../http/route-module.ts';
 import { json } from '../../http/respond.ts';
 import { attachment } from '../../http/attachment.ts';
 import { intParam, queryOf } from '../../http/query.ts';
@@ -78,7 +78,7 @@ function readKey(deps: ExecutionFileRouteDeps, tenant: string, f: Located): stri
 }
 
 export function executionFileRoutes(deps: ExecutionFileRouteDeps) {
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .get('/executions/:executionId/file', ({ request, params }) => {
       const located = locate(deps, request, params.executionId, 'file');
       if (located instanceof Response) return located;

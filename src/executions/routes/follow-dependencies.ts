@@ -9,7 +9,7 @@
 // inherit it). Flow-trigger executions carry none in this engine, so an execution triggered by a
 // related execution (its trigger's `executionId`) is related too.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../../http/route-module.ts';
 import { boolParam, queryOf } from '../../http/query.ts';
 import { sseResponse } from '../../http/sse.ts';
 import { tenantOf } from '../../http/tenant.ts';
@@ -56,7 +56,7 @@ export function statusEventJson(e: Execution, now: number): Record<string, unkno
 }
 
 export function followDependenciesRoute(deps: FollowDependenciesDeps) {
-  return new Elysia({ prefix: '/api/v1' }).get('/executions/:executionId/follow-dependencies', ({ request, params }) => {
+  return routeModule().get('/executions/:executionId/follow-dependencies', ({ request, params }) => {
     const tenant = tenantOf(request);
     const q = queryOf(request);
     const root = deps.executions.get(tenant, params.executionId);

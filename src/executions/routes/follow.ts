@@ -2,7 +2,7 @@
 // The execution may not exist yet (clients follow right after creating it), so the route waits
 // up to 10 s for it — on the injected clock and the update event, never by polling.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../../http/route-module.ts';
 import { sseResponse } from '../../http/sse.ts';
 import { tenantOf } from '../../http/tenant.ts';
 import type { Clock, TimerHandle } from '../../shared/time/clock.ts';
@@ -48,7 +48,7 @@ function waitForExecution(deps: ExecutionFollowDeps, tenant: string, id: string,
 }
 
 export function executionFollowRoute(deps: ExecutionFollowDeps) {
-  return new Elysia({ prefix: '/api/v1' }).get('/executions/:executionId/follow', async ({ request, params }) => {
+  return routeModule().get('/executions/:executionId/follow', async ({ request, params }) => {
     const tenant = tenantOf(request);
     const id = params.executionId;
     const found = await waitForExecution(deps, tenant, id, request.signal);

@@ -1,7 +1,7 @@
 // Execution views the UI uses (api-contract Appendix A): the flow graph of the execution's
 // revision with its task runs attached, the flow of an execution, and expression evaluation.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../../http/route-module.ts';
 import { queryOf } from '../../http/query.ts';
 import { tenantOf } from '../../http/tenant.ts';
 import { buildFlowGraph } from '../../flows/graph/flow-graph.ts';
@@ -25,7 +25,7 @@ export function executionGraphRoutes(deps: { executions: ExecutionService; flows
     try { record = deps.flows.get(tenant, exec.namespace, exec.flowId, { revision: exec.flowRevision }); } catch { throw notFound(`Unable to find the flow for the execution ${id}`); }
     return { exec, record };
   };
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .get('/executions/:executionId/graph', ({ request, params }) => {
       const tenant = tenantOf(request);
       const { exec, record } = flowOf(tenant, params.executionId);
@@ -80,7 +80,7 @@ export function executionEvalRoute(deps: {
       return { error: mask(hideServerPaths((err as Error).message)), stackTrace: mask(publicStack(err)) };
     }
   };
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .post('/executions/:executionId/eval/:taskRunId', ({ request, params }) => evaluate(request, params.executionId, params.taskRunId))
     .post('/executions/:executionId/actions/eval/:taskRunId', ({ request, params }) => evaluate(request, params.executionId, params.taskRunId))
     .post('/executions/:executionId/actions/eval', ({ request, params }) => evaluate(request, params.executionId));

@@ -2,7 +2,7 @@
 // listFlowExecutionsByNamespace, getFlowFromExecution): which namespaces have flows, their flows,
 // and one flow (optionally a revision), as FlowForExecution.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../../http/route-module.ts';
 import { intParam, queryOf } from '../../http/query.ts';
 import { json } from '../../http/respond.ts';
 import { tenantOf } from '../../http/tenant.ts';
@@ -12,7 +12,7 @@ import { ApiError, notFound } from '../../shared/errors.ts';
 import { flowForExecution } from '../flow-for-execution.ts';
 
 export function executionNamespaceRoutes({ flows, catalog }: { flows: FlowService; catalog: PluginCatalog }) {
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .get('/executions/namespaces', ({ request }) =>
       json([...new Set(flows.list(tenantOf(request)).map((r) => r.namespace))].sort()))
     .get('/executions/namespaces/:namespace/flows', ({ request, params }) => {

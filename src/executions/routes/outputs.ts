@@ -2,7 +2,7 @@
 // `GET /outputs/{executionId}` (the task runs that have outputs) and
 // `GET /outputs/{executionId}/{taskRunId}` (one task run's outputs as a map).
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../../http/route-module.ts';
 import { json } from '../../http/respond.ts';
 import { tenantOf } from '../../http/tenant.ts';
 import { notFound } from '../../shared/errors.ts';
@@ -21,7 +21,7 @@ export function taskOutputInformationJson(r: TaskRun): Record<string, unknown> {
 }
 
 export function outputRoutes(deps: { executions: ExecutionService }) {
-  return new Elysia({ prefix: '/api/v1/outputs' })
+  return routeModule('/api/v1/outputs')
     .get('/:executionId', ({ request, params }) =>
       json(deps.executions.get(tenantOf(request), params.executionId).taskRunList.filter(hasOutputs).map(taskOutputInformationJson)))
     .get('/:executionId/:taskRunId', ({ request, params }) => {

@@ -2,7 +2,7 @@
 // distinct values of a filter field, the CSV export of a search, and the flow of an execution
 // looked up by namespace and id (the UI's run form).
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../../http/route-module.ts';
 import { tokenAttachment } from '../../http/attachment.ts';
 import { readJson } from '../../http/body.ts';
 import { intParam, queryOf } from '../../http/query.ts';
@@ -44,7 +44,7 @@ async function flowFilters(request: Request): Promise<{ namespace: string; id: s
 
 export function executionSearchExtraRoutes(deps: { store: ExecutionStore; flows: FlowService; clock: Clock }) {
   const now = () => deps.clock.now();
-  return new Elysia({ prefix: '/api/v1/executions' })
+  return routeModule('/api/v1/executions')
     .post('/latest', async ({ request }) => {
       const tenant = tenantOf(request);
       const latest = (await flowFilters(request)).flatMap((f) => deps.store.search(tenant,

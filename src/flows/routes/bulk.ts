@@ -1,7 +1,7 @@
 // Flows API, multi-flow routes: search, namespaces, bulk sync, import/export, by-ids/by-query
 // delete/disable/enable, validation (api-contract §3.1).
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../../http/route-module.ts';
 import { bodyKind, readForm, readJson, readText, requireKind } from '../../http/body.ts';
 import { boolParam, labelParams, pagingParams, queryOf, sortParams, type Query } from '../../http/query.ts';
 import { EQ, NAMESPACE, POSITIVE, TEXT, filterValues, parseFilters } from '../../http/filters.ts';
@@ -104,7 +104,7 @@ export function flowBulkRoutes({ flows }: { flows: FlowService }) {
     return { count: matching(request).filter((r) => flows.setDisabled(tenant, r, disabled)).length };
   };
 
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .get('/flows/search', ({ request }) => {
       const q = queryOf(request);
       const paging = pagingParams(q);

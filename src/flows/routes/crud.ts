@@ -1,7 +1,7 @@
 // Flows API, single-flow routes (api-contract §3.1). Bulk, validation and export routes live
 // in routes-bulk.ts. Handlers only translate HTTP to service calls.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../../http/route-module.ts';
 import { bodyKind, readJson, readText } from '../../http/body.ts';
 import { boolParam, intParam, queryOf } from '../../http/query.ts';
 import { tenantOf } from '../../http/tenant.ts';
@@ -40,7 +40,7 @@ export function flowRoutes({ flows, newId }: FlowRouteDeps) {
     }
   };
 
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .post('/flows', async ({ request }) => {
       const { parsed, yaml } = await readFlowBody(flows, request);
       return jsonText(flowJson(flows.create(tenantOf(request), parsed), yaml));

@@ -1,7 +1,7 @@
 // Flow routes added after 0.21 that read or trim stored flows: deprecated tasks, deleting past
 // revisions, the CSV export. (Source-code search is routes/source.ts.)
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../../http/route-module.ts';
 import { tokenAttachment } from '../../http/attachment.ts';
 import { queryOf } from '../../http/query.ts';
 import { tenantOf } from '../../http/tenant.ts';
@@ -13,7 +13,7 @@ import type { FlowService } from '../service.ts';
 import { flowFilterOf } from './bulk.ts';
 
 export function flowNewerRoutes({ flows }: { flows: FlowService }) {
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .get('/flows/deprecated', ({ request }) => {
       const namespace = queryOf(request).get('namespace');
       const catalog = flows.catalog;

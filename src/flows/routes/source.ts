@@ -2,7 +2,7 @@
 // search in flow sources, each hit with a highlighted fragment of the matching lines. Its own
 // module so that `/flows/source` is a literal route, not the namespace listing `/flows/{namespace}`.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../../http/route-module.ts';
 import { pagingParams, queryOf, sortParams } from '../../http/query.ts';
 import { json } from '../../http/respond.ts';
 import { tenantOf } from '../../http/tenant.ts';
@@ -27,7 +27,7 @@ export function sourceFragment(source: string, query: string | undefined): strin
 }
 
 export function flowSourceRoutes({ flows }: { flows: FlowService }) {
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .get('/flows/source', ({ request }) => {
       const q = queryOf(request);
       const paging = pagingParams(q);

@@ -3,7 +3,7 @@
 // per class, per group, per class as JSON (2.0) and as raw SVG (2.0), and the 2.0 plugin-UI
 // routes, which have nothing to serve for the core plugin.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../../http/route-module.ts';
 import { readJson } from '../../http/body.ts';
 import { filterValues, parseFilters, TEXT } from '../../http/filters.ts';
 import { intParam, queryOf, sortParams, type Query } from '../../http/query.ts';
@@ -41,7 +41,7 @@ function pagedPlugins(api: PluginApi, q: Query) {
 
 export function pluginCatalogRoutes(api: PluginApi, generation: ApiGeneration = '0.21') {
   const iconOf = (cls: string) => api.icons()[cls] ?? api.groupIcons()[cls];
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .get('/plugins', ({ request }) => {
       const q = queryOf(request);
       if (generation === '2.0' || asksForPage(q)) return json(pagedPlugins(api, q));

@@ -2,7 +2,7 @@
 // /plugins/{cls}/versions and /plugins/{cls}/versions/{version} (one core version), and the
 // input types: GET /plugins/inputs and /plugins/inputs/{type}.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../../http/route-module.ts';
 import { boolParam, queryOf } from '../../http/query.ts';
 import { json } from '../../http/respond.ts';
 import { unprocessable } from '../../shared/errors.ts';
@@ -36,7 +36,7 @@ export function pluginDocRoutes(api: PluginApi, generation: ApiGeneration = '0.2
     const def = api.require(cls);
     return cached(pluginDocumentation(def, cls, boolParam(queryOf(request), 'all', false), api.schemas.definitions()));
   };
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .get('/plugins/inputs', () => cached(inputTypesJson(generation)))
     .get('/plugins/inputs/:type', ({ params }) => {
       const type = params.type as InputType;

@@ -1,7 +1,7 @@
 // GET /plugins/schemas/{type} (both generations) and /plugins/properties/{type} (2.0): JSON
 // schemas generated from the registry, served from the runtime's cache.
 
-import { Elysia } from 'elysia';
+import { routeModule } from '../../http/route-module.ts';
 import { boolParam, queryOf } from '../../http/query.ts';
 import { illegalArgument, unprocessable } from '../../shared/errors.ts';
 import type { PluginApi } from '../api.ts';
@@ -24,7 +24,7 @@ const schemaResponse = (text: string) =>
   new Response(text, { headers: { 'content-type': 'application/json', 'cache-control': CACHE_CONTROL } });
 
 export function pluginSchemaRoutes(api: PluginApi) {
-  return new Elysia({ prefix: '/api/v1' })
+  return routeModule()
     .get('/plugins/schemas/:type', ({ request, params }) => {
       const type = schemaTypeOf(params.type);
       return schemaResponse(api.schemas.schema(type, boolParam(queryOf(request), 'arrayOf', false)));
