@@ -43,6 +43,8 @@ export const Config = Type.Object({
   maxOutputsBytes: Type.Integer({ minimum: 1, default: 10 * 1024 * 1024 }),
   /** debounce for flow file events (editors write in bursts) */
   watchDebounceMs: Type.Integer({ minimum: 0, default: 25 }),
+  /** the server time zone (Kestra's JVM default): dashboard, stats and metric date buckets; null = the process's zone */
+  timeZone: Type.Union([Type.String({ minLength: 1 }), Type.Null()], { default: null }),
   /** the Kestra API generation to answer as (shared/kestra-version.ts, src/compat/) */
   kestraVersion: Type.Union(KestraVersion.anyOf, { default: DEFAULT_KESTRA_VERSION }),
 });

@@ -8,17 +8,28 @@ import { requireTables } from '../shared/db.ts';
 import { dashboardRoutes } from './routes.ts';
 import { createDashboardService, type DashboardService } from './service.ts';
 import { SOURCE_TABLES } from './sources.ts';
+import { defineSqlFunctions } from './sql-functions.ts';
 import { createDashboardStore } from './store.ts';
 
 export interface DashboardServices { dashboards: DashboardService }
+
+/** the configured server zone, else the process's; `UTC` (and its aliases) keep SQL's own dates */
+function serverZone(configured: string | null): string {
+  const id = configured ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  // checked here, with Intl (js-joda waits for the first query), so a typo fails at start
+  try { new Intl.DateTimeFormat('en-US', { timeZone: id }); } catch { throw new Error(`timeZone: unknown time zone '${id}'`); }
+  return ['UTC', 'Etc/UTC', 'Z', 'GMT', 'Etc/GMT', '+00:00'].includes(id) ? 'UTC' : id;
+}
 
 export const dashboardsFeature = defineFeature({
   name: 'dashboards',
   // `stats` is listed as a need for its place: it adds the indexes the execution and log queries use
   create(ctx, deps: { flows: FlowServices; stats: StatsServices }) {
     requireTables(ctx.db, SOURCE_TABLES, 'dashboards');
+    defineSqlFunctions(ctx.db);
     const dashboards = createDashboardService({
       db: ctx.db, store: createDashboardStore(ctx.db), clock: ctx.clock, ids: ctx.ids, flows: deps.flows.flows,
+      timeZone: serverZone(ctx.config.timeZone),
     });
     const services: DashboardServices = { dashboards };
     return { services, routes: [dashboardRoutes({ dashboards })] };

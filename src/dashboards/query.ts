@@ -12,7 +12,11 @@ import { fieldFrag, whereFrag, type Frag } from './sql-where.ts';
 export interface Page { number: number; size: number }
 export interface Rows { results: Record<string, unknown>[]; total: number }
 
-/** Bucket formats of Kestra's H2 repository: a date column prints its bucket's start. */
+/**
+ * Bucket formats of Kestra's H2 repository: a date column prints its bucket's start, in the
+ * server's time zone (Kestra's database session zone, the JVM default): `{x}` is the date moved
+ * to that zone's wall clock by kl_zone_shift (sql-functions.ts), or left as is in UTC.
+ */
 const BUCKET: Record<GroupBy, string> = {
   month: "strftime('%Y-%m', {x} / 1000, 'unixepoch')",
   // Monday of the week: to the next Sunday (or stay), then six days back
@@ -22,12 +26,15 @@ const BUCKET: Record<GroupBy, string> = {
   minute: "strftime('%Y-%m-%d %H:%M:00', {x} / 1000, 'unixepoch')",
 };
 
-function columnFrag(source: SourceDef, c: Column, unit: GroupBy): Frag {
+function columnFrag(source: SourceDef, c: Column, unit: GroupBy, zone: string): Frag {
   if (c.field === undefined) return { sql: 'count(*)', args: [] };
   const e = fieldFrag(source, c.field, c.labelKey);
   // the aggregation name comes from the closed AGGREGATIONS list, never from request text
   if (c.agg) return { sql: `${c.agg.toLowerCase()}(${e.sql})`, args: e.args };
-  if (source.fields[c.field]!.kind === 'date') return { sql: BUCKET[unit].replace('{x}', e.sql), args: e.args };
+  if (source.fields[c.field]!.kind === 'date') {
+    if (zone === 'UTC') return { sql: BUCKET[unit].replace('{x}', e.sql), args: e.args };
+    return { sql: BUCKET[unit].replace('{x}', `kl_zone_shift(${e.sql}, ?)`), args: [...e.args, zone] };
+  }
   return e;
 }
 
@@ -41,14 +48,17 @@ function all<T>(db: Db, sql: string, args: SqlValue[]): T[] {
   }
 }
 
-/** Rows of a data chart; `window` sets the date-bucket size as Kestra's groupByType does. */
-export function chartRows(db: Db, tenant: string, data: DataSpec, filters: Filter[], window: { start?: number; end: number }, page?: Page): Rows {
+/**
+ * Rows of a data chart; `window` sets the date-bucket size as Kestra's groupByType does, `zone`
+ * (an IANA id or offset, `UTC` for none) the time zone buckets are cut in.
+ */
+export function chartRows(db: Db, tenant: string, data: DataSpec, filters: Filter[], window: { start?: number; end: number }, zone: string, page?: Page): Rows {
   const source = DATA_SOURCES[data.source];
   const columns = Object.entries(data.columns);
   const hasAgg = columns.some(([, c]) => c.agg !== undefined);
   // without aggregation, dates print to the minute (Kestra's choice for raw rows)
   const unit: GroupBy = hasAgg ? groupByOf(window.start ?? window.end, window.end) : 'minute';
-  const select = columns.map(([, c], i) => ({ ...columnFrag(source, c, unit), alias: `c${i}` }));
+  const select = columns.map(([, c], i) => ({ ...columnFrag(source, c, unit, zone), alias: `c${i}` }));
   const where = whereFrag(source, tenant, filters);
   const grouped = columns.map(([, c], i) => (c.agg === undefined ? i + 1 : 0)).filter((n) => n > 0);
   let sql = `SELECT ${select.map((s) => `${s.sql} AS ${s.alias}`).join(', ')} FROM ${source.from} WHERE ${where.sql}`;
@@ -83,7 +93,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 /** A KPI: the aggregate over `where` (+ `numerator`), or numerator / total in percent. */
 export function kpiValue(db: Db, tenant: string, kpi: KpiSpec, filters: Filter[], percentage: boolean): number {
   const source = DATA_SOURCES[kpi.source];
-  const expr = columnFrag(source, kpi.column, 'day');
+  const expr = columnFrag(source, kpi.column, 'day', 'UTC');
   const run = (list: Filter[]) => {
     const where = whereFrag(source, tenant, list);
     const v = all<{ v: number | null }>(db, `SELECT ${expr.sql} AS v FROM ${source.from} WHERE ${where.sql}`, [...expr.args, ...where.args])[0]?.v;

@@ -7,6 +7,7 @@ import { MAX_WINDOW_MS } from './bind.ts';
 import { toSqlValue, ValueError } from './codec.ts';
 import { CHART_PACKAGE, type Chart, type Dashboard, type DataSpec, type Filter, type KpiSpec } from './model.ts';
 import { DATA_SOURCES } from './sources.ts';
+import { javaRegex } from './sql-functions.ts';
 import { CHART_ID_PATTERN, DASHBOARD_ID_PATTERN } from '../shared/dashboard-ids.ts';
 
 const CHART_ID = new RegExp(CHART_ID_PATTERN);
@@ -141,7 +142,10 @@ function filterViolations(source: DataSpec['source'], filters: Filter[], at: str
     const out: Violation[] = [];
     for (const v of values) {
       if (v === undefined || v === null) { out.push({ path: `${here}.value`, message: 'must not be null' }); continue; }
-      try { toSqlValue(['CONTAINS', 'STARTS_WITH', 'ENDS_WITH', 'NOT_CONTAINS', 'PREFIX', 'REGEX'].includes(f.type) ? 'text' : kind, v); }
+      try {
+        const text = toSqlValue(['CONTAINS', 'STARTS_WITH', 'ENDS_WITH', 'NOT_CONTAINS', 'PREFIX', 'REGEX'].includes(f.type) ? 'text' : kind, v);
+        if (f.type === 'REGEX') javaRegex(String(text));
+      }
       catch (err) { if (err instanceof ValueError) out.push({ path: here, message: err.message }); else throw err; }
     }
     return out;

@@ -13,7 +13,11 @@ import { chartRows, kpiValue, type Rows } from './query.ts';
 import { DATA_SOURCES } from './sources.ts';
 import type { DashboardStore, StoredDashboard } from './store.ts';
 
-export interface DashboardServiceDeps { db: Db; store: DashboardStore; clock: Clock; ids: IdGenerator; flows: FlowService }
+export interface DashboardServiceDeps {
+  db: Db; store: DashboardStore; clock: Clock; ids: IdGenerator; flows: FlowService;
+  /** the server time zone date buckets are cut in (IANA id or offset; `UTC` for none) */
+  timeZone: string;
+}
 
 const DAY = 86_400_000;
 /** a preview without filters shows the last 8 days, as Kestra's does */
@@ -41,7 +45,7 @@ export function createDashboardService(deps: DashboardServiceDeps) {
     if (chart.data) {
       const source = DATA_SOURCES[chart.data.source];
       const filters = withGlobals(source, chart.data.where, req, window);
-      const rows = chartRows(deps.db, tenant, chart.data, filters, { start: window.start, end: window.end ?? now() }, req.page);
+      const rows = chartRows(deps.db, tenant, chart.data, filters, { start: window.start, end: window.end ?? now() }, deps.timeZone, req.page);
       return { ...rows, columns: Object.keys(chart.data.columns) };
     }
     if (chart.kpi) {

@@ -5,6 +5,7 @@ import { illegalArgument } from '../shared/errors.ts';
 import { toSqlValue, ValueError, type SqlValue } from './codec.ts';
 import type { Filter } from './model.ts';
 import type { SourceDef } from './sources.ts';
+import { javaRegex } from './sql-functions.ts';
 
 export interface Frag { sql: string; args: SqlValue[] }
 
@@ -16,7 +17,7 @@ export function fieldFrag(source: SourceDef, field: string, labelKey?: string): 
   return def.kind === 'labels' ? { sql: def.sql, args: [labelKey ?? ''] } : { sql: def.sql, args: [] };
 }
 
-const TEXT_OPS = new Set(['CONTAINS', 'NOT_CONTAINS', 'STARTS_WITH', 'ENDS_WITH', 'PREFIX']);
+const TEXT_OPS = new Set(['CONTAINS', 'NOT_CONTAINS', 'STARTS_WITH', 'ENDS_WITH', 'PREFIX', 'REGEX']);
 
 function value(source: SourceDef, f: Filter, v: unknown): SqlValue {
   const kind = TEXT_OPS.has(f.type) ? 'text' : source.fields[f.field]!.kind;
@@ -67,7 +68,17 @@ export function filterFrag(source: SourceDef, f: Filter): Frag {
     case 'IS_NOT_NULL': return one(`${e.sql} IS NOT NULL`);
     case 'IS_TRUE': return one(`${e.sql} IS TRUE`);
     case 'IS_FALSE': return one(`${e.sql} IS FALSE`);
-    case 'REGEX': throw illegalArgument('REGEX filters are not supported by kestra-lite (SQLite has no regular expressions); use CONTAINS, STARTS_WITH or ENDS_WITH');
+    case 'REGEX': {
+      const pattern = String(v());
+      try {
+        javaRegex(pattern); // a bad pattern is a 422 here, not an error in the middle of the query
+      } catch (err) {
+        if (err instanceof ValueError) throw illegalArgument(`Invalid filter on ${f.field}: ${err.message}`);
+        throw err;
+      }
+      // kl_regexp (sql-functions.ts): the pattern found anywhere in the field's text, as REGEXP_LIKE
+      return { sql: `kl_regexp(?, ${e.sql}, ?)`, args: [pattern, ...e.args, source.fields[f.field]!.kind] };
+    }
   }
 }
 

@@ -11,6 +11,6 @@ export const metricsFeature = defineFeature({
   name: 'metrics',
   create(ctx) {
     const services: MetricServices = { metrics: createMetricStore(ctx.db) };
-    return { services, routes: [metricRoutes({ metrics: createMetricQueries(ctx.db), clock: ctx.clock })] };
+    return { services, routes: [metricRoutes({ metrics: createMetricQueries(ctx.db), clock: ctx.clock, timeZone: ctx.config.timeZone ?? undefined })] };
   },
 });

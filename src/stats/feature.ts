@@ -19,7 +19,7 @@ export const statsFeature = defineFeature({
   create(ctx, deps: { flows: FlowServices; executions: ExecutionServices; logs: LogServices; triggers: TriggerServices }) {
     const taskRuns = createTaskRunIndex(ctx.db);
     const stats = createStatsService({
-      db: ctx.db, clock: ctx.clock, taskRuns,
+      db: ctx.db, clock: ctx.clock, taskRuns, timeZone: ctx.config.timeZone ?? undefined,
       countFlows: flowCounters(deps.flows.flows).countFlows, countTriggers: triggerContextCounter(deps.triggers.scheduler),
     });
     const services: StatsServices = { stats };

@@ -56,13 +56,6 @@ describe('where filters', () => {
     expect(rowsOf(r)).toEqual([{ [key]: 'gamma', 'n) --': 1 }, { [key]: 'beta', 'n) --': 1 }, { [key]: 'alpha', 'n) --': 3 }]);
     expect((await chartData(c, flows('- type: IS_NULL\n  field: TRIGGER_EXECUTION_ID'))).body.total).toBe(3);
   });
-
-  test('REGEX is refused with a clear 422 rather than a SQL error', async () => {
-    const c = await seeded();
-    const r = await chartData(c, flows('- type: REGEX\n  field: FLOW_ID\n  value: "^a"'));
-    expect(r.status).toBe(422);
-    expect(r.body.message).toStartWith('Illegal argument: REGEX filters are not supported by kestra-lite');
-  });
 });
 
 describe('global filters and the time window of chart-data requests', () => {

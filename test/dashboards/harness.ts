@@ -4,6 +4,7 @@
 import type { FakeClock } from '../../src/shared/time/clock.ts';
 import { execute, saveFlow } from '../helpers/flows.ts';
 import { testRuntime, YAML, type TestClient } from '../helpers/runtime.ts';
+import type { RuntimeOptions } from '../../src/runtime.ts';
 
 export const DAY = 86_400_000;
 
@@ -25,8 +26,8 @@ ${fail ? '  - id: boom\n    type: io.kestra.plugin.core.execution.Fail\n' : ''}`
  * Day 1 (2025-01-01): alpha ×2 (SUCCESS, length 5), beta ×1 (FAILED, length 3).
  * Day 2 (2025-01-02): alpha ×1 (SUCCESS), other.gamma ×1 (SUCCESS, length 7). "now" = day 2 + 1 h.
  */
-export async function seeded(): Promise<TestClient> {
-  const c = await testRuntime();
+export async function seeded(options: RuntimeOptions = {}): Promise<TestClient> {
+  const c = await testRuntime(options);
   const clock = c.rt.clock as FakeClock;
   await saveFlow(c, flow('alpha', 'company.team', 'hello'));
   await saveFlow(c, flow('beta', 'company.team', 'abc', true));

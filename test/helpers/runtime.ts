@@ -19,7 +19,8 @@ export interface TestClient {
 }
 
 export async function testRuntime(options: RuntimeOptions = {}): Promise<TestClient> {
-  const rt = await createRuntime({ memory: true, flowsDir: null, clock: fakeClock(), ids: sequentialIds('id'), ...options });
+  // UTC server zone: date buckets do not depend on the machine's zone
+  const rt = await createRuntime({ memory: true, flowsDir: null, clock: fakeClock(), ids: sequentialIds('id'), timeZone: 'UTC', ...options });
   open.push(rt);
   const call: TestClient['call'] = (method, path, init = {}) => {
     const headers: Record<string, string> = { ...(init.headers ?? {}) };

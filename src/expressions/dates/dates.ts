@@ -4,6 +4,8 @@ import type { ChronoUnit, DateTimeFormatter, Instant, LocalDate, LocalDateTime, 
 import { joda, zoneId } from '../../shared/time/joda.ts';
 import { EvalError } from '../errors.ts';
 import { formatJavaPattern, formatOffset } from './java-format.ts';
+import { localizedStyle, type Style } from './localized-style.ts';
+import { ENGLISH, ISO_WEEK, namesFor, type DateNames } from './locale-names.ts';
 import { hasTextFields, parseJavaPattern, RFC_1123_PATTERN } from './java-parse.ts';
 import type { ExpressionHooks } from '../runtime.ts';
 import { isNumber, num } from '../values.ts';
@@ -127,6 +129,9 @@ function isoInstant(z: ZonedDateTime): string {
   return `${isoDate(u)}T${pad(u.hour(), 2)}:${pad(u.minute(), 2)}:${pad(u.second(), 2)}${frac}Z`;
 }
 
+/** ISO weeks whatever the locale (DateTimeFormatter.ISO_WEEK_DATE uses IsoFields) */
+const ISO_NAMES: DateNames = { ...ENGLISH, week: ISO_WEEK };
+
 const ISO_PRINTERS: Record<string, (z: ZonedDateTime) => string> = {
   iso_date_time: isoZoned,
   iso_zoned_date_time: isoZoned,
@@ -139,20 +144,27 @@ const ISO_PRINTERS: Record<string, (z: ZonedDateTime) => string> = {
   iso_offset_date_time: (z) => `${isoDate(z)}T${isoTime(z)}${isoOffset(z)}`,
   iso_instant: isoInstant,
   iso_ordinal_date: (z) => `${pad(z.year(), 4)}-${pad(z.dayOfYear(), 3)}${isoOffset(z)}`,
-  iso_week_date: (z) => formatJavaPattern(z, "YYYY-'W'ww-") + z.dayOfWeek().value() + isoOffset(z),
+  iso_week_date: (z) => formatJavaPattern(z, "YYYY-'W'ww-", ISO_NAMES) + z.dayOfWeek().value() + isoOffset(z),
   rfc_1123_date_time: (z) => {
     const off = z.offset().totalSeconds();
     return formatJavaPattern(z, 'EEE, d MMM yyyy HH:mm:ss ') + (off === 0 ? 'GMT' : formatOffset(off, false, 'always', false, ''));
   },
 };
 
-/** Formats in `zone` with a named format, a localized style or a Java pattern. */
-export function formatDate(z: ZonedDateTime, format: unknown, zone: ZoneId): string {
+/**
+ * Formats in `zone` with a named format, a localized style or a Java pattern. `locale` (Kestra's
+ * argument, Java locale text such as `fr` or `de_CH`) changes the text and the week rules; the
+ * ISO and RFC 1123 formatters are locale-independent, as in Java. Absent = English (Locale.US).
+ */
+export function formatDate(z: ZonedDateTime, format: unknown, zone: ZoneId, locale?: unknown): string {
   const f = format === undefined || format === null ? 'iso' : String(format);
   const local = z.withZoneSameInstant(zone);
   const printer = ISO_PRINTERS[f];
   if (printer) return printer(local);
-  return formatJavaPattern(local, NAMED_PATTERNS[f] ?? STYLES[f] ?? f);
+  if (locale === undefined || locale === null) return formatJavaPattern(local, NAMED_PATTERNS[f] ?? STYLES[f] ?? f);
+  const names = namesFor(locale);
+  if (STYLES[f] && names.tag !== undefined) return localizedStyle(local, f as Style, names.tag);
+  return formatJavaPattern(local, NAMED_PATTERNS[f] ?? STYLES[f] ?? f, names);
 }
 
 export function chronoUnit(name: unknown): ChronoUnit {

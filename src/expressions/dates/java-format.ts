@@ -1,13 +1,11 @@
 // A Java DateTimeFormatter pattern printer over js-joda ZonedDateTime. js-joda can print
-// numeric patterns but needs @js-joda/locale for text (MMM, EEEE, a); we print English
-// (Locale.US, Kestra's default) text ourselves so that all common patterns work.
-import type { ChronoField, IsoFields, ZonedDateTime } from '@js-joda/core';
+// numeric patterns but needs @js-joda/locale for text (MMM, EEEE, a); we print the text of a
+// DateNames table ourselves: English (Locale.US, Kestra's default) or a `locale` argument's.
+import type { ChronoField, ZonedDateTime } from '@js-joda/core';
 import { joda } from '../../shared/time/joda.ts';
 import { EvalError } from '../errors.ts';
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const QUARTERS = ['1st quarter', '2nd quarter', '3rd quarter', '4th quarter'];
+import { ENGLISH, type DateNames, type TextSet } from './locale-names.ts';
+import { localDayOfWeek, weekBasedYear, weekOfMonth, weekOfWeekBasedYear } from './week-fields.ts';
 
 const pad = (n: number, w: number) => {
   const s = String(Math.abs(n)).padStart(w, '0');
@@ -15,7 +13,7 @@ const pad = (n: number, w: number) => {
 };
 
 /** Text by width: 1-3 short, 4 full, 5 narrow (Java's TextStyle). */
-const text = (full: string, count: number) => (count === 4 ? full : count === 5 ? full[0]! : full.slice(0, 3));
+const text = (set: TextSet, i: number, count: number) => (count === 4 ? set.full : count === 5 ? set.narrow : set.short)[i]!;
 
 /** `+02:00`-style offsets; `zeroText` is what a zero offset prints as (Z, +00, GMT...). */
 export function formatOffset(totalSeconds: number, withColon: boolean, minutes: 'always' | 'nonzero', seconds: boolean, zeroText: string): string {
@@ -37,19 +35,23 @@ const zoneNames = new Map<string, Intl.DateTimeFormat>();
 /** Java's `z`/`zzzz` for Locale.US: the CLDR long name (Central European Standard Time), and as
  * short name the US abbreviation (EST) or, where CLDR only has GMT+1, the long name's initials
  * (CET, CEST, BST; "Standard" dropped for European zones as the TZDB abbreviations do). */
-function zoneName(zdt: ZonedDateTime, full: boolean): string {
+function zoneName(zdt: ZonedDateTime, full: boolean, tag: string | undefined): string {
   const id = zdt.zone().id();
-  if (id === 'Z' || id === 'UTC' || id === 'Etc/UTC') return full ? 'Coordinated Universal Time' : 'UTC';
-  if (!id.includes('/')) return id; // a fixed offset prints as itself
-  const name = (style: 'long' | 'short') => {
-    let f = zoneNames.get(id + style);
+  const utc = id === 'Z' || id === 'UTC' || id === 'Etc/UTC';
+  if (utc && (!full || tag === undefined)) return full ? 'Coordinated Universal Time' : 'UTC';
+  if (!utc && !id.includes('/')) return id; // a fixed offset prints as itself
+  const name = (style: 'long' | 'short', locale = 'en-US') => {
+    const key = `${locale} ${id} ${style}`;
+    let f = zoneNames.get(key);
     if (!f) {
-      try { f = new Intl.DateTimeFormat('en-US', { timeZone: id, timeZoneName: style }); } catch { return id; }
-      zoneNames.set(id + style, f);
+      try { f = new Intl.DateTimeFormat(locale, { timeZone: utc ? 'UTC' : id, timeZoneName: style }); } catch { return id; }
+      if (zoneNames.size > 500) zoneNames.clear();
+      zoneNames.set(key, f);
     }
     return f.formatToParts(new Date(zdt.toInstant().toEpochMilli())).find((p) => p.type === 'timeZoneName')?.value ?? id;
   };
-  if (full) return name('long');
+  // long names are CLDR's in every locale; short ones stay the English abbreviations (CET, EDT)
+  if (full) return name('long', tag);
   const short = name('short');
   if (!/^GMT[+-]/.test(short)) return short;
   const long = name('long');
@@ -57,32 +59,33 @@ function zoneName(zdt: ZonedDateTime, full: boolean): string {
   return words.map((w) => w[0]).join('').toUpperCase();
 }
 
-function field(zdt: ZonedDateTime, letter: string, count: number): string {
+function field(zdt: ZonedDateTime, letter: string, count: number, names: DateNames): string {
   const offset = zdt.offset().totalSeconds();
   switch (letter) {
     case 'G': {
-      const ad = zdt.year() > 0;
-      return count === 4 ? (ad ? 'Anno Domini' : 'Before Christ') : count === 5 ? (ad ? 'A' : 'B') : ad ? 'AD' : 'BC';
+      const eras = count === 4 ? names.eras.full : count === 5 ? names.eras.narrow : names.eras.short;
+      return eras[zdt.year() > 0 ? 1 : 0];
     }
     case 'u': case 'y': case 'Y': {
       // y is the year of era: 1 BC is year 0, printed as 1
-      const y = letter === 'Y' ? zdt.get(joda().IsoFields.WEEK_BASED_YEAR) : letter === 'y' && zdt.year() <= 0 ? 1 - zdt.year() : zdt.year();
+      const y = letter === 'Y' ? weekBasedYear(zdt, names.week) : letter === 'y' && zdt.year() <= 0 ? 1 - zdt.year() : zdt.year();
       return count === 2 ? pad(((y % 100) + 100) % 100, 2) : pad(y, count);
     }
     case 'Q': case 'q': {
       const q = Math.floor((zdt.monthValue() - 1) / 3) + 1;
-      return count <= 2 ? pad(q, count) : count === 3 ? 'Q' + q : QUARTERS[q - 1]!;
+      return count <= 2 ? pad(q, count) : count === 3 ? 'Q' + q : names.quarters[q - 1]!;
     }
-    case 'M': case 'L':
-      return count <= 2 ? pad(zdt.monthValue(), count) : text(MONTHS[zdt.monthValue() - 1]!, count);
+    case 'M': return count <= 2 ? pad(zdt.monthValue(), count) : text(names.months, zdt.monthValue() - 1, count);
+    case 'L': return count <= 2 ? pad(zdt.monthValue(), count) : text(names.monthsStandalone, zdt.monthValue() - 1, count);
     case 'd': return pad(zdt.dayOfMonth(), count);
     case 'D': return pad(zdt.dayOfYear(), count);
-    case 'E': return text(DAYS[zdt.dayOfWeek().value() - 1]!, Math.max(count, 3));
-    case 'e': case 'c':
-      // Locale.US weeks start on Sunday
-      return count <= 2 ? pad((zdt.dayOfWeek().value() % 7) + 1, count) : text(DAYS[zdt.dayOfWeek().value() - 1]!, count);
-    case 'w': return pad(zdt.get(joda().IsoFields.WEEK_OF_WEEK_BASED_YEAR), count);
-    case 'a': return zdt.hour() < 12 ? 'AM' : 'PM';
+    case 'E': return text(names.days, zdt.dayOfWeek().value() - 1, Math.max(count, 3));
+    // numbers count from the locale's first day of the week (Locale.US: Sunday = 1)
+    case 'e': return count <= 2 ? pad(localDayOfWeek(zdt, names.week), count) : text(names.days, zdt.dayOfWeek().value() - 1, count);
+    case 'c': return count <= 2 ? pad(localDayOfWeek(zdt, names.week), count) : text(names.daysStandalone, zdt.dayOfWeek().value() - 1, count);
+    case 'w': return pad(weekOfWeekBasedYear(zdt, names.week), count);
+    case 'W': return pad(weekOfMonth(zdt, names.week), count);
+    case 'a': return names.ampm[zdt.hour() < 12 ? 0 : 1];
     case 'H': return pad(zdt.hour(), count);
     case 'k': return pad(zdt.hour() === 0 ? 24 : zdt.hour(), count);
     case 'K': return pad(zdt.hour() % 12, count);
@@ -94,7 +97,7 @@ function field(zdt: ZonedDateTime, letter: string, count: number): string {
     case 'A': return pad(zdt.get(joda().ChronoField.MILLI_OF_DAY), count);
     case 'N': return pad(zdt.toLocalTime().toNanoOfDay(), count);
     case 'V': return zdt.zone().id();
-    case 'z': return zoneName(zdt, count >= 4);
+    case 'z': return zoneName(zdt, count >= 4, names.tag);
     case 'O': return offset === 0 ? 'GMT' : 'GMT' + (count === 4 ? formatOffset(offset, true, 'always', true, '') : formatOffset(offset, true, 'nonzero', false, '').replace(/^([+-])0/, '$1'));
     case 'X': case 'x': {
       const zero = letter === 'X' ? 'Z' : '';
@@ -113,7 +116,7 @@ function field(zdt: ZonedDateTime, letter: string, count: number): string {
 }
 
 /** Formats with a Java DateTimeFormatter pattern (letters, 'quoted text', [optional]). */
-export function formatJavaPattern(zdt: ZonedDateTime, pattern: string): string {
+export function formatJavaPattern(zdt: ZonedDateTime, pattern: string, names: DateNames = ENGLISH): string {
   let out = '';
   for (let i = 0; i < pattern.length; ) {
     const c = pattern[i]!;
@@ -129,7 +132,7 @@ export function formatJavaPattern(zdt: ZonedDateTime, pattern: string): string {
     if (/[A-Za-z]/.test(c)) {
       let j = i;
       while (pattern[j] === c) j++;
-      out += field(zdt, c, j - i);
+      out += field(zdt, c, j - i, names);
       i = j;
       continue;
     }

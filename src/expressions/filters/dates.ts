@@ -19,18 +19,18 @@ function epoch(v: unknown, tz: unknown, existing: unknown, rt: Runtime) {
 export const DATE_FILTERS: Record<string, FilterDef> = {
   date: {
     args: FORMAT_ARGS,
-    fn: (v, [format, tz, existing], rt) => {
+    fn: (v, [format, tz, existing, locale], rt) => {
       if (v === null || v === undefined) return null;
-      return formatDate(zoned(v, tz, existing, rt), format, zoneOf(tz, rt.hooks));
+      return formatDate(zoned(v, tz, existing, rt), format, zoneOf(tz, rt.hooks), locale);
     },
   },
   dateAdd: {
     args: ['amount', 'unit', ...FORMAT_ARGS],
-    fn: (v, [amount, unit, format, tz, existing], rt) => {
+    fn: (v, [amount, unit, format, tz, existing, locale], rt) => {
       if (v === null || v === undefined) return null;
       if (!isNumber(amount)) throw new EvalError("The 'amount' argument of dateAdd must be a number");
       const z = zoned(v, tz, existing, rt).plus(Math.trunc(num(amount)), chronoUnit(unit));
-      return formatDate(z, format, zoneOf(tz, rt.hooks));
+      return formatDate(z, format, zoneOf(tz, rt.hooks), locale);
     },
   },
   timestamp: {

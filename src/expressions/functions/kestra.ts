@@ -63,7 +63,7 @@ function need<T>(hook: T | undefined, name: string): T {
 export const KESTRA_FUNCTIONS: Record<string, FunctionDef> = {
   now: {
     args: ['format', 'timeZone', 'existingFormat', 'locale'],
-    fn: ([format, tz], rt) => formatDate(clock(rt.hooks), format, zoneOf(tz, rt.hooks)),
+    fn: ([format, tz, , locale], rt) => formatDate(clock(rt.hooks), format, zoneOf(tz, rt.hooks), locale),
   },
   secret: {
     args: ['key'],

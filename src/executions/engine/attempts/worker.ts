@@ -5,6 +5,7 @@
 import { TaskError, TaskKilledError, type RunContext, type RunnableTask, type RunResult } from '../../../tasks/types.ts';
 import { parseDuration } from '../../../shared/time/durations.ts';
 import { DEFAULT_MAX_OUTPUTS_BYTES, outputsTooLarge } from './output-limit.ts';
+import { causesMessage, traceText } from './error-trace.ts';
 
 /**
  * A fault injected into one attempt (the admin API's task faults): wait `delayMs` on the runtime
@@ -64,9 +65,12 @@ function fromError(err: unknown, ctx: RunContext, killed: boolean): AttemptOutco
   if (killed || err instanceof TaskKilledError) return { state: 'KILLED' };
   const message = err instanceof Error ? err.message : String(err);
   ctx.logger.error(message);
-  if (!(err instanceof TaskError) && err instanceof Error && err.stack && !err.constructor.name.includes('Expression')) {
-    ctx.logger.trace(err.stack);
-  }
+  // expression errors carry their own explanation; Kestra adds neither causes nor a trace to them
+  if (err instanceof Error && err.constructor.name.includes('Expression')) return { state: 'FAILED' };
+  const causes = causesMessage(err);
+  if (causes !== undefined) ctx.logger.error(causes);
+  // a TaskError is a failure the task describes itself; anything else is unexpected: its trace
+  if (!(err instanceof TaskError) && err instanceof Error) ctx.logger.trace(traceText(err));
   return { state: 'FAILED' };
 }
 
