@@ -134,11 +134,11 @@ describe('2.0 routes and tenants', () => {
     expect((await c.json('GET', '/api/v1/main/openapi.json')).status).toBe(404);
   });
 
-  test('an old action path is refused although its path has the shape of execution create', async () => {
+  test('an old action path is the execution create it has the shape of (Kestra 2.0 has no such action)', async () => {
     const { c, id } = await withRun('2.0');
-    const r = await c.json('POST', `/api/v1/main/executions/${id}/replay`);
+    const r = await c.json('POST', `/api/v1/main/executions/${id}/replay`, { body: new FormData() });
     expect(r.status).toBe(404);
-    expect(r.body).toEqual({ message: 'Not Found', _links: { self: { href: `/api/v1/main/executions/${id}/replay`, templated: false } } });
+    expect(r.body).toEqual({ message: 'Not Found: Requested Flow is not found.', _links: { self: { href: `/api/v1/main/executions/${id}/replay`, templated: false } } });
     expect((await c.json('POST', `/api/v1/main/executions/${id}/actions/replay`)).status).toBe(200);
   });
 
