@@ -41,16 +41,14 @@ const elementObjects: Filler = (out, _, __, schema) => {
   return out;
 };
 
-/** Version string of the emulated Kestra (`/configs`). */
-export const KESTRA_20_VERSION = '2.0.0';
-
 export const FILLERS: Record<string, Filler> = {
   // 2.0 always names the tenant of an execution, `main` included
   ApiExecution: (out, _, ctx) => ({ tenantId: out.tenantId ?? ctx.tenant, ...out }),
   ApiLightExecution: (out, _, ctx) => ({ tenantId: out.tenantId ?? ctx.tenant, ...out }),
-  // 2.0 names its version and edition; basic auth is "initialized" rather than "enabled"
+  // 2.0 names its edition (the version comes from the route: shared/kestra-version.ts); basic auth
+  // is "initialized" rather than "enabled"
   'MiscController.Configuration': (out, original) => ({
-    ...out, version: KESTRA_20_VERSION, edition: 'OSS', isUiAnonymousUsageEnabled: false, isAiEnabled: false,
+    ...out, edition: 'OSS', isUiAnonymousUsageEnabled: false, isAiEnabled: false,
     isBasicAuthInitialized: original.isBasicAuthEnabled === true,
   }),
   // bulk actions are asynchronous in 2.0: the count becomes the number of submitted items
