@@ -17,6 +17,7 @@ import { buildFeatures, type FeatureContext, type RegistryServices } from './sha
 import { friendlyIds, seededIds, type IdGenerator } from './shared/ids.ts';
 import { createPorts } from './shared/ports.ts';
 import { VERSION } from './version.ts';
+import { kestraRelease } from './shared/kestra-version.ts';
 import type { FlowService } from './flows/service.ts';
 import type { FlowDirectory } from './flows/directory/directory.ts';
 import type { ExecutionService } from './executions/service.ts';
@@ -79,6 +80,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   const app = createApp({
     auth: services.instance.auth, maxBodyBytes: config.maxBodyBytes, maxStreamsPerClient: config.maxStreamsPerClient,
     corsOrigins: config.corsOrigins, modules: features.routes, hooks: features.edgeHooks, version: VERSION,
+    kestraRelease: kestraRelease(config.kestraVersion),
     compat: compatEdge(config.kestraVersion, ids),
   });
 

@@ -21,9 +21,18 @@ export const SLIMMED: ReadonlySet<string> = new Set([
   'MiscController.Configuration',
   // a trigger's state: 0.21's date names are renamed (FILLERS)
   'ApiTriggerState',
+  // a log line of the follow stream has no `deleted` (and names its tenant: FILLERS)
+  'FollowLogEvent',
 ]);
 
 type Json = Record<string, unknown>;
+
+/**
+ * 2.0 names the tenant of what it serialises, `main` included: Kestra's models keep `tenantId` out
+ * of the description (@Hidden) but Jackson writes it, so the create answer, an action's answer and
+ * every follow frame carry it as GET /executions/{id} (ApiExecution, which declares it) does.
+ */
+const withTenant = (out: Json, ctx: ShapeContext): Json => ({ tenantId: out.tenantId ?? ctx.tenant, ...out });
 /** `out` is the cut object, `original` what the route wrote, `schema` the 2.0 description */
 type Filler = (out: Json, original: Json, ctx: ShapeContext, schema: Resolved) => Json;
 
@@ -41,16 +50,19 @@ const elementObjects: Filler = (out, _, __, schema) => {
   return out;
 };
 
-/** Version string of the emulated Kestra (`/configs`). */
-export const KESTRA_20_VERSION = '2.0.0';
-
 export const FILLERS: Record<string, Filler> = {
   // 2.0 always names the tenant of an execution, `main` included
-  ApiExecution: (out, _, ctx) => ({ tenantId: out.tenantId ?? ctx.tenant, ...out }),
-  ApiLightExecution: (out, _, ctx) => ({ tenantId: out.tenantId ?? ctx.tenant, ...out }),
-  // 2.0 names its version and edition; basic auth is "initialized" rather than "enabled"
+  ApiExecution: (out, _, ctx) => withTenant(out, ctx),
+  ApiLightExecution: (out, _, ctx) => withTenant(out, ctx),
+  Execution: (out, _, ctx) => withTenant(out, ctx),
+  FollowLogEvent: (out, _, ctx) => withTenant(out, ctx),
+  // the create's link to the execution: 2.0's UI paths name the tenant (`/ui/main/executions/...`)
+  'ExecutionController.ExecutionResponse': (out, _, ctx) =>
+    (typeof out.url === 'string' ? { ...out, url: out.url.replace(/\/ui\/executions\//, `/ui/${ctx.tenant}/executions/`) } : out),
+  // 2.0 names its edition (the version comes from the route: shared/kestra-version.ts); basic auth
+  // is "initialized" rather than "enabled"
   'MiscController.Configuration': (out, original) => ({
-    ...out, version: KESTRA_20_VERSION, edition: 'OSS', isUiAnonymousUsageEnabled: false, isAiEnabled: false,
+    ...out, edition: 'OSS', isUiAnonymousUsageEnabled: false, isAiEnabled: false,
     isBasicAuthInitialized: original.isBasicAuthEnabled === true,
   }),
   // bulk actions are asynchronous in 2.0: the count becomes the number of submitted items

@@ -17,6 +17,7 @@ import { createTenantExpressions, type TenantExpressions } from './expressions.t
 import { coerceOutput, inputsWithDefaults } from './inputs/inputs.ts';
 import { recoverExecutions } from './recover.ts';
 import { executionRoutes } from './routes/crud.ts';
+import { validateAnswer } from './routes/create.ts';
 import { executionFileRoutes } from './routes/files.ts';
 import { executionFollowRoute } from './routes/follow.ts';
 import { executionNamespaceRoutes } from './routes/namespaces.ts';
@@ -90,6 +91,7 @@ export const executionsFeature = defineFeature({
         executionEvalRoute({
           executions, expressions, envs, globals: config.globals, maskSecrets: deps.secrets.secrets.mask,
           inputsVariable: (plan, e) => inputsWithDefaults(plan.flow.inputs, e.inputs),
+          legacyPath: config.kestraVersion !== '2.0', validate: validateAnswer({ executions, blobs, expressions }),
         }),
         executionRoutes({ executions, store, engine, logs, metrics, blobs, clock, publicUrl: config.publicUrl, expressions }),
       ],

@@ -134,6 +134,8 @@ export function createExecutionService(deps: ExecutionServiceDeps) {
       return e;
     },
     find: (tenant: string, id: string) => deps.engine.get(tenant, id) ?? deps.executions.get(tenant, id),
+    /** whether the tenant has this flow (not deleted): routes/shadowed.ts asks before the create */
+    hasFlow: (tenant: string, namespace: string, flowId: string) => deps.flows.getCurrent(tenant, namespace, flowId) !== undefined,
     /** a Subflow's outputs extracted from its finished child (see ChildExecutions.extractOutputs) */
     extractOutputs(tenant: string, id: string, legacy: Record<string, unknown> | undefined) {
       const exec = deps.engine.get(tenant, id) ?? deps.executions.get(tenant, id);

@@ -32,6 +32,8 @@ export interface HttpDeps {
   hooks?: EdgeHook[];
   /** the version written in the API reference */
   version?: string;
+  /** the Kestra release answered as, also written in the API reference (shared/kestra-version.ts) */
+  kestraRelease?: string;
   onInternalError?: (err: unknown) => void;
   /** `--kestra-version 2.0`: route gate and response shaper (src/compat); none in default mode */
   compat?: CompatEdge;
@@ -55,9 +57,9 @@ interface Where {
 }
 
 /** The API reference routes: built from the route table on first request, then cached. */
-function referenceRoutes(table: () => RouteInfo[], version: string) {
+function referenceRoutes(table: () => RouteInfo[], version: string, kestraRelease?: string) {
   let doc: Record<string, unknown> | undefined;
-  const document = () => (doc ??= openApiDocument(table(), version));
+  const document = () => (doc ??= openApiDocument(table(), version, kestraRelease));
   return routeModule('')
     .get('/api/v1/openapi.json', () => Response.json(document()))
     .get('/api/v1/openapi.yml', () => new Response(openApiYaml(document()), { headers: { 'content-type': 'application/yaml' } }))
@@ -76,7 +78,7 @@ export function createApp(deps: HttpDeps): HttpApp {
     ...['openapi.json', 'openapi.yml'].map((f) => ({ method: 'GET', path: `/api/v1/${f}`, feature: 'reference' })),
   ];
   // every route registered once, straight into this router (route-module.ts says why)
-  elysia = mountRoutes(elysia, [referenceRoutes(routeTable, deps.version ?? ''), ...deps.modules.map((m) => m.module)]);
+  elysia = mountRoutes(elysia, [referenceRoutes(routeTable, deps.version ?? '', deps.kestraRelease), ...deps.modules.map((m) => m.module)]);
   const router = elysia as Elysia;
   const fetch = router.fetch.bind(router);
 

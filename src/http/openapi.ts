@@ -58,7 +58,7 @@ function operation(route: RouteInfo, path: string, tenant: boolean) {
 }
 
 /** The OpenAPI 3.0 document of a route table. API routes appear twice: plain and with `{tenant}`. */
-export function openApiDocument(routes: RouteInfo[], version: string): Record<string, unknown> {
+export function openApiDocument(routes: RouteInfo[], version: string, kestraRelease?: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   const add = (path: string, route: RouteInfo, tenant: boolean) => {
     (paths[path] ??= {})[route.method.toLowerCase()] = operation(route, path, tenant);
@@ -78,7 +78,8 @@ export function openApiDocument(routes: RouteInfo[], version: string): Record<st
     info: {
       title: 'kestra-lite API',
       version,
-      description: "Kestra's /api/v1 as served by kestra-lite. Every /api/v1 route also answers under /api/v1/{tenant}; 'main' and no tenant are the same tenant.",
+      description: `Kestra's /api/v1 as served by kestra-lite${kestraRelease ? `, answering as Kestra ${kestraRelease}` : ''}. Every /api/v1 route also answers under /api/v1/{tenant}; 'main' and no tenant are the same tenant.`,
+      ...(kestraRelease ? { 'x-kestra-version': kestraRelease } : {}),
     },
     tags: [...new Set(routes.map((r) => r.feature))].map((name) => ({ name })),
     paths,

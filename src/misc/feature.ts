@@ -4,6 +4,7 @@ import { defineFeature } from '../shared/feature.ts';
 import { createSettingsStore } from '../shared/storage/settings-store.ts';
 import type { FlowServices } from '../flows/feature.ts';
 import { VERSION } from '../version.ts';
+import { kestraRelease } from '../shared/kestra-version.ts';
 import { createAuthService, type AuthService } from '../http/auth.ts';
 import { loginRoutes } from './login-routes.ts';
 import { miscRoutes } from './routes.ts';
@@ -22,7 +23,7 @@ export const instanceFeature = defineFeature({
     return {
       services,
       routes: [miscRoutes({
-        auth, instanceUuid, startedAt: ctx.clock.now(), version: VERSION,
+        auth, instanceUuid, startedAt: ctx.clock.now(), version: VERSION, kestraRelease: kestraRelease(ctx.config.kestraVersion),
         features: { templates: ctx.features.has('templates'), dashboards: ctx.features.has('dashboards'), taskruns: ctx.features.has('stats') },
         counts: () => {
           const all = flows.list('main');

@@ -5,10 +5,7 @@ import { routeModule } from '../http/route-module.ts';
 import { cpus, hostname, platform, release, totalmem } from 'node:os';
 import { readJson } from '../http/body.ts';
 import { ApiError } from '../shared/errors.ts';
-import { KESTRA_API_VERSION } from '../shared/kestra-version.ts';
 import type { AuthService } from '../http/auth.ts';
-
-export { KESTRA_API_VERSION };
 
 export interface MiscDeps {
   auth: AuthService;
@@ -17,14 +14,17 @@ export interface MiscDeps {
   /** optional API areas that are mounted (configs reports them as enabled) */
   features: { templates: boolean; dashboards: boolean; taskruns: boolean };
   counts: () => { flows: number; namespaces: number; taskTypes: number; triggerTypes: number };
+  /** kestra-lite's own version (the commit id) */
   version: string;
+  /** the Kestra release answered as (shared/kestra-version.ts) */
+  kestraRelease: string;
 }
 
 export function miscRoutes(deps: MiscDeps) {
   return routeModule()
     .get('/configs', () => ({
       uuid: deps.instanceUuid,
-      version: KESTRA_API_VERSION,
+      version: deps.kestraRelease,
       commitId: `kestra-lite-${deps.version}`,
       commitDate: new Date(deps.startedAt).toISOString(),
       isCustomDashboardsEnabled: deps.features.dashboards,
@@ -44,7 +44,7 @@ export function miscRoutes(deps: MiscDeps) {
         startUuid: deps.instanceUuid,
         instanceUuid: deps.instanceUuid,
         serverType: 'STANDALONE',
-        version: KESTRA_API_VERSION,
+        version: deps.kestraRelease,
         zoneId: Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
         startTime: new Date(deps.startedAt).toISOString(),
         host: {
@@ -55,7 +55,7 @@ export function miscRoutes(deps: MiscDeps) {
           jvm: { name: 'Bun', vendor: 'Oven', version: Bun.version },
         },
         configurations: { repositoryType: 'sqlite', queueType: 'memory', storageType: 'local', javaSecurityEnabled: false },
-        plugins: [{ manifest: { 'X-Kestra-Title': 'core', 'X-Kestra-Group': 'io.kestra.plugin.core', 'X-Kestra-Version': deps.version } }],
+        plugins: [{ manifest: { 'X-Kestra-Title': 'core', 'X-Kestra-Group': 'io.kestra.plugin.core', 'X-Kestra-Version': deps.kestraRelease } }],
         flows: { count: c.flows, namespacesCount: c.namespaces, taskTypeCount: c.taskTypes, triggerTypeCount: c.triggerTypes, taskRunnerTypeCount: 0 },
         executions: { dailyExecutionsCount: [], dailyTaskRunsCount: [] },
       };

@@ -4,12 +4,14 @@
 
 import type { PluginCatalog, PluginDef } from './catalog.ts';
 import { groupIconMap, iconMap, type PluginIconJson } from './icons.ts';
-import { CORE_GROUP, CORE_PLUGIN_VERSION, subGroups } from './listing.ts';
+import { CORE_GROUP, corePluginVersion, subGroups, type ApiGeneration } from './listing.ts';
 import { createSchemaCache, type SchemaCache } from './schema/documents.ts';
 import { notFound } from '../shared/errors.ts';
 
 export interface PluginApi {
   catalog: PluginCatalog;
+  /** the Kestra API generation answered as (`--kestra-version`) */
+  generation: ApiGeneration;
   defs(): readonly PluginDef[];
   schemas: SchemaCache;
   /** the definition of a class or alias, or Kestra's 404 */
@@ -23,13 +25,14 @@ export interface PluginApi {
 /** Kestra's message (sic: "exists" and the trailing space). */
 export const classNotFound = (cls: string) => notFound(`Class '${cls}' doesn't exists `);
 
-export function createPluginApi(catalog: PluginCatalog): PluginApi {
+export function createPluginApi(catalog: PluginCatalog, generation: ApiGeneration = '0.21'): PluginApi {
   let defs: readonly PluginDef[] | undefined;
   let icons: Record<string, PluginIconJson> | undefined;
   let groupIcons: Record<string, PluginIconJson> | undefined;
   const all = () => (defs ??= catalog.all());
   return {
     catalog,
+    generation,
     defs: all,
     schemas: createSchemaCache(all),
     require(cls) {
@@ -37,7 +40,7 @@ export function createPluginApi(catalog: PluginCatalog): PluginApi {
       if (!def) throw classNotFound(cls);
       return def;
     },
-    versions: (cls) => (catalog.resolve(cls) ? [CORE_PLUGIN_VERSION] : []),
+    versions: (cls) => (catalog.resolve(cls) ? [corePluginVersion(generation)] : []),
     icons: () => (icons ??= iconMap(all())),
     groupIcons: () => (groupIcons ??= groupIconMap([CORE_GROUP, ...subGroups(all())])),
   };

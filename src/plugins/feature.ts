@@ -12,9 +12,10 @@ export interface PluginServices { catalog: PluginCatalog }
 
 export const pluginsFeature = defineFeature({
   name: 'plugins',
-  create: () => {
+  create: (ctx) => {
     const catalog = createPluginCatalog();
-    const api = createPluginApi(catalog);
+    // the generation decides the shapes and the version the core plugin states (shared/kestra-version.ts)
+    const api = createPluginApi(catalog, ctx.config.kestraVersion);
     const services: PluginServices = { catalog };
     // literal segments (icons, inputs, schemas, ...) are registered before the /plugins/:cls catch-all
     return { services, routes: [pluginSchemaRoutes(api), pluginCatalogRoutes(api), pluginDocRoutes(api)] };

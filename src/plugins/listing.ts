@@ -3,15 +3,15 @@
 // `Plugin` lists class names per kind; 2.0 lists `{cls, deprecated, title, description}` items
 // and pages the list — both shapes come from `pluginJson` so a version switch is one argument.
 
-import { KESTRA_API_VERSION } from '../shared/kestra-version.ts';
+import { kestraRelease, type KestraVersion } from '../shared/kestra-version.ts';
 import type { PluginDef, PluginKind } from './catalog.ts';
 import { simpleName } from './icons.ts';
 
 export const CORE_GROUP = 'io.kestra.plugin.core';
-/** kestra-lite's core plugin has one version: the Kestra version it emulates. */
-export const CORE_PLUGIN_VERSION = KESTRA_API_VERSION;
+export type ApiGeneration = KestraVersion;
 
-export type ApiGeneration = '0.21' | '2.0';
+/** kestra-lite's core plugin has one version: the Kestra release it answers as (per mode). */
+export const corePluginVersion = (generation: ApiGeneration): string => kestraRelease(generation);
 
 /** Titles of the core sub-group packages (Kestra falls back to the last package segment). */
 const SUBGROUP_TITLES: Record<string, string> = {
@@ -51,8 +51,8 @@ export function pluginJson(defs: readonly PluginDef[], generation: ApiGeneration
     description: subGroup ? `Core ${title.toLowerCase()} plugins` : 'The core tasks, triggers and conditions kestra-lite runs locally',
     license: 'Apache-2.0',
     group: CORE_GROUP,
-    version: CORE_PLUGIN_VERSION,
-    manifest: { 'X-Kestra-Title': 'core', 'X-Kestra-Group': CORE_GROUP, 'X-Kestra-Version': CORE_PLUGIN_VERSION },
+    version: corePluginVersion(generation),
+    manifest: { 'X-Kestra-Title': 'core', 'X-Kestra-Group': CORE_GROUP, 'X-Kestra-Version': corePluginVersion(generation) },
     ...lists,
     ...empty,
     guides: [],

@@ -9,8 +9,13 @@ export const KestraVersion = Type.Union(KESTRA_VERSIONS.map((v) => Type.Literal(
 export type KestraVersion = Static<typeof KestraVersion>;
 export const DEFAULT_KESTRA_VERSION: KestraVersion = '0.21';
 
-/** The Kestra version the default mode reports (`/configs`, plugin versions). */
-export const KESTRA_API_VERSION = '0.21.0';
+/**
+ * The Kestra release each mode answers as: the one source of truth for every version the server
+ * states (`/configs`, `/usages/all`, the core plugin's version in `/plugins` and its manifests,
+ * `/plugins/{cls}/versions`, the API reference's `x-kestra-version`).
+ */
+export const KESTRA_RELEASES: Record<KestraVersion, string> = { '0.21': '0.21.0', '2.0': '2.0.0' };
+export const kestraRelease = (version: KestraVersion): string => KESTRA_RELEASES[version];
 
 /** Thrown by the runtime factory (and turned into exit code 2 by the CLI) for a version kestra-lite does not emulate. */
 export class UnsupportedKestraVersionError extends Error {

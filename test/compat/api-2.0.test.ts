@@ -45,11 +45,12 @@ describe('executions in 2.0 shapes', () => {
     expect((await c.json('GET', '/api/v1/main/executions/search')).body.results[0]).toEqual(page.results[0]);
   });
 
-  test('an action answers the full Execution: deleted kept, task runs keep their ids but lose outputs', async () => {
+  test('an action answers the full Execution: deleted and tenantId kept, task runs keep their ids but lose outputs', async () => {
     const { c, id } = await withRun('2.0');
     const e = (await c.json('POST', `/api/v1/main/executions/${id}/actions/labels`, { body: [{ key: 'team', value: 'data' }] })).body;
     expect(e.deleted).toBe(false);
-    expect(e).not.toHaveProperty('tenantId');
+    // Kestra's serialiser writes the model's tenantId, which the description hides (compat/shape.ts)
+    expect(e.tenantId).toBe('main');
     expect(e.taskRunList[0]).toMatchObject({ executionId: id, namespace: 'company.team', flowId: 'hello' });
     expect(e.taskRunList[0]).not.toHaveProperty('outputs');
   });
@@ -134,11 +135,11 @@ describe('2.0 routes and tenants', () => {
     expect((await c.json('GET', '/api/v1/main/openapi.json')).status).toBe(404);
   });
 
-  test('an old action path is refused although its path has the shape of execution create', async () => {
+  test('an old action path is the execution create it has the shape of (Kestra 2.0 has no such action)', async () => {
     const { c, id } = await withRun('2.0');
-    const r = await c.json('POST', `/api/v1/main/executions/${id}/replay`);
+    const r = await c.json('POST', `/api/v1/main/executions/${id}/replay`, { body: new FormData() });
     expect(r.status).toBe(404);
-    expect(r.body).toEqual({ message: 'Not Found', _links: { self: { href: `/api/v1/main/executions/${id}/replay`, templated: false } } });
+    expect(r.body).toEqual({ message: 'Not Found: Requested Flow is not found.', _links: { self: { href: `/api/v1/main/executions/${id}/replay`, templated: false } } });
     expect((await c.json('POST', `/api/v1/main/executions/${id}/actions/replay`)).status).toBe(200);
   });
 

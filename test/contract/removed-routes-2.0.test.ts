@@ -29,6 +29,14 @@ const REMOVED = [
   'GET /api/v1/taskruns/search',
 ];
 
+/**
+ * The 0.21 execution actions are not mounted at all in 2.0 mode (executions/routes/shadowed.ts): the
+ * router answers as Kestra 2.0's does. The POST ones are then the create of a flow named like the
+ * action (`POST /executions/{namespace}/restart`): a 404 for the flow here, as none exists.
+ */
+const UNMOUNTED_IN_20 = REMOVED.filter((r) => r.includes('/executions/:executionId/'));
+const CREATE_IN_20 = new Set(UNMOUNTED_IN_20.filter((r) => r.startsWith('POST ') && r.split('/').length === 6));
+
 const route = (r: string) => { const [method, path] = r.split(' ') as [string, string]; return { method, path }; };
 const bodyOf = (method: string) => (['POST', 'PUT'].includes(method) ? { body: {} } : undefined);
 
@@ -45,12 +53,14 @@ describe.each(REMOVED)('%s', (removed) => {
   const { method, path } = route(removed);
   const concrete = concretePath(path.replace(/:(\w+)/g, '{$1}'));
 
-  test('answers 404 as an unknown route in 2.0 mode, with and without the tenant', async () => {
+  test(CREATE_IN_20.has(removed) ? 'is the create of a flow in 2.0 mode (404: no such flow)' : 'answers 404 as an unknown route in 2.0 mode, with and without the tenant', async () => {
     const c = await testRuntime({ kestraVersion: '2.0' });
+    const message = CREATE_IN_20.has(removed) ? 'Not Found: Requested Flow is not found.' : 'Not Found';
     for (const url of [concrete, concrete.replace('/api/v1/', '/api/v1/main/')]) {
-      const r = await c.json(method, url, bodyOf(method));
+      // the create takes multipart inputs (a JSON body gets its 415)
+      const r = await c.json(method, url, CREATE_IN_20.has(removed) ? { body: new FormData() } : bodyOf(method));
       expect(r.status).toBe(404);
-      expect(r.body).toEqual({ message: 'Not Found', _links: { self: { href: url, templated: false } } });
+      expect(r.body).toEqual({ message, _links: { self: { href: url, templated: false } } });
     }
   });
 
@@ -61,7 +71,9 @@ describe.each(REMOVED)('%s', (removed) => {
     const r = await c.json(method, concrete.replace('/api/v1/', '/api/v1/main/'), bodyOf(method));
     expect(r.status).toBeLessThan(500);
     // ...and in 2.0 mode the same route is matched but refused by the gate, before any handler
+    // (the 0.21 execution actions are not even mounted)
     const v2 = await testRuntime({ kestraVersion: '2.0' });
-    expect(v2.rt.app.match(method, concrete)?.route).toBe(path);
+    if (UNMOUNTED_IN_20.includes(removed)) expect(v2.rt.app.match(method, concrete)?.route).not.toBe(path);
+    else expect(v2.rt.app.match(method, concrete)?.route).toBe(path);
   });
 });

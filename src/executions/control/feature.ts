@@ -11,13 +11,14 @@ import { createExecutionControl, type ExecutionControl } from './control.ts';
 import { deleteExecution } from './delete.ts';
 import { executionControlRoutes } from './routes.ts';
 import { executionActionRoutes } from './action-routes.ts';
+import { createAnswer } from '../routes/create.ts';
 
 export interface ControlServices { control: ExecutionControl }
 
 export const controlFeature = defineFeature({
   name: 'control',
   create(ctx, deps: { executions: ExecutionServices; logs: LogServices; metrics: MetricServices }) {
-    const { clock, ids, blobs } = ctx;
+    const { clock, ids, blobs, config } = ctx;
     const { store, engine, executions, expressions } = deps.executions;
     const control = createExecutionControl({ executions, store, engine, clock, ids, blobs, expressions });
     ctx.ports.provide('resume', { resume: (tenant, id, inputs) => control.resume(tenant, id, new Map(Object.entries(inputs))) });
@@ -27,7 +28,11 @@ export const controlFeature = defineFeature({
       services,
       routes: [
         executionBulkRoutes({ control, executions, store, clock, deleteExecution: (t, e, q) => deleteExecution(deletion, t, e, q) }),
-        executionControlRoutes({ control, clock }),
+        // Kestra 2.0 has only the /actions/ spelling: its router sends POST /executions/{ns}/restart
+        // to the create, which ours does too once the 0.21 paths are not mounted (routes/shadowed.ts)
+        ...(config.kestraVersion === '2.0' ? [] : [executionControlRoutes({
+          control, clock, executions, create: createAnswer({ executions, engine, clock, publicUrl: config.publicUrl }),
+        })]),
         executionActionRoutes({ control, executions, clock }),
       ],
     };

@@ -17,6 +17,8 @@ import { executionVariables, taskRunVariables } from '../engine/variables.ts';
 import type { ExpressionEngine } from '../../expressions/index.ts';
 import type { FlowPlan } from '../engine/plan.ts';
 import type { Execution } from '../model.ts';
+import type { FlowAnswer } from './create.ts';
+import { orFlow } from './shadowed.ts';
 
 export function executionGraphRoutes(deps: { executions: ExecutionService; flows: FlowService; clock: Clock; newId: IdGenerator }) {
   const flowOf = (tenant: string, id: string) => {
@@ -62,6 +64,10 @@ export function executionEvalRoute(deps: {
   globals: Record<string, unknown>;
   /** hides secret values in what is sent back (Kestra masks secret() in eval results) */
   maskSecrets?: (text: string) => string;
+  /** false with `--kestra-version 2.0`: only the /actions/ spelling is mounted (routes/shadowed.ts) */
+  legacyPath: boolean;
+  /** POST /executions/{ns}/eval/validate for a flow named `eval` (routes/shadowed.ts) */
+  validate: FlowAnswer;
 }) {
   const mask = deps.maskSecrets ?? ((text: string) => text);
   const evaluate = async (request: Request, executionId: string, taskRunId?: string) => {
@@ -80,8 +86,13 @@ export function executionEvalRoute(deps: {
       return { error: mask(hideServerPaths((err as Error).message)), stackTrace: mask(publicStack(err)) };
     }
   };
-  return routeModule()
-    .post('/executions/:executionId/eval/:taskRunId', ({ request, params }) => evaluate(request, params.executionId, params.taskRunId))
+  const actions = routeModule()
     .post('/executions/:executionId/actions/eval/:taskRunId', ({ request, params }) => evaluate(request, params.executionId, params.taskRunId))
     .post('/executions/:executionId/actions/eval', ({ request, params }) => evaluate(request, params.executionId));
+  if (!deps.legacyPath) return actions;
+  // `/executions/{ns}/eval/validate` also is the inputs validation of a flow `eval`
+  type Legacy = { request: Request; params: { executionId: string; taskRunId: string } };
+  const flowIdOf = (params: Legacy['params']) => (params.taskRunId === 'validate' ? 'eval' : undefined);
+  return actions.post('/executions/:executionId/eval/:taskRunId',
+    orFlow<Legacy>(deps.executions, deps.validate, flowIdOf, ({ request, params }) => evaluate(request, params.executionId, params.taskRunId)));
 }

@@ -39,7 +39,7 @@ function pagedPlugins(api: PluginApi, q: Query) {
   return { results: all.slice((page - 1) * size, page * size), total: all.length };
 }
 
-export function pluginCatalogRoutes(api: PluginApi, generation: ApiGeneration = '0.21') {
+export function pluginCatalogRoutes(api: PluginApi, generation: ApiGeneration = api.generation) {
   const iconOf = (cls: string) => api.icons()[cls] ?? api.groupIcons()[cls];
   return routeModule()
     .get('/plugins', ({ request }) => {

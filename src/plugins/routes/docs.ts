@@ -10,7 +10,7 @@ import { INPUT_CLASSES, INPUT_TYPES, type InputType } from '../../flows/model.ts
 import { classNotFound, type PluginApi } from '../api.ts';
 import { inputDocumentation, pluginDocumentation } from '../docs.ts';
 import type { ApiGeneration } from '../listing.ts';
-import { CORE_PLUGIN_VERSION } from '../listing.ts';
+import { corePluginVersion } from '../listing.ts';
 import { CACHE_CONTROL } from './schemas.ts';
 
 /** GET /plugins/inputs, in Kestra's enum order per generation (2.0 renamed BOOLEAN to BOOL and dropped ENUM). */
@@ -29,9 +29,9 @@ const cached = (body: unknown) => {
 };
 
 /** A version path value names the core plugin's version (or `latest`); anything else is unknown. */
-const isServedVersion = (version: string) => version === CORE_PLUGIN_VERSION || version.toLowerCase() === 'latest';
+const isServedVersion = (version: string, generation: ApiGeneration) => version === corePluginVersion(generation) || version.toLowerCase() === 'latest';
 
-export function pluginDocRoutes(api: PluginApi, generation: ApiGeneration = '0.21') {
+export function pluginDocRoutes(api: PluginApi, generation: ApiGeneration = api.generation) {
   const documentation = (request: Request, cls: string) => {
     const def = api.require(cls);
     return cached(pluginDocumentation(def, cls, boolParam(queryOf(request), 'all', false), api.schemas.definitions()));
@@ -48,7 +48,7 @@ export function pluginDocRoutes(api: PluginApi, generation: ApiGeneration = '0.2
     .get('/plugins/:cls', ({ request, params }) => documentation(request, params.cls))
     .get('/plugins/:cls/versions', ({ params }) => json({ type: params.cls, versions: api.versions(params.cls) }))
     .get('/plugins/:cls/versions/:version', ({ request, params }) => {
-      if (!isServedVersion(params.version)) throw classNotFound(params.cls);
+      if (!isServedVersion(params.version, generation)) throw classNotFound(params.cls);
       return documentation(request, params.cls);
     });
 }
