@@ -36,7 +36,7 @@ export async function runTool(command: 'test' | 'validate' | 'push', args: Parse
     };
     return await runTests({
       paths, cwd, filter: t.filter, junit: t.junit, fixtures: args.fixtures ?? undefined, server: t.server, user: t.user ?? env.KESTRA_USER,
-      token: t.token ?? env.KESTRA_TOKEN, tenant: t.tenant, env,
+      token: t.token ?? env.KESTRA_TOKEN, tenant: t.tenant, env, realClock: t.realClock,
     }, out);
   } catch (err) {
     process.stderr.write(`kestra-lite ${command}: ${(err as Error).message}\n`);
