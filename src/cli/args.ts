@@ -173,6 +173,8 @@ Usage:
                    [--tenant T] [--dry-run] [--files DIR] [--kv DIR]
                                   deploy flows (and ./files/<ns>/..., ./kv/<ns>.yml, test suites)
                                   to a Kestra server through its API; prints the plan first
+                                  (+ create, ~ update, = unchanged, - delete); what the server
+                                  already holds (sources compared trimmed) is not sent
 
 Options for serve:
   --port N              port to listen on (default 8080; 0 = any free port)
