@@ -167,7 +167,11 @@ Usage:
                                   run the flow test suites under the paths (default ./flows);
                                   exit 1 on a failed case, 2 when a suite cannot be loaded.
                                   Time skips: a Sleep, a Pause delay or a retry interval takes
-                                  no wall time (dates still show it); --real-clock waits for real
+                                  no wall time (dates still show it); --real-clock waits for real.
+                                  A suite whose flow is not under the paths finds it in its own
+                                  folder, then each parent up to the working directory (its own
+                                  files only), then --flows DIR (default ./flows); the flows of
+                                  the folder that holds it (subflows too) are loaded with it
   kestra-lite validate [PATH...]  check every flow and test suite under the paths (file:line errors)
   kestra-lite push --server URL [PATH...] [--namespace NS] [--delete] [--user U:P | --token T]
                    [--tenant T] [--dry-run] [--files DIR] [--kv DIR]

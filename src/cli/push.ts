@@ -16,6 +16,8 @@ import { loadTree, problemLine, type Tree } from './tree.ts';
 export interface PushOptions {
   server: string; paths: string[]; cwd: string; namespace?: string; delete?: boolean; user?: string; token?: string;
   tenant?: string; dryRun?: boolean; filesDir?: string; kvDir?: string; fetch?: typeof fetch;
+  /** where a suite's flow is looked up to check the suite (never pushed from there); default ./flows */
+  flowsDir?: string;
 }
 
 const enc = encodeURIComponent;
@@ -48,7 +50,7 @@ export async function push(opts: PushOptions, line: (text: string) => void): Pro
   const runtime = await createRuntime({ memory: true, flowsDir: null, watch: false, dashboard: false, fixturesDir: null, cwd: opts.cwd });
   let tree: Tree;
   try {
-    tree = loadTree(opts.paths, opts.cwd, runtime.flows.parseFlow);
+    tree = loadTree(opts.paths, opts.cwd, runtime.flows.parseFlow, opts.flowsDir ?? 'flows');
   } finally {
     await runtime.dispose();
   }

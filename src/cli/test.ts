@@ -30,6 +30,8 @@ export interface TestOptions {
   tenant?: string;
   env?: Env;
   fetch?: typeof fetch;
+  /** where a suite's flow is looked up when the paths lack it (flow-lookup.ts); default ./flows */
+  flowsDir?: string;
   /** run on the system clock: a Sleep PT1H takes an hour (default: time skipping, see testsuites/time-skip.ts) */
   realClock?: boolean;
 }
@@ -119,7 +121,7 @@ export async function runTests(opts: TestOptions, out: TestOutput): Promise<numb
     ...(opts.realClock || server ? {} : { clock: 'fake' as const, now: Date.now() }),
   });
   try {
-    const tree = loadTree(opts.paths, opts.cwd, runtime.flows.parseFlow);
+    const tree = loadTree(opts.paths, opts.cwd, runtime.flows.parseFlow, opts.flowsDir ?? 'flows');
     for (const p of tree.problems) out.line(`${p.kind === 'suite' ? 'ERROR' : 'WARN '} ${problemLine(p)}`);
     const suiteProblems = new Set(tree.problems.filter((p) => p.kind === 'suite').map((p) => p.file)).size;
     const jobs = jobsOf(tree, opts.filter);
@@ -145,7 +147,7 @@ export async function runTests(opts: TestOptions, out: TestOutput): Promise<numb
     } else {
       // a test run fires no trigger of its own (schedules, polling, flow triggers): a case
       // simulates its trigger with fixtures.trigger, as in Kestra
-      for (const f of tree.flows) runtime.flows.save('main', withoutTriggers(f.flow), 'api');
+      for (const f of [...tree.flows, ...tree.related]) runtime.flows.save('main', withoutTriggers(f.flow), 'api');
       const runner = runtime.services.testsuites.runner;
       const runAll = (options: CaseOptions) => Promise.all(jobs.map(async (job) => {
         const t0 = performance.now();
