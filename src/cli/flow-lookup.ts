@@ -8,9 +8,10 @@
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { FlowParse } from '../flows/service.ts';
+import type { FlowParse, ParsedFlow } from '../flows/service.ts';
 import { looksLikeSuite, type TestSuite } from '../testsuites/model.ts';
-import type { LoadedFlow } from './tree.ts';
+
+export interface LoadedFlow { file: string; flow: ParsedFlow }
 
 const YAML_FILE = /\.ya?ml$/i;
 

@@ -9,11 +9,11 @@ import type { ParsedFlow, FlowParse } from '../flows/service.ts';
 import { checkAgainstFlow } from '../testsuites/check.ts';
 import { looksLikeSuite, type TestSuite } from '../testsuites/model.ts';
 import { parseSuite, type LineOf } from '../testsuites/parse.ts';
-import { createFlowLookup } from './flow-lookup.ts';
+import { createFlowLookup, type LoadedFlow } from './flow-lookup.ts';
 
 export interface TreeProblem { file: string; line: number; message: string; kind: 'flow' | 'suite' }
 export interface LoadedSuite { file: string; suite: TestSuite; source: string; lineOf: LineOf }
-export interface LoadedFlow { file: string; flow: ParsedFlow }
+export type { LoadedFlow };
 export interface Tree {
   flows: LoadedFlow[]; suites: LoadedSuite[]; problems: TreeProblem[];
   /** flows outside the paths, found for suites that test them (flow-lookup.ts): run and checked against, never pushed */
