@@ -77,6 +77,7 @@ export function createLogStore(db: Db): LogStore {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const bySeq = db.query<Row, [number]>('SELECT * FROM logs WHERE seq = ?');
+  const anyTest = db.query<{ x: number }, [string]>('SELECT 1 AS x FROM logs WHERE tenant = ? AND test = 1 LIMIT 1');
   const insertMany = db.transaction((entries: LogEntry[]) => {
     for (const l of entries) {
       insert.run(l.tenant, l.executionId ?? null, l.namespace, l.flowId, l.taskId ?? null, l.taskRunId ?? null, l.attemptNumber,
@@ -87,7 +88,8 @@ export function createLogStore(db: Db): LogStore {
   function where(tenant: string, f: LogFilter) {
     const parts = ['tenant = ?'];
     const args: (string | number)[] = [tenant];
-    if (f.excludeTests) { parts.push('seq NOT IN (SELECT seq FROM logs WHERE tenant = ? AND test = 1)'); args.push(tenant); }
+    // most tenants hold no test line: then the clause (and its cost) is left out
+    if (f.excludeTests && anyTest.get(tenant)) { parts.push('seq NOT IN (SELECT seq FROM logs WHERE tenant = ? AND test = 1)'); args.push(tenant); }
     const eq = (col: string, v: string | number | undefined) => { if (v !== undefined) { parts.push(`${col} = ?`); args.push(v); } };
     eq('execution_id', f.executionId);
     eq('flow_id', f.flowId);
