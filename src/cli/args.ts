@@ -17,7 +17,7 @@ export interface ServeFlags {
 export type LogFormat = 'text' | 'json';
 
 /** flags of `test`, `validate` and `push` */
-export interface ToolFlags { junit?: string; filter?: string; server?: string; namespace?: string; delete?: boolean; user?: string; token?: string; tenant?: string; dryRun?: boolean; files?: string; kv?: string }
+export interface ToolFlags { junit?: string; filter?: string; server?: string; namespace?: string; delete?: boolean; user?: string; token?: string; tenant?: string; dryRun?: boolean; files?: string; kv?: string; realClock?: boolean }
 
 export interface ParsedArgs { command?: string; help: boolean; version: boolean; serve: ServeFlags; rest: string[]; inputs: string[]; fixtures?: string | null; strictFixtures: boolean; from?: string; count?: string; tool: ToolFlags }
 
@@ -77,6 +77,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       case '--token': out.tool.token = value; break;
       case '--tenant': out.tool.tenant = value; break;
       case '--dry-run': out.tool.dryRun = true; break;
+      case '--real-clock': out.tool.realClock = true; break;
       case '--files': out.tool.files = value; break;
       case '--kv': out.tool.kv = value; break;
       case '--api-token': s.apiTokens.push(value!); break;
@@ -162,14 +163,22 @@ Usage:
                                   run one flow in memory, print its logs, exit 0 on SUCCESS or WARNING
   kestra-lite schedule FILE.yml [--from DATE] [--count N]
                                   list the next fire times of the flow's schedules
-  kestra-lite test [PATH...] [--filter PATTERN] [--junit FILE] [--fixtures DIR] [--server URL]
+  kestra-lite test [PATH...] [--filter PATTERN] [--junit FILE] [--fixtures DIR] [--server URL] [--real-clock]
                                   run the flow test suites under the paths (default ./flows);
-                                  exit 1 on a failed case, 2 when a suite cannot be loaded
+                                  exit 1 on a failed case, 2 when a suite cannot be loaded.
+                                  Time skips: a Sleep, a Pause delay or a retry interval takes
+                                  no wall time (dates still show it); --real-clock waits for real.
+                                  A suite whose flow is not under the paths finds it in its own
+                                  folder, then each parent up to the working directory (its own
+                                  files only), then --flows DIR (default ./flows); the flows of
+                                  the folder that holds it (subflows too) are loaded with it
   kestra-lite validate [PATH...]  check every flow and test suite under the paths (file:line errors)
   kestra-lite push --server URL [PATH...] [--namespace NS] [--delete] [--user U:P | --token T]
                    [--tenant T] [--dry-run] [--files DIR] [--kv DIR]
                                   deploy flows (and ./files/<ns>/..., ./kv/<ns>.yml, test suites)
                                   to a Kestra server through its API; prints the plan first
+                                  (+ create, ~ update, = unchanged, - delete); what the server
+                                  already holds (sources compared trimmed) is not sent
 
 Options for serve:
   --port N              port to listen on (default 8080; 0 = any free port)

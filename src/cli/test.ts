@@ -8,7 +8,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createRuntime } from '../runtime.ts';
 import type { Env } from '../shared/env.ts';
+import type { ParsedFlow } from '../flows/service.ts';
+import { isFakeClock, systemClock } from '../shared/time/clock.ts';
 import type { TestSuite, UnitTest, UnitTestResult } from '../testsuites/model.ts';
+import type { CaseOptions } from '../testsuites/runner.ts';
+import { withTimeSkipping } from '../testsuites/time-skip.ts';
 import { junitXml, type JUnitCase, type JUnitSuite } from './junit.ts';
 import { createRemote, RemoteError } from './remote.ts';
 import { caseDetails, failureSummary, statusWord, type CaseContext } from './test-report.ts';
@@ -26,6 +30,10 @@ export interface TestOptions {
   tenant?: string;
   env?: Env;
   fetch?: typeof fetch;
+  /** where a suite's flow is looked up when the paths lack it (flow-lookup.ts); default ./flows */
+  flowsDir?: string;
+  /** run on the system clock: a Sleep PT1H takes an hour (default: time skipping, see testsuites/time-skip.ts) */
+  realClock?: boolean;
 }
 
 export interface TestOutput {
@@ -49,6 +57,12 @@ export function filterMatcher(filter: string | undefined): (name: string) => boo
 }
 
 const suiteName = (s: TestSuite) => `${s.namespace}.${s.id}`;
+
+function withoutTriggers(p: ParsedFlow): ParsedFlow {
+  if (!p.flow.triggers) return p;
+  const { triggers: _, ...flow } = p.flow;
+  return { ...p, flow };
+}
 
 function jobsOf(tree: Tree, filter?: string): Job[] {
   const matches = filterMatcher(filter);
@@ -101,9 +115,13 @@ export async function runTests(opts: TestOptions, out: TestOutput): Promise<numb
   const startedAt = performance.now();
   const started = new Date().toISOString();
   const server = opts.server ?? opts.env?.KESTRA_URL;
-  const runtime = await createRuntime({ memory: true, flowsDir: null, watch: false, dashboard: false, fixturesDir: opts.fixtures, env: opts.env, cwd: opts.cwd });
+  // time skipping needs a fake clock; it starts at the real time so that dates look like today
+  const runtime = await createRuntime({
+    memory: true, flowsDir: null, watch: false, dashboard: false, fixturesDir: opts.fixtures, env: opts.env, cwd: opts.cwd,
+    ...(opts.realClock || server ? {} : { clock: 'fake' as const, now: Date.now() }),
+  });
   try {
-    const tree = loadTree(opts.paths, opts.cwd, runtime.flows.parseFlow);
+    const tree = loadTree(opts.paths, opts.cwd, runtime.flows.parseFlow, opts.flowsDir ?? 'flows');
     for (const p of tree.problems) out.line(`${p.kind === 'suite' ? 'ERROR' : 'WARN '} ${problemLine(p)}`);
     const suiteProblems = new Set(tree.problems.filter((p) => p.kind === 'suite').map((p) => p.file)).size;
     const jobs = jobsOf(tree, opts.filter);
@@ -127,13 +145,21 @@ export async function runTests(opts: TestOptions, out: TestOutput): Promise<numb
       const code = await runRemote(server, opts, tree, jobs, finish, out);
       if (code !== undefined) return code;
     } else {
-      for (const f of tree.flows) runtime.flows.save('main', f.flow, 'api');
+      // a test run fires no trigger of its own (schedules, polling, flow triggers): a case
+      // simulates its trigger with fixtures.trigger, as in Kestra
+      for (const f of [...tree.flows, ...tree.related]) runtime.flows.save('main', withoutTriggers(f.flow), 'api');
       const runner = runtime.services.testsuites.runner;
-      await Promise.all(jobs.map(async (job) => {
+      const runAll = (options: CaseOptions) => Promise.all(jobs.map(async (job) => {
         const t0 = performance.now();
-        const result = await runner.runCase('main', job.loaded.suite, job.tc);
+        const result = await runner.runCase('main', job.loaded.suite, job.tc, options);
         finish({ job, result, timeMs: performance.now() - t0 });
       }));
+      const { clock } = runtime;
+      if (isFakeClock(clock)) {
+        const { time } = runtime.services.admin;
+        await withTimeSkipping({ clock, settle: time.settle, moveTo: (now) => time.set({ now }) },
+          (stalled) => runAll({ limitClock: systemClock(), stalled }));
+      } else await runAll({});
     }
     out.live?.('');
 

@@ -8,12 +8,13 @@ const write = (text: string) => void process.stdout.write(`${text}\n`);
 
 export async function runTool(command: 'test' | 'validate' | 'push', args: ParsedArgs, env: Env): Promise<number> {
   const cwd = process.cwd();
-  const paths = args.rest.length ? args.rest : [args.serve.flows ?? 'flows'];
+  const flowsDir = args.serve.flows ?? 'flows';
+  const paths = args.rest.length ? args.rest : [flowsDir];
   const t = args.tool;
   try {
     if (command === 'validate') {
       const { validateTree } = await import('./validate.ts');
-      return await validateTree({ paths, cwd }, write);
+      return await validateTree({ paths, cwd, flowsDir }, write);
     }
     if (command === 'push') {
       const server = t.server ?? env.KESTRA_URL;
@@ -21,7 +22,7 @@ export async function runTool(command: 'test' | 'validate' | 'push', args: Parse
       const { push } = await import('./push.ts');
       return await push({
         server, paths, cwd, namespace: t.namespace, delete: t.delete, user: t.user ?? env.KESTRA_USER, token: t.token ?? env.KESTRA_TOKEN,
-        tenant: t.tenant, dryRun: t.dryRun, filesDir: t.files, kvDir: t.kv,
+        tenant: t.tenant, dryRun: t.dryRun, filesDir: t.files, kvDir: t.kv, flowsDir,
       }, write);
     }
     const { runTests } = await import('./test.ts');
@@ -36,7 +37,7 @@ export async function runTool(command: 'test' | 'validate' | 'push', args: Parse
     };
     return await runTests({
       paths, cwd, filter: t.filter, junit: t.junit, fixtures: args.fixtures ?? undefined, server: t.server, user: t.user ?? env.KESTRA_USER,
-      token: t.token ?? env.KESTRA_TOKEN, tenant: t.tenant, env,
+      token: t.token ?? env.KESTRA_TOKEN, tenant: t.tenant, env, realClock: t.realClock, flowsDir,
     }, out);
   } catch (err) {
     process.stderr.write(`kestra-lite ${command}: ${(err as Error).message}\n`);

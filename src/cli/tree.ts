@@ -9,11 +9,16 @@ import type { ParsedFlow, FlowParse } from '../flows/service.ts';
 import { checkAgainstFlow } from '../testsuites/check.ts';
 import { looksLikeSuite, type TestSuite } from '../testsuites/model.ts';
 import { parseSuite, type LineOf } from '../testsuites/parse.ts';
+import { createFlowLookup, type LoadedFlow } from './flow-lookup.ts';
 
 export interface TreeProblem { file: string; line: number; message: string; kind: 'flow' | 'suite' }
 export interface LoadedSuite { file: string; suite: TestSuite; source: string; lineOf: LineOf }
-export interface LoadedFlow { file: string; flow: ParsedFlow }
-export interface Tree { flows: LoadedFlow[]; suites: LoadedSuite[]; problems: TreeProblem[] }
+export type { LoadedFlow };
+export interface Tree {
+  flows: LoadedFlow[]; suites: LoadedSuite[]; problems: TreeProblem[];
+  /** flows outside the paths, found for suites that test them (flow-lookup.ts): run and checked against, never pushed */
+  related: LoadedFlow[];
+}
 
 const YAML_FILE = /\.ya?ml$/i;
 
@@ -49,8 +54,9 @@ export function lineOfPath(source: string, path: string): number {
   return 0;
 }
 
-export function loadTree(paths: string[], cwd: string, parseFlow: (source: string) => FlowParse): Tree {
-  const tree: Tree = { flows: [], suites: [], problems: [] };
+/** `flowsDir` turns on the lookup of a suite's flow outside the paths (flow-lookup.ts) */
+export function loadTree(paths: string[], cwd: string, parseFlow: (source: string) => FlowParse, flowsDir?: string): Tree {
+  const tree: Tree = { flows: [], suites: [], problems: [], related: [] };
   const { files, missing } = listYamlFiles(paths, cwd);
   // a path that does not exist is a load error for `test` too (exit 2), never an empty green run
   for (const m of missing) tree.problems.push({ file: m, line: 0, message: 'no such file or directory', kind: 'suite' });
@@ -72,10 +78,21 @@ export function loadTree(paths: string[], cwd: string, parseFlow: (source: strin
     else for (const v of parsed.violations) tree.problems.push({ file, line: v.path ? lineOfPath(source, v.path) : 0, message: v.path ? `${v.path}: ${v.message}` : v.message, kind: 'flow' });
   }
   // a suite is checked against the flows of the tree; one that fails the check cannot be loaded
-  const byKey = new Map(tree.flows.map((f) => [`${f.flow.namespace}\u0000${f.flow.id}`, f.flow.flow as Record<string, unknown>]));
+  const key = (namespace: string, id: string) => `${namespace}\u0000${id}`;
+  const byKey = new Map(tree.flows.map((f) => [key(f.flow.namespace, f.flow.id), f.flow.flow as Record<string, unknown>]));
+  const lookup = flowsDir === undefined ? undefined : createFlowLookup(cwd, flowsDir, parseFlow);
   tree.suites = tree.suites.filter((s) => {
-    const problems = checkAgainstFlow(s.suite, byKey.get(`${s.suite.namespace}\u0000${s.suite.flowId}`), s.lineOf);
-    for (const p of problems) tree.problems.push({ file: s.file, line: p.line, message: `${p.path}: ${p.message}`, kind: 'suite' });
+    let lookedIn: string[] | undefined;
+    if (lookup && !byKey.has(key(s.suite.namespace, s.suite.flowId))) {
+      const r = lookup.find(s.suite, s.file);
+      if ('lookedIn' in r) lookedIn = r.lookedIn;
+      else for (const f of r.found) if (!byKey.has(key(f.flow.namespace, f.flow.id))) { byKey.set(key(f.flow.namespace, f.flow.id), f.flow.flow as Record<string, unknown>); tree.related.push(f); }
+    }
+    const problems = checkAgainstFlow(s.suite, byKey.get(key(s.suite.namespace, s.suite.flowId)), s.lineOf);
+    for (const p of problems) {
+      const where = p.path === 'flowId' && lookedIn ? ` Looked in the paths given and in: ${lookedIn.join(', ')}.` : '';
+      tree.problems.push({ file: s.file, line: p.line, message: `${p.path}: ${p.message}${where}`, kind: 'suite' });
+    }
     return problems.length === 0;
   });
   tree.problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));

@@ -6,10 +6,10 @@ import { loadTree, problemLine } from './tree.ts';
 
 const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
-export async function validateTree(opts: { paths: string[]; cwd: string }, line: (text: string) => void): Promise<number> {
+export async function validateTree(opts: { paths: string[]; cwd: string; flowsDir?: string }, line: (text: string) => void): Promise<number> {
   const runtime = await createRuntime({ memory: true, flowsDir: null, watch: false, dashboard: false, fixturesDir: null, cwd: opts.cwd });
   try {
-    const tree = loadTree(opts.paths, opts.cwd, runtime.flows.parseFlow);
+    const tree = loadTree(opts.paths, opts.cwd, runtime.flows.parseFlow, opts.flowsDir ?? 'flows');
     for (const p of tree.problems) line(problemLine(p));
     const files = new Set(tree.problems.map((p) => p.file)).size;
     line(tree.problems.length

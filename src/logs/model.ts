@@ -14,6 +14,8 @@ export interface LogEntry extends EntryOrigin {
   level: LogLevel;
   thread: string;
   message: string;
+  /** a flow unit-test execution's line (Kestra's LogEntry.executionKind): log searches leave it out, reads by execution keep it */
+  executionKind?: 'TEST';
 }
 
 declare module '../shared/events.ts' {

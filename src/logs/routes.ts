@@ -103,6 +103,7 @@ export function logRoutes(deps: LogRouteDeps) {
         triggerId: firstFilter(q, 'triggerId', 'triggerId'),
         minLevel: minLevelParam(q),
         ...dateRange(q),
+        excludeTests: true,
       };
       const found = deps.logs.findLazy(tenantOf(request), filter, sortParams(q), paging.size, paging.offset);
       return slicedPage(found.total, found.count, (i) => logJson(found.get(i)));

@@ -14,6 +14,7 @@ export function logJson(l: LogEntry): Record<string, unknown> {
   out.level = l.level;
   out.thread = l.thread;
   out.message = l.message;
+  if (l.executionKind) out.executionKind = l.executionKind;
   out.deleted = false;
   return out;
 }

@@ -19,6 +19,8 @@ export interface LogFilter {
   triggerId?: string;
   /** exact levels (purge); minLevel is a threshold instead */
   levels?: LogLevel[];
+  /** leave out the lines of test executions, as Kestra's log search does (reads by execution keep them) */
+  excludeTests?: boolean;
 }
 
 export interface LogStore {
@@ -39,7 +41,7 @@ const SORT_COLUMNS: Record<string, string> = {
 
 interface Row {
   tenant: string; execution_id: string | null; namespace: string; flow_id: string; task_id: string | null; task_run_id: string | null;
-  attempt: number | null; trigger_id: string | null; ts: number; level: number; thread: string; message: string;
+  attempt: number | null; trigger_id: string | null; ts: number; level: number; thread: string; message: string; test: number | null;
 }
 
 const fromRow = (r: Row): LogEntry => {
@@ -48,6 +50,7 @@ const fromRow = (r: Row): LogEntry => {
   if (r.task_id !== null) e.taskId = r.task_id;
   if (r.task_run_id !== null) e.taskRunId = r.task_run_id;
   if (r.trigger_id !== null) e.triggerId = r.trigger_id;
+  if (r.test === 1) e.executionKind = 'TEST';
   return e;
 };
 
@@ -64,22 +67,29 @@ export function createLogStore(db: Db): LogStore {
     // along for the sort). It replaces logs_flow, so inserts maintain no extra index.
     `DROP INDEX logs_flow;
      CREATE INDEX logs_namespace ON logs (tenant, namespace COLLATE NOCASE, flow_id, ts)`,
+    // lines of test executions are flagged so that searches leave them out through this small
+    // partial index, never by reading every matching row
+    `ALTER TABLE logs ADD COLUMN test INTEGER;
+     CREATE INDEX logs_test ON logs (tenant, seq) WHERE test = 1`,
   ]);
   const insert = db.query(
-    `INSERT INTO logs (tenant, execution_id, namespace, flow_id, task_id, task_run_id, attempt, trigger_id, ts, level, thread, message)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO logs (tenant, execution_id, namespace, flow_id, task_id, task_run_id, attempt, trigger_id, ts, level, thread, message, test)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const bySeq = db.query<Row, [number]>('SELECT * FROM logs WHERE seq = ?');
+  const anyTest = db.query<{ x: number }, [string]>('SELECT 1 AS x FROM logs WHERE tenant = ? AND test = 1 LIMIT 1');
   const insertMany = db.transaction((entries: LogEntry[]) => {
     for (const l of entries) {
       insert.run(l.tenant, l.executionId ?? null, l.namespace, l.flowId, l.taskId ?? null, l.taskRunId ?? null, l.attemptNumber,
-        l.triggerId ?? null, l.timestamp, LOG_LEVEL_ORDER[l.level], l.thread, l.message);
+        l.triggerId ?? null, l.timestamp, LOG_LEVEL_ORDER[l.level], l.thread, l.message, l.executionKind === 'TEST' ? 1 : null);
     }
   });
 
   function where(tenant: string, f: LogFilter) {
     const parts = ['tenant = ?'];
     const args: (string | number)[] = [tenant];
+    // most tenants hold no test line: then the clause (and its cost) is left out
+    if (f.excludeTests && anyTest.get(tenant)) { parts.push('seq NOT IN (SELECT seq FROM logs WHERE tenant = ? AND test = 1)'); args.push(tenant); }
     const eq = (col: string, v: string | number | undefined) => { if (v !== undefined) { parts.push(`${col} = ?`); args.push(v); } };
     eq('execution_id', f.executionId);
     eq('flow_id', f.flowId);

@@ -11,14 +11,15 @@ const LEVELS = Object.keys(LOG_LEVEL_ORDER) as LogLevel[];
 
 export function logDaily(db: Db, tenant: string, filter: RowFilter, minLevel: LogLevel | undefined, win: Window): Record<string, unknown>[] {
   const { sql, args } = rowConditions(tenant, filter, FULLTEXT.logs);
-  const from = `FROM logs INDEXED BY stats_logs_level WHERE ${sql} AND level = ? AND ts >= ? AND ts < ?`;
+  // test executions' lines are left out, as from the log search (logs/store.ts)
+  const from = `FROM logs INDEXED BY stats_logs_level WHERE ${sql} AND level = ? AND ts >= ? AND ts < ? AND seq NOT IN (SELECT seq FROM logs WHERE tenant = ? AND test = 1)`;
   const counts = win.buckets.map(() => new Map<LogLevel, number>());
   withStatements(db, [`SELECT 1 AS x ${from} LIMIT 1`, `SELECT count(*) AS n ${from}`], (exists, count) => {
     for (const level of LEVELS) {
       const code = LOG_LEVEL_ORDER[level];
       if (minLevel && code < LOG_LEVEL_ORDER[minLevel]) continue;
-      if (!exists.get(...args, code, win.start, win.end + 1)) continue;
-      win.buckets.forEach((b, i) => counts[i]!.set(level, (count.get(...args, code, b.lo, b.hi) as { n: number }).n));
+      if (!exists.get(...args, code, win.start, win.end + 1, tenant)) continue;
+      win.buckets.forEach((b, i) => counts[i]!.set(level, (count.get(...args, code, b.lo, b.hi, tenant) as { n: number }).n));
     }
   });
   return win.buckets.map((b, i) => ({

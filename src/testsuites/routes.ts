@@ -1,6 +1,9 @@
 // The tests API (Enterprise-only in Kestra; openapi-2.0-tests.yml): suites from YAML, validate,
 // search, run one suite or by query, results, bulk enable/disable/delete. Handlers translate
-// HTTP to service calls.
+// HTTP to service calls. A run here waits on the server's own clock, as Kestra's runner does
+// (5 minutes at most): the clock is shared with every other execution and the schedules, so it
+// cannot skip time for one test run the way `kestra-lite test` does (with `serve --clock fake`,
+// the run ends when the admin API moves the clock).
 
 import { routeModule } from '../http/route-module.ts';
 import { readJson, readText, requireKind } from '../http/body.ts';

@@ -34,6 +34,18 @@ export interface RunnerDeps {
 }
 
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
+
+/** How one case waits for its execution (`kestra-lite test` on a time-skipping clock). */
+export interface CaseOptions {
+  /**
+   * The clock that measures the time limit; the runtime clock by default. A time-skipping run
+   * passes the wall clock: its fake clock leaps ahead (a Sleep PT1H takes an instant), so a limit
+   * on it would end a long Sleep early instead of guarding against a hang.
+   */
+  limitClock?: Clock;
+  /** the next moment nothing can move any execution on (no timer pending, nothing working); asked when the wait starts */
+  stalled?: () => Promise<void>;
+}
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export type Runner = ReturnType<typeof createRunner>;
@@ -61,16 +73,23 @@ export function createRunner(deps: RunnerDeps) {
     return uris;
   }
 
-  /** Resolves with the ended execution, or undefined when it outlives the timeout (it is then killed). */
-  async function awaitEnd(tenant: string, id: string): Promise<Execution | undefined> {
+  type Ending = { ended: Execution } | { gaveUp: 'timeout' | 'stalled'; state?: string };
+
+  /** The ended execution, or why the wait gave up (the execution is then killed). */
+  async function awaitEnd(tenant: string, id: string, opts: CaseOptions): Promise<Ending> {
     const waiting = deps.engine.waitForTerminal(tenant, id);
-    if (!waiting) return deps.executions.get(tenant, id);
+    if (!waiting) return { ended: deps.executions.get(tenant, id) };
     let timer: { cancel(): void } | undefined;
-    const timedOut = new Promise<undefined>((resolve) => { timer = deps.clock.setTimer(timeoutMs, () => resolve(undefined)); });
-    const ended = await Promise.race([waiting, timedOut]);
+    const timedOut = new Promise<Ending>((resolve) => { timer = (opts.limitClock ?? deps.clock).setTimer(timeoutMs, () => resolve({ gaveUp: 'timeout' })); });
+    const stalled = opts.stalled?.().then((): Ending => ({ gaveUp: 'stalled' })) ?? new Promise<never>(() => {});
+    const ending = await Promise.race([waiting.then((ended): Ending => ({ ended })), timedOut, stalled]);
     timer?.cancel();
-    if (!ended) deps.engine.kill(tenant, id);
-    return ended;
+    if ('gaveUp' in ending) {
+      const state = deps.executions.find(tenant, id)?.state.current;
+      deps.engine.kill(tenant, id);
+      return { ...ending, state };
+    }
+    return ending;
   }
 
   function render(tenant: string, exec: Execution): (value: unknown) => unknown {
@@ -87,7 +106,7 @@ export function createRunner(deps: RunnerDeps) {
     return (value) => (typeof value === 'string' ? ex.render(value, vars) : ex.renderDeep(value, vars));
   }
 
-  async function runCase(tenant: string, suite: TestSuite, tc: UnitTest): Promise<UnitTestResult> {
+  async function runCase(tenant: string, suite: TestSuite, tc: UnitTest, opts: CaseOptions = {}): Promise<UnitTestResult> {
     const base = { testId: tc.id, testType: tc.type, ...(tc.fixtures ? { fixtures: tc.fixtures } : {}) };
     if (tc.disabled) return { ...base, state: 'SKIPPED', assertionResults: [], errors: [] };
     const fail = (message: string, executionId?: string): UnitTestResult =>
@@ -107,8 +126,14 @@ export function createRunner(deps: RunnerDeps) {
       return fail(`The test case could not run: ${(err as Error).message}`);
     }
     try {
-      const ended = await awaitEnd(tenant, exec.id);
-      if (!ended) return fail(`The execution did not end within ${Math.round(timeoutMs / 1000)} seconds.`, exec.id);
+      const ending = await awaitEnd(tenant, exec.id, opts);
+      if ('gaveUp' in ending) {
+        return fail(ending.gaveUp === 'timeout'
+          ? `The execution did not end within ${Math.round(timeoutMs / 1000)} seconds.`
+          : `The execution stopped in state ${ending.state} with nothing left to move it on: no timer is pending and no task is working `
+            + '(a Pause without pauseDuration waits for a resume, which a test run never sends).', exec.id);
+      }
+      const { ended } = ending;
       const expectedState = tc.expectedState ?? 'SUCCESS';
       const actualState = ended.state.current;
       const results: AssertionResult[] = [

@@ -64,8 +64,9 @@ describe('kestra-lite push', () => {
     const first = await runPush({ server: r.url, cwd });
     expect(first.code).toBe(0);
     expect(first.out).toContain('Plan for');
-    expect(first.out).toContain('3 to create, 0 to update, 0 to delete; 1 files, 2 KV pairs, 1 test suites');
-    expect(first.out).toContain('  ~ file qa:/scripts/run.sh');
+    expect(first.out).toContain('Flows: 3 to create, 0 to update, 0 unchanged, 0 to delete; files: 1 to send, 0 unchanged; KV pairs: 2 to send, 0 unchanged; test suites: 1 to send, 0 unchanged');
+    expect(first.out).toContain('  + file qa:/scripts/run.sh');
+    expect(first.out).toContain('  + kv   qa/threshold');
     expect(first.out).toContain('  + test qa.math_tests');
     expect((await r.get('/api/v1/main/flows/qa')).map((f: any) => f.id).sort()).toEqual(['extra', 'legacy', 'math']);
     expect((await r.get('/api/v1/main/flows/ops')).map((f: any) => f.id)).toEqual(['x']);
@@ -75,9 +76,9 @@ describe('kestra-lite push', () => {
 
     const second = await runPush({ server: r.url, cwd, delete: true, namespace: 'qa' });
     expect(second.code).toBe(0);
-    expect(second.out).toContain('  ~ flow qa.math');
+    expect(second.out).toContain('  = flow qa.math (unchanged)');
     expect(second.out).toContain('  - flow qa.legacy');
-    expect(second.out).toContain('  ~ test qa.math_tests');
+    expect(second.out).toContain('  = test qa.math_tests (unchanged)');
     expect(second.out).not.toContain('ops.x');
     expect((await r.get('/api/v1/main/flows/qa')).map((f: any) => f.id).sort()).toEqual(['extra', 'math']);
   });

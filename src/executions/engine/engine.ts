@@ -66,7 +66,7 @@ export function createEngine(deps: EngineDeps) {
   /** The executor's own log lines: on the execution, or on one of its task runs. */
   const executorLog = (l: Live, run?: TaskRun, attemptNumber: number | null = null) => createTaskLogger({ clock: deps.clock, log: sinks.log }, {
     tenant: l.exec.tenant, namespace: l.exec.namespace, flowId: l.exec.flowId, executionId: l.exec.id,
-    taskId: run?.taskId, taskRunId: run?.id, attemptNumber, thread: 'executor',
+    taskId: run?.taskId, taskRunId: run?.id, attemptNumber, thread: 'executor', ...(l.exec.kind === 'TEST' ? { executionKind: 'TEST' as const } : {}),
   });
   const logError = (l: Live, run: TaskRun | undefined, message: string) =>
     executorLog(l, run, run ? Math.max(0, (run.attempts?.length ?? 1) - 1) : null).error(message);

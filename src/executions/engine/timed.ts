@@ -68,7 +68,7 @@ function iterateLater(l: Live, run: TaskRun, delayMs: number) {
   }));
 }
 
-/** Pause `delay` resumes by itself; `timeout` (without delay) fails the Pause task run. */
+/** Pause `delay`/`pauseDuration` resumes by itself (or ends as `behavior` says); `timeout` (without either) fails the Pause task run. */
 function armPause(l: Live, run: TaskRun, task: Record<string, unknown>) {
   const vars = d.variablesOf(l, run);
   const ex = d.expressions(l.exec.tenant);
@@ -83,7 +83,11 @@ function armPause(l: Live, run: TaskRun, task: Record<string, unknown>) {
     l.dirty = true;
     d.schedule(l);
   }));
-  if (delay !== undefined) arm(now + delay, () => resumeExecution(l.exec, d.clock.now()));
+  // `pauseDuration` (Kestra 0.22+, `delay` renamed) ends as its `behavior` says; RESUME by default
+  const pauseDuration = duration(task.pauseDuration);
+  const ending = ({ WARN: 'WARNING', CANCEL: 'CANCELLED', FAIL: 'FAILED' } as const)[String(task.behavior) as 'WARN' | 'CANCEL' | 'FAIL'];
+  if (pauseDuration !== undefined && ending) arm(now + pauseDuration, () => endPausedRun(l.exec, run, ending, d.clock.now()));
+  else if (pauseDuration !== undefined || delay !== undefined) arm(now + (pauseDuration ?? delay)!, () => resumeExecution(l.exec, d.clock.now()));
   else if (timeout !== undefined) arm(now + timeout, () => endPausedRun(l.exec, run, applyAllowances('FAILED', task), d.clock.now()));
 }
 

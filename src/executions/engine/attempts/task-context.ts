@@ -61,7 +61,7 @@ export function createRunContext(deps: TaskContextDeps, job: TaskContextJob): Ru
   const attemptsCount = Math.max(0, (run.attempts?.length ?? 1) - 1);
   const logger = createTaskLogger(deps, {
     tenant: exec.tenant, namespace: exec.namespace, flowId: exec.flowId, taskId: run.taskId, executionId: exec.id,
-    taskRunId: run.id, attemptNumber: attemptsCount, thread: 'worker',
+    taskRunId: run.id, attemptNumber: attemptsCount, thread: 'worker', ...(exec.kind === 'TEST' ? { executionKind: 'TEST' as const } : {}),
   }, task.logLevel);
   const ownPrefix = executionPrefix(exec.namespace, exec.flowId, exec.id);
   const triggerVars = exec.trigger?.variables as Record<string, unknown> | undefined;
