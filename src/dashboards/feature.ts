@@ -13,12 +13,24 @@ import { createDashboardStore } from './store.ts';
 
 export interface DashboardServices { dashboards: DashboardService }
 
-/** the configured server zone, else the process's; `UTC` (and its aliases) keep SQL's own dates */
-function serverZone(configured: string | null): string {
-  const id = configured ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
-  // checked here, with Intl (js-joda waits for the first query), so a typo fails at start
-  try { new Intl.DateTimeFormat('en-US', { timeZone: id }); } catch { throw new Error(`timeZone: unknown time zone '${id}'`); }
-  return ['UTC', 'Etc/UTC', 'Z', 'GMT', 'Etc/GMT', '+00:00'].includes(id) ? 'UTC' : id;
+const UTC_NAMES = ['UTC', 'Etc/UTC', 'Z', 'GMT', 'Etc/GMT', '+00:00'];
+/** `UTC` (and its aliases) keep SQL's own dates */
+const normalized = (id: string) => (UTC_NAMES.includes(id) ? 'UTC' : id);
+
+/**
+ * The configured server zone, checked now so a typo fails at start (UTC names need no check);
+ * else the process's, looked up on the first chart: Intl's first use costs ~5 ms of start-up.
+ */
+function serverZone(configured: string | null): () => string {
+  if (configured !== null) {
+    if (!UTC_NAMES.includes(configured)) {
+      try { new Intl.DateTimeFormat('en-US', { timeZone: configured }); } catch { throw new Error(`timeZone: unknown time zone '${configured}'`); }
+    }
+    const zone = normalized(configured);
+    return () => zone;
+  }
+  let zone: string | undefined;
+  return () => (zone ??= normalized(Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC'));
 }
 
 export const dashboardsFeature = defineFeature({

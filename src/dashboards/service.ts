@@ -15,8 +15,8 @@ import type { DashboardStore, StoredDashboard } from './store.ts';
 
 export interface DashboardServiceDeps {
   db: Db; store: DashboardStore; clock: Clock; ids: IdGenerator; flows: FlowService;
-  /** the server time zone date buckets are cut in (IANA id or offset; `UTC` for none) */
-  timeZone: string;
+  /** the server time zone date buckets are cut in (IANA id or offset; `UTC` for none), asked per chart */
+  timeZone: () => string;
 }
 
 const DAY = 86_400_000;
@@ -45,7 +45,7 @@ export function createDashboardService(deps: DashboardServiceDeps) {
     if (chart.data) {
       const source = DATA_SOURCES[chart.data.source];
       const filters = withGlobals(source, chart.data.where, req, window);
-      const rows = chartRows(deps.db, tenant, chart.data, filters, { start: window.start, end: window.end ?? now() }, deps.timeZone, req.page);
+      const rows = chartRows(deps.db, tenant, chart.data, filters, { start: window.start, end: window.end ?? now() }, deps.timeZone(), req.page);
       return { ...rows, columns: Object.keys(chart.data.columns) };
     }
     if (chart.kpi) {
