@@ -5,7 +5,6 @@
 import { join } from 'node:path';
 import { resolveConfig, type Config, type ConfigInput } from './config.ts';
 import { FEATURES, type Features } from './features.ts';
-import { compatEdge } from './compat/edge.ts';
 import { createApp, type HttpApp } from './http/app.ts';
 import { diskBlobStore, memoryBlobStore, type BlobStore } from './shared/storage/blobs.ts';
 import { watchBursts } from './shared/burst-gc.ts';
@@ -81,7 +80,8 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     auth: services.instance.auth, maxBodyBytes: config.maxBodyBytes, maxStreamsPerClient: config.maxStreamsPerClient,
     corsOrigins: config.corsOrigins, modules: features.routes, hooks: features.edgeHooks, version: VERSION,
     kestraRelease: kestraRelease(config.kestraVersion),
-    compat: compatEdge(config.kestraVersion, ids),
+    // 2.0's route list and response schemas (~110 KB) are loaded only in 2.0 mode
+    compat: config.kestraVersion === '0.21' ? undefined : (await import('./compat/edge.ts')).compatEdge(config.kestraVersion, ids),
   });
 
   // Start-up waits on the chokidar watchers (I/O): build the router meanwhile with a first request.

@@ -4,13 +4,13 @@
 
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
+import type { FSWatcher } from 'chokidar';
 import type { Db } from '../../shared/db.ts';
 import type { EventBus } from '../../shared/events.ts';
 import type { Violation } from '../model.ts';
 import type { FlowService } from '../service.ts';
 import { createDebouncer } from '../../shared/debounce.ts';
-import { changedBetween, fingerprint, fingerprints, watchStartDelay, watcherReady } from '../../shared/file-prints.ts';
+import { changedBetween, chokidar, fingerprint, fingerprints, watchStartDelay, watcherReady } from '../../shared/watching.ts';
 import { errorText } from './io.ts';
 import { isFlowFile, listFlowFiles, toRelative, watcherIgnore } from './paths.ts';
 import { createReconciler, type DocumentClaimer } from './reconcile.ts';
@@ -125,7 +125,7 @@ export function createFlowDirectory(deps: FlowDirectoryDeps): FlowDirectory {
   }
 
   async function startWatcher(): Promise<void> {
-    const w = watch(dir, { ignoreInitial: true, ignored: watcherIgnore(dir), persistent: true });
+    const w = chokidar().watch(dir, { ignoreInitial: true, ignored: watcherIgnore(dir), persistent: true });
     watcher = w;
     w.on('all', (event, abs) => {
       try { onWatchEvent(event, abs); } catch (err) { events.emit('flow.file-error', { file: toRelative(dir, abs), message: errorText(err) }); }

@@ -1,9 +1,16 @@
-// What a watched directory looked like at one moment, so a later look can tell which files
-// changed in between. The flows directory and the fixture set use it to serve before chokidar
-// has even started: they load everything at once, start the watcher a little later, and when it
-// is ready reload only what moved meanwhile.
+// Watching a directory without delaying start-up. The flows directory and the fixture set load
+// every file at once, start their chokidar watcher a little later (chokidar itself is loaded
+// then), and when it is ready reload only the files that moved meanwhile: fingerprints tell.
 
 import { statSync } from 'node:fs';
+
+type Chokidar = typeof import('chokidar');
+let chokidarModule: Chokidar | undefined;
+
+/** chokidar, required when the first watcher starts: evaluating it is start-up time nobody needs. */
+export function chokidar(): Chokidar {
+  return (chokidarModule ??= require('chokidar') as Chokidar);
+}
 
 /** Identity of a file's current content as far as stat can tell (inode, size, mtime in ns). */
 export function fingerprint(abs: string): string {
