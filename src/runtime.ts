@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { resolveConfig, type Config, type ConfigInput } from './config.ts';
 import { FEATURES, type Features } from './features.ts';
 import { createApp, type HttpApp } from './http/app.ts';
+import type { ClientInfo } from './http/stream-limit.ts';
 import { diskBlobStore, memoryBlobStore, type BlobStore } from './shared/storage/blobs.ts';
 import { watchBursts } from './shared/burst-gc.ts';
 import { fakeClock, systemClock, type Clock } from './shared/time/clock.ts';
@@ -40,6 +41,12 @@ export interface RuntimeOptions extends ConfigInput {
   env?: Env;
   /** one full GC after each burst of engine work (`serve` turns it on; see shared/burst-gc.ts) */
   gcAfterBursts?: boolean;
+  /**
+   * Open the port while start-up still runs (`serve`): a client that connects early is answered
+   * the moment the runtime is ready instead of being refused and retrying. Requests wait for the
+   * end of start-up, so none sees a half-loaded flows directory. `listen()` then only reports.
+   */
+  listenEarly?: boolean;
 }
 
 export interface Runtime {
@@ -64,7 +71,7 @@ export interface Runtime {
 }
 
 export async function createRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
-  const { clock: clockOption, now, seed, importFile, ids = seed === undefined ? friendlyIds() : seededIds(seed), cwd, fetch: fetchImpl, env = {}, gcAfterBursts, ...input } = options;
+  const { clock: clockOption, now, seed, importFile, ids = seed === undefined ? friendlyIds() : seededIds(seed), cwd, fetch: fetchImpl, env = {}, gcAfterBursts, listenEarly, ...input } = options;
   const clock = makeClock(clockOption, now);
   const config = resolveConfig(input, cwd);
   const events = createEventBus();
@@ -84,19 +91,41 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     compat: config.kestraVersion === '0.21' ? undefined : (await import('./compat/edge.ts')).compatEdge(config.kestraVersion, ids),
   });
 
-  // Start-up waits on the chokidar watchers (I/O): build the router meanwhile with a first request.
-  const warmed = app.handle(new Request('http://localhost/api/v1/configs', { headers: { 'x-kestra-lite-warmup': '1' } }));
-  await features.start(warmed);
-  if (importFile) {
-    try {
-      await services.admin.state.importDocument(await Bun.file(importFile).text());
-    } catch (err) {
-      await features.dispose().finally(() => db.close());
-      throw new Error(`cannot import ${importFile}: ${(err as Error).message}`);
-    }
+  let server: ReturnType<typeof Bun.serve> | undefined;
+  const serve = (fetch: (request: Request, server: ClientInfo) => Promise<Response>) => Bun.serve({
+    port: config.port,
+    hostname: config.host,
+    // above our own limit, so oversized bodies reach the edge and get a Kestra-style 413
+    maxRequestBodySize: config.maxBodyBytes * 2 + 1024 * 1024,
+    idleTimeout: 0, // SSE streams stay open as long as the client wants
+    fetch,
+  });
+  let started: () => void = () => {};
+  if (listenEarly) {
+    const ready = new Promise<void>((resolve) => { started = resolve; });
+    server = serve((request, client) => ready.then(() => app.handle(request, client)));
   }
 
-  let server: ReturnType<typeof Bun.serve> | undefined;
+  // The features' loads (the flows directory scan) run while a first request builds the router.
+  const warmed = app.handle(new Request('http://localhost/api/v1/configs', { headers: { 'x-kestra-lite-warmup': '1' } }));
+  try {
+    await features.start(warmed);
+    if (importFile) {
+      try {
+        await services.admin.state.importDocument(await Bun.file(importFile).text());
+      } catch (err) {
+        throw new Error(`cannot import ${importFile}: ${(err as Error).message}`);
+      }
+    }
+  } catch (err) {
+    await server?.stop(true);
+    await features.dispose().catch(() => {}).finally(() => db.close()); // the start-up error is the one to report
+    throw err;
+  }
+  // requests that waited for start-up go on; later ones reach the app directly
+  server?.reload({ fetch: app.handle });
+  started();
+
   let disposed = false;
   const stopBurstGc = gcAfterBursts ? watchBursts({ events, clock, collect: () => Bun.gc(true) }) : () => {};
   const runtime: Runtime = {
@@ -107,14 +136,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     engine: services.executions.engine,
     control: services.control.control,
     async listen() {
-      server = Bun.serve({
-        port: config.port,
-        hostname: config.host,
-        // above our own limit, so oversized bodies reach the edge and get a Kestra-style 413
-        maxRequestBodySize: config.maxBodyBytes * 2 + 1024 * 1024,
-        idleTimeout: 0, // SSE streams stay open as long as the client wants
-        fetch: app.handle,
-      });
+      server ??= serve(app.handle);
       runtime.url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${server.port}`;
       events.emit('server.started', { url: runtime.url });
       return runtime.url;
