@@ -5,7 +5,8 @@ import { Elysia } from 'elysia';
 import type { CompatEdge } from '../compat/edge.ts';
 import { ApiError } from '../shared/errors.ts';
 import { ADMIN_PREFIX, type EdgeExchange, type EdgeHook, type FeatureRoutes, type RouteModule } from '../shared/feature.ts';
-import { mountRoutes, routeModule, type RecordedRoute } from './route-module.ts';
+import { routeModule, type RecordedRoute, type RouteHandler } from './route-module.ts';
+import { createRouter, type RouteMatch } from './router.ts';
 import { apiPage } from './api-page.ts';
 import { readBounded } from './body-limit.ts';
 import { errorPlugin, errorResponse, internalErrorResponse, unauthorized } from './error-plugin.ts';
@@ -42,7 +43,6 @@ export interface HttpDeps {
 export interface HttpApp {
   /** `server` is Bun's (it tells the client's address); absent for in-process requests */
   handle(request: Request, server?: ClientInfo): Promise<Response>;
-  elysia: Elysia;
   /** every route with the feature it belongs to */
   routeTable(): RouteInfo[];
   /** the route a method + path (tenant already stripped) reaches, with its params; undefined when none */
@@ -56,6 +56,15 @@ interface Where {
   shape?: (response: Response) => Response | Promise<Response>;
 }
 
+/** HEAD: the GET answer's status and headers, its length, no body. */
+async function withoutBody(response: Response): Promise<Response> {
+  const headers = new Headers(response.headers);
+  // an event stream never ends: no length to tell
+  if (headers.get('content-type')?.startsWith('text/event-stream')) await response.body?.cancel();
+  else if (response.body !== null && !headers.has('content-length')) headers.set('content-length', String((await response.arrayBuffer()).byteLength));
+  return new Response(null, { status: response.status, statusText: response.statusText, headers });
+}
+
 /** The API reference routes: built from the route table on first request, then cached. */
 function referenceRoutes(table: () => RouteInfo[], version: string, kestraRelease?: string) {
   let doc: Record<string, unknown> | undefined;
@@ -67,19 +76,26 @@ function referenceRoutes(table: () => RouteInfo[], version: string, kestraReleas
 }
 
 export function createApp(deps: HttpDeps): HttpApp {
-  let elysia: any = new Elysia({ name: 'kestra-lite' })
-    .use(errorPlugin(deps.onInternalError))
-    .get('/ping', () => new Response('pong', { headers: { 'content-type': 'text/plain' } }))
-    .get('/', ({ set }) => { set.status = 307; set.headers.location = '/ui/'; return ''; });
   const routesOf = (module: RouteModule) => (module as unknown as { routes: RecordedRoute[] }).routes;
   const routeTable = (): RouteInfo[] => [
     ...deps.modules.flatMap(({ feature, module }) => routesOf(module)
       .map((r) => ({ method: r.method, path: r.path, feature, detail: (r.hooks as { detail?: RouteDetail } | undefined)?.detail }))),
     ...['openapi.json', 'openapi.yml'].map((f) => ({ method: 'GET', path: `/api/v1/${f}`, feature: 'reference' })),
   ];
-  // every route registered once, straight into this router (route-module.ts says why)
-  elysia = mountRoutes(elysia, [referenceRoutes(routeTable, deps.version ?? '', deps.kestraRelease), ...deps.modules.map((m) => m.module)]);
-  const router = elysia as Elysia;
+  // Our router finds a request's route (router.ts says why); Elysia runs the route found.
+  const routes = createRouter([referenceRoutes(routeTable, deps.version ?? '', deps.kestraRelease), ...deps.modules.map((m) => m.module)].flatMap(routesOf));
+  const found = new WeakMap<Request, RouteMatch>();
+  const router = new Elysia({ name: 'kestra-lite' })
+    .use(errorPlugin(deps.onInternalError))
+    .get('/ping', () => new Response('pong', { headers: { 'content-type': 'text/plain' } }))
+    .get('/', ({ set }) => { set.status = 307; set.headers.location = '/ui/'; return ''; })
+    // Only `request` and `set` are named: Elysia reads a handler's source to decide what to prepare
+    // (a handler taking the whole context gets its body parsed first); route handlers read theirs.
+    .all('/*', ({ request, set }) => {
+      const match = found.get(request);
+      if (!match) throw new ApiError('NOT_FOUND');
+      return (match.route.handler as RouteHandler)({ request, params: match.params, set });
+    });
   const fetch = router.fetch.bind(router);
 
   const hooks = deps.hooks ?? [];
@@ -173,8 +189,11 @@ export function createApp(deps: HttpDeps): HttpApp {
     } else {
       rememberTenant(routed, at.tenant);
     }
+    const match = routes.find(request.method, at.path);
+    if (match) found.set(routed, match);
     // Elysia answers some routes synchronously: a plain Response, not a promise
     const response = fetch(routed) as Promise<Response> | Response;
+    if (request.method === 'HEAD') return Promise.resolve(response).then((r) => (at.shape ? at.shape(r) : r)).then(withoutBody);
     return at.shape ? Promise.resolve(response).then(at.shape) : (response as Promise<Response>);
   }
 
@@ -194,64 +213,10 @@ export function createApp(deps: HttpDeps): HttpApp {
 
   const handle = withCors(deps.corsOrigins ?? [], limitStreams(deps.maxStreamsPerClient ?? DEFAULT_MAX_STREAMS_PER_CLIENT, guarded));
 
-  // Elysia's router: static paths in a map, the others in a radix tree (its `find` takes ALL too).
-  const internal = router.router as unknown as {
-    static: Record<string, Record<string, unknown>>;
-    http: { find(method: string, path: string): { params?: Record<string, string> } | null };
-  };
-  const history = (router.router as unknown as { history: { method: string; path: string }[] }).history;
   const match = (method: string, path: string) => {
-    const index = internal.static[path]?.[method] ?? internal.static[path]?.ALL;
-    if (index !== undefined) return { params: {}, route: history[index as number]?.path };
-    const found = internal.http.find(method, path) ?? internal.http.find('ALL', path);
-    if (!found) return undefined;
-    const params = found.params ?? {};
-    return { params, route: dynamicRoute(history, method, path, Object.keys(params)) };
+    const m = routes.find(method, path);
+    return m && { params: m.params, route: m.route.path };
   };
 
-  return { handle, elysia: router, routeTable, match };
-}
-
-/**
- * The template of the dynamic route the router chose: the router gives back params but not the
- * route, so find the route of that method whose segments fit the path and whose parameters are
- * exactly those the router filled (`/executions/:executionId/pause` and `/executions/:namespace/:id`
- * both fit `/executions/e1/pause`; only the first has just `executionId`).
- */
-function dynamicRoute(history: { method: string; path: string }[], method: string, path: string, paramNames: string[]): string | undefined {
-  const wanted = [...paramNames].sort().join('/');
-  const segments = path.split('/');
-  for (const route of compiled(history)) {
-    if (route.method !== method && route.method !== 'ALL') continue;
-    if (route.names !== wanted || (route.wildcard ? segments.length < route.parts.length : segments.length !== route.parts.length)) continue;
-    let fits = true;
-    for (let i = 0; fits && i < route.parts.length; i++) {
-      const part = route.parts[i]!;
-      const seg = segments[i]!;
-      if (part === '*') break;
-      fits = part.startsWith(':') ? seg !== '' : part === seg || part === safeDecode(seg);
-    }
-    if (fits) return route.path;
-  }
-  return undefined;
-}
-
-interface CompiledRoute { method: string; path: string; parts: string[]; names: string; wildcard: boolean }
-const compiledRoutes = new WeakMap<object, CompiledRoute[]>();
-
-/** The dynamic routes split once (the route list is fixed once the app is built). */
-function compiled(history: { method: string; path: string }[]): CompiledRoute[] {
-  let out = compiledRoutes.get(history);
-  if (out && out.length) return out;
-  out = history.filter((r) => r.path.includes(':') || r.path.includes('*')).map((r) => {
-    const parts = r.path.split('/');
-    const names = parts.filter((p) => p.startsWith(':') || p === '*').map((p) => (p === '*' ? '*' : p.slice(1).replace(/\?$/, ''))).sort().join('/');
-    return { method: r.method, path: r.path, parts, names, wildcard: parts[parts.length - 1] === '*' };
-  });
-  compiledRoutes.set(history, out);
-  return out;
-}
-
-function safeDecode(s: string): string {
-  try { return decodeURIComponent(s); } catch { return s; }
+  return { handle, routeTable, match };
 }

@@ -1,10 +1,8 @@
 // A feature's routes, written with Elysia's chained API (`.get(path, handler, hooks)`) and typed
-// as an Elysia instance so every handler keeps its typed context — but only recorded. The app
-// (app.ts) registers each recorded route once, straight into its own router. A sub-app per
-// feature `.use`d by the app registered every route twice, once per instance: ~3 ms of a binary's
-// ~35 ms start for some 450 routes.
+// as an Elysia instance so every handler keeps its typed context — but only recorded: the edge
+// finds routes in its own table (router.ts) and lets Elysia run the one found.
 
-import type { Elysia } from 'elysia';
+import type { Context, Elysia } from 'elysia';
 
 export interface RecordedRoute {
   method: string;
@@ -13,6 +11,9 @@ export interface RecordedRoute {
   handler: unknown;
   hooks?: Record<string, unknown>;
 }
+
+/** What the edge passes a route's handler (handlers name only these: see app.ts). */
+export type RouteHandler = (ctx: { request: Request; params: Record<string, string>; set: Context['set'] }) => unknown;
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 const METHODS: Method[] = ['get', 'post', 'put', 'patch', 'delete'];
@@ -34,11 +35,3 @@ export function routeModule<const Prefix extends string = '/api/v1'>(prefix: Pre
   return module as unknown as Elysia<Prefix>;
 }
 
-/** Registers every route of `modules` once into `app` (the app's router, or a test's). */
-export function mountRoutes<App extends Elysia<any, any, any, any, any, any, any>>(app: App, modules: Iterable<unknown>): App {
-  let mounted: any = app;
-  for (const module of modules) {
-    for (const r of (module as { routes: RecordedRoute[] }).routes) mounted = mounted.route(r.method, r.path, r.handler, r.hooks);
-  }
-  return mounted;
-}

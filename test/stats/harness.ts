@@ -1,16 +1,13 @@
 // A small app over the stats, metrics and task-run route plugins on a memory database, with a
 // fake clock and builders for executions (with task runs), logs and metrics at fixed dates.
 
-import { Elysia } from 'elysia';
-import { mountRoutes } from '../../src/http/route-module.ts';
+import { createApp } from '../../src/http/app.ts';
 import type { Execution, TaskRun } from '../../src/executions/model.ts';
 import type { MetricEntry } from '../../src/metrics/model.ts';
 import type { LogEntry, LogLevel } from '../../src/logs/model.ts';
 import type { StateType } from '../../src/executions/state.ts';
 import { createExecutionStore } from '../../src/executions/store.ts';
 import { taskRunRoutes } from '../../src/stats/taskrun-routes.ts';
-import { errorPlugin } from '../../src/http/error-plugin.ts';
-import { rememberTenant } from '../../src/http/tenant.ts';
 import { createLogStore } from '../../src/logs/store.ts';
 import { createMetricQueries } from '../../src/metrics/queries.ts';
 import { metricRoutes } from '../../src/metrics/routes.ts';
@@ -71,11 +68,14 @@ export function harness(opts: HarnessOptions = {}) {
     countFlows: (tenant, namespace) => { counted.push({ tenant, namespace }); return opts.flows ?? 0; },
     countTriggers: () => opts.triggers ?? 0,
   });
-  const app = mountRoutes(new Elysia().use(errorPlugin()), [
-    statsRoutes({ stats }),
-    metricRoutes({ metrics: createMetricQueries(db), clock, timeZone: opts.timeZone ?? 'UTC' }),
-    taskRunRoutes({ taskRuns, clock }),
-  ]);
+  const app = createApp({
+    auth: { check: () => true }, maxBodyBytes: 10 * 1024 * 1024,
+    modules: [
+      statsRoutes({ stats }),
+      metricRoutes({ metrics: createMetricQueries(db), clock, timeZone: opts.timeZone ?? 'UTC' }),
+      taskRunRoutes({ taskRuns, clock }),
+    ].map((module) => ({ feature: 'stats', module })),
+  });
 
   async function send(method: string, path: string, body?: unknown, tenant?: string) {
     const init: RequestInit = { method };
@@ -83,8 +83,8 @@ export function harness(opts: HarnessOptions = {}) {
       init.body = typeof body === 'string' ? body : JSON.stringify(body);
       init.headers = { 'content-type': 'application/json' };
     }
-    const request = new Request(`http://localhost${path}`, init);
-    if (tenant) rememberTenant(request, tenant);
+    // a tenant goes in the path, after /api/v1, as clients send it
+    const request = new Request(`http://localhost${tenant ? path.replace('/api/v1', `/api/v1/${tenant}`) : path}`, init);
     const res = await app.handle(request);
     const text = await res.text();
     let json: any;
