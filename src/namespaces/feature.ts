@@ -15,7 +15,7 @@ interface Needs { flows: FlowServices; kv: KvServices; files: FilesServices }
 
 export const namespacesFeature = defineFeature({
   name: 'namespaces',
-  create(_ctx, deps: Needs) {
+  create(ctx, deps: Needs) {
     const { flows } = deps.flows;
     const { kv } = deps.kv;
     const sources: NamespaceSource[] = [
@@ -25,6 +25,6 @@ export const namespacesFeature = defineFeature({
     ];
     const registry = createNamespaceRegistry(sources);
     const services: NamespaceServices = { registry };
-    return { services, routes: [namespaceRoutes({ registry, flows })] };
+    return { services, routes: [namespaceRoutes({ registry, flows, getAutocomplete: ctx.config.kestraVersion === '0.21' })] };
   },
 });

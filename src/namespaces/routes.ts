@@ -15,7 +15,11 @@ import { namespaceDependencies } from './dependencies.ts';
 import type { NamespaceRegistry } from './registry.ts';
 import { namespaceJson, namespaceSearchItemJson } from './serialize.ts';
 
-export interface NamespaceRouteDeps { registry: NamespaceRegistry; flows: FlowService }
+export interface NamespaceRouteDeps {
+  registry: NamespaceRegistry; flows: FlowService;
+  /** the 1.x `GET /namespaces/autocomplete`; Kestra 2.0 has only the POST, its GET reads a namespace named `autocomplete` */
+  getAutocomplete?: boolean;
+}
 
 const SEARCH_FILTERS = { q: ['EQUALS', 'CONTAINS'] } as const;
 // Kestra answers autocomplete with at most one page of 50
@@ -51,8 +55,15 @@ function autocomplete(existing: string[], { q, ids }: Autocomplete): string[] {
   return [...new Set([...matches, ...existing.filter((id) => ids.includes(id))])].sort();
 }
 
-export function namespaceRoutes({ registry, flows }: NamespaceRouteDeps) {
-  return routeModule()
+export function namespaceRoutes({ registry, flows, getAutocomplete = true }: NamespaceRouteDeps) {
+  const routes = routeModule();
+  if (getAutocomplete) {
+    routes.get('/namespaces/autocomplete', ({ request }) => {
+      const q = queryOf(request);
+      return json(autocomplete(registry.list(tenantOf(request)), { q: q.get('q') || undefined, ids: q.getAll('ids') }));
+    });
+  }
+  return routes
     .get('/namespaces/search', ({ request }) => {
       const q = queryOf(request);
       const paging = pagingParams(q);
@@ -66,10 +77,6 @@ export function namespaceRoutes({ registry, flows }: NamespaceRouteDeps) {
     })
     .post('/namespaces/autocomplete', async ({ request }) =>
       json(autocomplete(registry.list(tenantOf(request)), await readAutocomplete(request))))
-    .get('/namespaces/autocomplete', ({ request }) => {
-      const q = queryOf(request);
-      return json(autocomplete(registry.list(tenantOf(request)), { q: q.get('q') || undefined, ids: q.getAll('ids') }));
-    })
     .get('/namespaces/:namespace', ({ request, params }) => {
       // Kestra answers any id, existing or not, without validation (api-contract §3.11)
       return json(namespaceJson(decoded(params.namespace)));

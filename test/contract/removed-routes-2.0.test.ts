@@ -34,7 +34,9 @@ const REMOVED = [
  * router answers as Kestra 2.0's does. The POST ones are then the create of a flow named like the
  * action (`POST /executions/{namespace}/restart`): a 404 for the flow here, as none exists.
  */
-const UNMOUNTED_IN_20 = REMOVED.filter((r) => r.includes('/executions/:executionId/'));
+/** `GET /namespaces/autocomplete` (1.x) is not mounted either: Kestra 2.0 reads a namespace named `autocomplete` there. */
+const NAMESPACE_IN_20 = 'GET /api/v1/namespaces/autocomplete';
+const UNMOUNTED_IN_20 = [...REMOVED.filter((r) => r.includes('/executions/:executionId/')), NAMESPACE_IN_20];
 const CREATE_IN_20 = new Set(UNMOUNTED_IN_20.filter((r) => r.startsWith('POST ') && r.split('/').length === 6));
 
 const route = (r: string) => { const [method, path] = r.split(' ') as [string, string]; return { method, path }; };
@@ -53,8 +55,14 @@ describe.each(REMOVED)('%s', (removed) => {
   const { method, path } = route(removed);
   const concrete = concretePath(path.replace(/:(\w+)/g, '{$1}'));
 
-  test(CREATE_IN_20.has(removed) ? 'is the create of a flow in 2.0 mode (404: no such flow)' : 'answers 404 as an unknown route in 2.0 mode, with and without the tenant', async () => {
+  const title = removed === NAMESPACE_IN_20 ? 'is the read of a namespace named `autocomplete` in 2.0 mode'
+    : CREATE_IN_20.has(removed) ? 'is the create of a flow in 2.0 mode (404: no such flow)' : 'answers 404 as an unknown route in 2.0 mode, with and without the tenant';
+  test(title, async () => {
     const c = await testRuntime({ kestraVersion: '2.0' });
+    if (removed === NAMESPACE_IN_20) {
+      for (const url of [concrete, concrete.replace('/api/v1/', '/api/v1/main/')]) expect((await c.json(method, url)).body.id).toBe('autocomplete');
+      return;
+    }
     const message = CREATE_IN_20.has(removed) ? 'Not Found: Requested Flow is not found.' : 'Not Found';
     for (const url of [concrete, concrete.replace('/api/v1/', '/api/v1/main/')]) {
       // the create takes multipart inputs (a JSON body gets its 415)

@@ -8,10 +8,8 @@ import { createGate } from '../../src/compat/gate.ts';
 import { operations20 } from '../../src/compat/operations.ts';
 import { testRuntime } from '../helpers/runtime.ts';
 
-/** Known, each with its reason: a namespace named `autocomplete` (namespaces area, not mounted-by-mode yet). */
-const KNOWN: Record<string, string> = {
-  'GET /api/v1/namespaces/autocomplete': 'Kestra 2.0 answers getNamespace for a namespace named `autocomplete`; kestra-lite 404 (only POST autocomplete is 2.0)',
-};
+/** Known exceptions, each with its reason (none left). */
+const KNOWN: Record<string, string> = {};
 
 test('no route refused in 2.0 mode catches a path of a 2.0 operation', async () => {
   const c = await testRuntime({ kestraVersion: '2.0' });

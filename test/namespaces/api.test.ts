@@ -101,6 +101,15 @@ describe('namespaces/autocomplete (1.x/2.0)', () => {
     expect((await c.json('POST', '/api/v1/t2/namespaces/autocomplete', { body: { q: 'team' } })).body).toEqual([]);
   });
 
+  test('2.0 mode: only the POST form; GET /namespaces/autocomplete reads a namespace named so, as Kestra 2.0', async () => {
+    const c = await testRuntime({ kestraVersion: '2.0' });
+    await flow(c, 'a', 'company.team');
+    expect((await c.json('POST', '/api/v1/main/namespaces/autocomplete', { body: { q: 'team' } })).body).toEqual(['company.team']);
+    const got = await c.json('GET', '/api/v1/main/namespaces/autocomplete');
+    expect(got.status).toBe(200);
+    expect(got.body.id).toBe('autocomplete');
+  });
+
   test('at most 50 matches', async () => {
     const c = await testRuntime();
     for (let i = 0; i < 60; i++) await c.json('PUT', `/api/v1/namespaces/n${String(i).padStart(2, '0')}/kv/k`, { body: '1', type: 'application/json' });
