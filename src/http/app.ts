@@ -84,7 +84,9 @@ export function createApp(deps: HttpDeps): HttpApp {
   ];
   // Our router finds a request's route (router.ts says why); Elysia runs the route found.
   const routes = createRouter([referenceRoutes(routeTable, deps.version ?? '', deps.kestraRelease), ...deps.modules.map((m) => m.module)].flatMap(routesOf));
-  const found = new WeakMap<Request, RouteMatch>();
+  // the route found for a request, handed to Elysia's catch-all on the request itself
+  const MATCH = Symbol('route');
+  type Routed = Request & { [MATCH]?: RouteMatch };
   const router = new Elysia({ name: 'kestra-lite' })
     .use(errorPlugin(deps.onInternalError))
     .get('/ping', () => new Response('pong', { headers: { 'content-type': 'text/plain' } }))
@@ -92,7 +94,7 @@ export function createApp(deps: HttpDeps): HttpApp {
     // Only `request` and `set` are named: Elysia reads a handler's source to decide what to prepare
     // (a handler taking the whole context gets its body parsed first); route handlers read theirs.
     .all('/*', ({ request, set }) => {
-      const match = found.get(request);
+      const match = (request as Routed)[MATCH];
       if (!match) throw new ApiError('NOT_FOUND');
       return (match.route.handler as RouteHandler)({ request, params: match.params, set });
     });
@@ -182,17 +184,13 @@ export function createApp(deps: HttpDeps): HttpApp {
   }
 
   function route(request: Request, at: Where): Promise<Response> {
-    let routed = request;
-    if (at.path !== at.pathname) {
-      routed = new Request(at.url.slice(0, at.pathStart) + at.path + (at.queryStart < 0 ? '' : at.url.slice(at.queryStart)), request);
-      rememberTenant(routed, at.tenant, at.url.slice(at.pathStart));
-    } else {
-      rememberTenant(routed, at.tenant);
-    }
+    // Routed on the path without the tenant; the request keeps the URL the client sent (handlers
+    // read only its query, and error links show the path as sent).
+    rememberTenant(request, at.tenant);
     const match = routes.find(request.method, at.path);
-    if (match) found.set(routed, match);
+    if (match) (request as Routed)[MATCH] = match;
     // Elysia answers some routes synchronously: a plain Response, not a promise
-    const response = fetch(routed) as Promise<Response> | Response;
+    const response = fetch(request) as Promise<Response> | Response;
     if (request.method === 'HEAD') return Promise.resolve(response).then((r) => (at.shape ? at.shape(r) : r)).then(withoutBody);
     return at.shape ? Promise.resolve(response).then(at.shape) : (response as Promise<Response>);
   }

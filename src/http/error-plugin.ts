@@ -5,11 +5,9 @@
 import { Elysia } from 'elysia';
 import { ApiError, errorBody } from '../shared/errors.ts';
 import { publicMessage } from '../shared/server-paths.ts';
-import { originalHrefOf } from './tenant.ts';
 
+/** The path and query the client sent (tenant included), for error `_links.self.href`. */
 export function hrefOf(request: Request): string {
-  const original = originalHrefOf(request);
-  if (original !== undefined) return original;
   const url = request.url;
   const start = url.indexOf('/', url.indexOf('//') + 2);
   return start < 0 ? '/' : url.slice(start);

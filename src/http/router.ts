@@ -85,7 +85,8 @@ export function createRouter(routes: Iterable<RecordedRoute>): Router {
 
   function lookup(method: string, path: string): RouteMatch | undefined {
     const params: Record<string, string> = {};
-    const route = walk(root, path.split('/').slice(1), 0, method, params);
+    // segments[0] is the empty text before the leading '/'
+    const route = walk(root, path.split('/'), 1, method, params);
     return route && { route, params };
   }
 

@@ -1,6 +1,6 @@
 // Tenant-aware paths (decisions.md): every route answers under /api/v1/... and /api/v1/{tenant}/....
-// Rather than registering every route twice, the edge strips a tenant segment before routing and
-// remembers it per request. A first segment that is a resource name is the resource, never a tenant.
+// Rather than registering every route twice, the edge routes on the path without the tenant segment
+// and remembers the tenant per request. A first segment that is a resource name is the resource, never a tenant.
 
 export const DEFAULT_TENANT = 'main';
 
@@ -29,17 +29,10 @@ export function splitTenant(pathname: string): TenantRoute {
 }
 
 const tenants = new WeakMap<Request, string>();
-const originals = new WeakMap<Request, string>();
 
-/** Records the tenant of a routed request and, when the path was rewritten, the path the client sent. */
-export function rememberTenant(request: Request, tenant: string, originalHref?: string): void {
+/** Records the tenant of a routed request (its URL keeps the path as the client sent it). */
+export function rememberTenant(request: Request, tenant: string): void {
   if (tenant !== DEFAULT_TENANT) tenants.set(request, tenant);
-  if (originalHref !== undefined) originals.set(request, originalHref);
-}
-
-/** The path and query the client sent (before tenant stripping), for error `_links.self.href`. */
-export function originalHrefOf(request: Request): string | undefined {
-  return originals.get(request);
 }
 
 /** The tenant of a request that went through the edge ('main' when none was given). */
