@@ -1,7 +1,7 @@
 // Dashboards in SQLite, per tenant: the YAML source verbatim plus its bound JSON.
 // Deletion is soft, as in Kestra; saving a deleted id again revives it.
 
-import { migrate, type Db } from '../shared/db.ts';
+import { statement, migrate, type Db } from '../shared/db.ts';
 import type { Dashboard, DashboardRecord } from './model.ts';
 
 export interface StoredDashboard extends DashboardRecord { dashboard: Dashboard }
@@ -26,14 +26,14 @@ export function createDashboardStore(db: Db): DashboardStore {
        created INTEGER NOT NULL, updated INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0,
        PRIMARY KEY (tenant, id))`,
   ]);
-  const select = db.query<Row, [string, string]>('SELECT * FROM dashboards WHERE tenant = ? AND id = ? AND deleted = 0');
-  const all = db.query<Row, [string]>('SELECT * FROM dashboards WHERE tenant = ? AND deleted = 0 ORDER BY title, id');
-  const upsert = db.query(
+  const select = statement<Row, [string, string]>(db, 'SELECT * FROM dashboards WHERE tenant = ? AND id = ? AND deleted = 0');
+  const all = statement<Row, [string]>(db, 'SELECT * FROM dashboards WHERE tenant = ? AND deleted = 0 ORDER BY title, id');
+  const upsert = statement(db, 
     `INSERT INTO dashboards (tenant, id, title, source, document, created, updated, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, 0)
      ON CONFLICT (tenant, id) DO UPDATE SET title = excluded.title, source = excluded.source, document = excluded.document,
        created = excluded.created, updated = excluded.updated, deleted = 0`,
   );
-  const remove = db.query('UPDATE dashboards SET deleted = 1 WHERE tenant = ? AND id = ? AND deleted = 0');
+  const remove = statement(db, 'UPDATE dashboards SET deleted = 1 WHERE tenant = ? AND id = ? AND deleted = 0');
   return {
     get: (tenant, id) => { const r = select.get(tenant, id); return r ? fromRow(r) : undefined; },
     list: (tenant) => all.all(tenant).map(fromRow),

@@ -2,7 +2,7 @@
 // filter and sort on. Executions that are still running also live in memory, so the engine's
 // many small updates never re-read the database.
 
-import { migrate, writeInTurn, type Db } from '../shared/db.ts';
+import { statement, migrate, writeInTurn, type Db } from '../shared/db.ts';
 import type { Execution } from './model.ts';
 import { DOTTED, namespaceOrChildNoCase } from '../shared/storage/namespace-sql.ts';
 import { newestFirstPage, type PickedRow } from './newest-page.ts';
@@ -83,19 +83,19 @@ export function createExecutionStore(db: Db, now: () => number = Date.now): Exec
   ]);
   const live = new Map<string, Execution>();
   const key = (tenant: string, id: string) => `${tenant}\u0000${id}`;
-  const upsert = db.query(
+  const upsert = statement(db, 
     `INSERT INTO executions (tenant, id, namespace, flow_id, state, start_date, end_date, parent_id, trigger_execution_id, labels, json, test)
      VALUES ($tenant, $id, $namespace, $flowId, $state, $start, $end, $parent, $triggerExecution, $labels, $json, $test)
      ON CONFLICT (tenant, id) DO UPDATE SET state = excluded.state, end_date = excluded.end_date, labels = excluded.labels, json = excluded.json`,
   );
-  const select = db.query<Row, [string, string]>('SELECT json FROM executions WHERE tenant = ? AND id = ?');
-  const remove = db.query('DELETE FROM executions WHERE tenant = ? AND id = ?');
-  const byRowid = db.query<Row, [number]>('SELECT json FROM executions WHERE rowid = ?');
+  const select = statement<Row, [string, string]>(db, 'SELECT json FROM executions WHERE tenant = ? AND id = ?');
+  const remove = statement(db, 'DELETE FROM executions WHERE tenant = ? AND id = ?');
+  const byRowid = statement<Row, [number]>(db, 'SELECT json FROM executions WHERE rowid = ?');
   // listed rather than `NOT IN (terminal)` so the state index answers it (a scan of every row
   // at each start-up otherwise); rowid order is the order the full scan gave
   // every non-terminal state, the newer ones (BREAKPOINT, ...) included
   const unfinishedStates = [...STATE_TYPES, ...NEWER_STATE_TYPES].filter((s) => !isTerminal(s));
-  const selectUnfinished = db.query<Row, string[]>(`SELECT json FROM executions WHERE state IN (${unfinishedStates.map(() => '?').join(',')}) ORDER BY rowid`);
+  const selectUnfinished = statement<Row, string[]>(db, `SELECT json FROM executions WHERE state IN (${unfinishedStates.map(() => '?').join(',')}) ORDER BY rowid`);
   const parse = (row: Row | null) => (row ? (JSON.parse(row.json) as Execution) : undefined);
 
   function where(tenant: string, f: ExecutionFilter): { sql: string; args: (string | number)[] } {

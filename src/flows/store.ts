@@ -2,7 +2,7 @@
 // (GET, search) never touch the database, writes go to the database first so that an
 // acknowledged save survives a crash. Schema, row type and statements live together here.
 
-import { migrate, type Db } from '../shared/db.ts';
+import { statement, migrate, type Db } from '../shared/db.ts';
 import type { FlowDocument } from './model.ts';
 
 export interface FlowRecord {
@@ -66,14 +66,14 @@ export function createFlowStore(db: Db): FlowStore {
        PRIMARY KEY (tenant, namespace, id, revision))`,
     'ALTER TABLE flow_revisions ADD COLUMN draft INTEGER NOT NULL DEFAULT 0',
   ]);
-  const insert = db.query(
+  const insert = statement(db, 
     `INSERT INTO flow_revisions (tenant, namespace, id, revision, deleted, disabled, draft, source, flow, updated)
      VALUES ($tenant, $namespace, $id, $revision, $deleted, $disabled, $draft, $source, $flow, $updated)`,
   );
-  const selectRevision = db.query<Row, [string, string, string, number]>(
+  const selectRevision = statement<Row, [string, string, string, number]>(db, 
     'SELECT * FROM flow_revisions WHERE tenant = ? AND namespace = ? AND id = ? AND revision = ?',
   );
-  const selectRevisions = db.query<Row, [string, string, string]>(
+  const selectRevisions = statement<Row, [string, string, string]>(db, 
     'SELECT * FROM flow_revisions WHERE tenant = ? AND namespace = ? AND id = ? ORDER BY revision',
   );
 
@@ -84,7 +84,7 @@ export function createFlowStore(db: Db): FlowStore {
     if (!m) cache.set(tenant, (m = new Map()));
     return m;
   };
-  const latest = db.query<Row, []>(
+  const latest = statement<Row, []>(db, 
     `SELECT r.* FROM flow_revisions r
        JOIN (SELECT tenant, namespace, id, MAX(revision) AS revision FROM flow_revisions GROUP BY tenant, namespace, id) m
          ON r.tenant = m.tenant AND r.namespace = m.namespace AND r.id = m.id AND r.revision = m.revision`,
@@ -104,10 +104,10 @@ export function createFlowStore(db: Db): FlowStore {
     });
   };
   const writeMany = db.transaction((records: FlowRecord[]) => records.forEach(write));
-  const selectDeployed = db.query<Row, [string, string, string]>(
+  const selectDeployed = statement<Row, [string, string, string]>(db, 
     'SELECT * FROM flow_revisions WHERE tenant = ? AND namespace = ? AND id = ? AND draft = 0 ORDER BY revision DESC LIMIT 1',
   );
-  const removeRevision = db.query('DELETE FROM flow_revisions WHERE tenant = ? AND namespace = ? AND id = ? AND revision = ?');
+  const removeRevision = statement(db, 'DELETE FROM flow_revisions WHERE tenant = ? AND namespace = ? AND id = ? AND revision = ?');
   const removeMany = db.transaction((tenant: string, namespace: string, id: string, revisions: number[]) => {
     for (const r of revisions) removeRevision.run(tenant, namespace, id, r);
   });

@@ -1,7 +1,7 @@
 // SQLite persistence of the namespace KV store: one row per tenant + namespace + key. Only
 // statements live here; expiry, typing and validation are the service's job (service.ts).
 
-import { migrate, type Db } from '../shared/db.ts';
+import { statement, migrate, type Db } from '../shared/db.ts';
 import type { KvType } from './model.ts';
 
 export interface KvRow {
@@ -50,23 +50,23 @@ export interface KvStore {
 
 export function createKvStore(db: Db): KvStore {
   migrate(db, 'kv', MIGRATIONS);
-  const getQ = db.query<KvRow, { tenant: string; namespace: string; key: string }>(
+  const getQ = statement<KvRow, { tenant: string; namespace: string; key: string }>(db, 
     'SELECT * FROM kv WHERE tenant = $tenant AND namespace = $namespace AND key = $key',
   );
-  const upsertQ = db.query(
+  const upsertQ = statement(db, 
     `INSERT INTO kv (tenant, namespace, key, type, value, description, created, updated, expires, version)
      VALUES ($tenant, $namespace, $key, $type, $value, $description, $created, $updated, $expires, $version)
      ON CONFLICT (tenant, namespace, key) DO UPDATE SET
        type = excluded.type, value = excluded.value, description = excluded.description, created = excluded.created,
        updated = excluded.updated, expires = excluded.expires, version = excluded.version`,
   );
-  const deleteQ = db.query('DELETE FROM kv WHERE tenant = $tenant AND namespace = $namespace AND key = $key');
+  const deleteQ = statement(db, 'DELETE FROM kv WHERE tenant = $tenant AND namespace = $namespace AND key = $key');
   const LIVE = '(expires IS NULL OR expires > $now)';
-  const listQ = db.query<KvRow, { tenant: string; namespace: string; now: number }>(
+  const listQ = statement<KvRow, { tenant: string; namespace: string; now: number }>(db, 
     `SELECT * FROM kv WHERE tenant = $tenant AND namespace = $namespace AND ${LIVE} ORDER BY key`,
   );
-  const listAllQ = db.query<KvRow, { tenant: string; now: number }>(`SELECT * FROM kv WHERE tenant = $tenant AND ${LIVE} ORDER BY namespace, key`);
-  const namespacesQ = db.query<{ namespace: string }, { tenant: string; now: number }>(
+  const listAllQ = statement<KvRow, { tenant: string; now: number }>(db, `SELECT * FROM kv WHERE tenant = $tenant AND ${LIVE} ORDER BY namespace, key`);
+  const namespacesQ = statement<{ namespace: string }, { tenant: string; now: number }>(db, 
     `SELECT DISTINCT namespace FROM kv WHERE tenant = $tenant AND ${LIVE} ORDER BY namespace`,
   );
   return {

@@ -1,7 +1,7 @@
 // Execution logs in SQLite. Insertion order (seq) breaks timestamp ties so logs read back in
 // the order tasks wrote them.
 
-import { migrate, writeInTurn, type Db } from '../shared/db.ts';
+import { statement, migrate, writeInTurn, type Db } from '../shared/db.ts';
 import { namespaceOrChildLike } from '../shared/storage/namespace-sql.ts';
 import { LOG_LEVEL_ORDER, type LogEntry, type LogLevel } from './model.ts';
 
@@ -72,12 +72,12 @@ export function createLogStore(db: Db): LogStore {
     `ALTER TABLE logs ADD COLUMN test INTEGER;
      CREATE INDEX logs_test ON logs (tenant, seq) WHERE test = 1`,
   ]);
-  const insert = db.query(
+  const insert = statement(db, 
     `INSERT INTO logs (tenant, execution_id, namespace, flow_id, task_id, task_run_id, attempt, trigger_id, ts, level, thread, message, test)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const bySeq = db.query<Row, [number]>('SELECT * FROM logs WHERE seq = ?');
-  const anyTest = db.query<{ x: number }, [string]>('SELECT 1 AS x FROM logs WHERE tenant = ? AND test = 1 LIMIT 1');
+  const bySeq = statement<Row, [number]>(db, 'SELECT * FROM logs WHERE seq = ?');
+  const anyTest = statement<{ x: number }, [string]>(db, 'SELECT 1 AS x FROM logs WHERE tenant = ? AND test = 1 LIMIT 1');
   const insertMany = db.transaction((entries: LogEntry[]) => {
     for (const l of entries) {
       insert.run(l.tenant, l.executionId ?? null, l.namespace, l.flowId, l.taskId ?? null, l.taskRunId ?? null, l.attemptNumber,

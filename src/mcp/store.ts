@@ -1,6 +1,6 @@
 // MCP servers in SQLite, one row per tenant and id (schema, row type and statements together).
 
-import { migrate, type Db } from '../shared/db.ts';
+import { statement, migrate, type Db } from '../shared/db.ts';
 import type { McpServer } from './model.ts';
 
 export interface McpStore {
@@ -14,10 +14,10 @@ export function createMcpStore(db: Db): McpStore {
   migrate(db, 'mcp', [
     'CREATE TABLE mcp_servers (tenant TEXT NOT NULL, id TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (tenant, id))',
   ]);
-  const select = db.query<{ json: string }, [string, string]>('SELECT json FROM mcp_servers WHERE tenant = ? AND id = ?');
-  const selectAll = db.query<{ json: string }, [string]>('SELECT json FROM mcp_servers WHERE tenant = ? ORDER BY id');
-  const upsert = db.query('INSERT INTO mcp_servers (tenant, id, json) VALUES (?, ?, ?) ON CONFLICT (tenant, id) DO UPDATE SET json = excluded.json');
-  const remove = db.query('DELETE FROM mcp_servers WHERE tenant = ? AND id = ?');
+  const select = statement<{ json: string }, [string, string]>(db, 'SELECT json FROM mcp_servers WHERE tenant = ? AND id = ?');
+  const selectAll = statement<{ json: string }, [string]>(db, 'SELECT json FROM mcp_servers WHERE tenant = ? ORDER BY id');
+  const upsert = statement(db, 'INSERT INTO mcp_servers (tenant, id, json) VALUES (?, ?, ?) ON CONFLICT (tenant, id) DO UPDATE SET json = excluded.json');
+  const remove = statement(db, 'DELETE FROM mcp_servers WHERE tenant = ? AND id = ?');
   return {
     get(tenant, id) {
       const row = select.get(tenant, id);

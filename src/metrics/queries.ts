@@ -3,7 +3,7 @@
 
 import type { Statement } from 'bun:sqlite';
 import type { MetricEntry } from './model.ts';
-import { migrate, requireTables, type Db } from '../shared/db.ts';
+import { statement, migrate, requireTables, type Db } from '../shared/db.ts';
 import type { Window } from '../shared/time/buckets.ts';
 
 export const METRIC_SORT_FIELDS: Record<string, string> = {
@@ -47,9 +47,9 @@ export function createMetricQueries(db: Db): MetricQueries {
   requireTables(db, ['metrics'], 'metric queries');
   // aggregates scan one metric's rows by time range
   migrate(db, 'metrics-queries', ['CREATE INDEX metrics_name_ts ON metrics (tenant, namespace, flow_id, name, ts)']);
-  const flowNames = db.query<{ name: string }, [string, string, string]>('SELECT DISTINCT name FROM metrics WHERE tenant = ? AND namespace = ? AND flow_id = ? ORDER BY name');
-  const taskNames = db.query<{ name: string }, [string, string, string, string]>('SELECT DISTINCT name FROM metrics WHERE tenant = ? AND namespace = ? AND flow_id = ? AND task_id = ? ORDER BY name');
-  const taskIds = db.query<{ task_id: string }, [string, string, string]>('SELECT DISTINCT task_id FROM metrics WHERE tenant = ? AND namespace = ? AND flow_id = ? AND task_id IS NOT NULL ORDER BY task_id');
+  const flowNames = statement<{ name: string }, [string, string, string]>(db, 'SELECT DISTINCT name FROM metrics WHERE tenant = ? AND namespace = ? AND flow_id = ? ORDER BY name');
+  const taskNames = statement<{ name: string }, [string, string, string, string]>(db, 'SELECT DISTINCT name FROM metrics WHERE tenant = ? AND namespace = ? AND flow_id = ? AND task_id = ? ORDER BY name');
+  const taskIds = statement<{ task_id: string }, [string, string, string]>(db, 'SELECT DISTINCT task_id FROM metrics WHERE tenant = ? AND namespace = ? AND flow_id = ? AND task_id IS NOT NULL ORDER BY task_id');
   // the SQL function name comes from the closed AGGREGATIONS list, never from the request text
   const aggregateSql = (a: Aggregation, byTask: boolean) =>
     `SELECT ${a}(value) AS v, count(*) AS n FROM metrics INDEXED BY metrics_name_ts

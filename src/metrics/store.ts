@@ -1,6 +1,6 @@
 // Task metrics (engine-contract §6.2) in SQLite; the Metrics API reads them.
 
-import { migrate, type Db } from '../shared/db.ts';
+import { statement, migrate, type Db } from '../shared/db.ts';
 import type { MetricEntry } from './model.ts';
 
 export interface MetricStore {
@@ -18,14 +18,14 @@ export function createMetricStore(db: Db): MetricStore {
      CREATE INDEX metrics_execution ON metrics (tenant, execution_id);
      CREATE INDEX metrics_flow ON metrics (tenant, namespace, flow_id, name)`,
   ]);
-  const insert = db.query(
+  const insert = statement(db, 
     'INSERT INTO metrics (tenant, namespace, flow_id, task_id, execution_id, task_run_id, type, name, value, ts, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertMany = db.transaction((entries: MetricEntry[]) => {
     for (const m of entries) insert.run(m.tenant, m.namespace, m.flowId, m.taskId ?? null, m.executionId ?? null, m.taskRunId ?? null, m.type, m.name, m.value, m.timestamp, JSON.stringify(m.tags));
   });
-  const select = db.query<{ [k: string]: string | number | null }, [string, string]>('SELECT * FROM metrics WHERE tenant = ? AND execution_id = ? ORDER BY seq');
-  const remove = db.query('DELETE FROM metrics WHERE tenant = ? AND execution_id = ?');
+  const select = statement<{ [k: string]: string | number | null }, [string, string]>(db, 'SELECT * FROM metrics WHERE tenant = ? AND execution_id = ? ORDER BY seq');
+  const remove = statement(db, 'DELETE FROM metrics WHERE tenant = ? AND execution_id = ?');
   return {
     insert: (entries) => { if (entries.length) insertMany(entries); },
     deleteByExecution: (tenant, executionId) => remove.run(tenant, executionId).changes,

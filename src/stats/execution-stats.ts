@@ -3,7 +3,7 @@
 
 import type { Execution } from '../executions/model.ts';
 import { STATE_TYPES, type StateType } from '../executions/state.ts';
-import type { Db } from '../shared/db.ts';
+import { statement, type Db } from '../shared/db.ts';
 import { countStatisticsJson, dailyJson, mergeCells, newCells, type Cell } from './daily-json.ts';
 import { dailyByState, flowStateKeys, keyAggregates, type StateSource } from './range-queries.ts';
 import { FULLTEXT, flowMatches, type RowFilter } from './sql-filters.ts';
@@ -22,7 +22,7 @@ export interface ExecutionStats {
 }
 
 export function createExecutionStats(db: Db, now: () => number): ExecutionStats {
-  const latestOf = db.query<{ json: string }, [string, string, string]>(
+  const latestOf = statement<{ json: string }, [string, string, string]>(db, 
     `SELECT json FROM executions INDEXED BY stats_executions_ended
      WHERE tenant = ? AND namespace = ? AND flow_id = ? AND end_date IS NOT NULL ORDER BY end_date DESC, start_date DESC LIMIT 1`,
   );

@@ -4,7 +4,7 @@
 
 import type { TaskRun } from '../executions/model.ts';
 import { TERMINAL, type StateType } from '../executions/state.ts';
-import type { Db } from '../shared/db.ts';
+import { statement, type Db } from '../shared/db.ts';
 import { migrateExecutionStats } from './schema.ts';
 import { rowConditions, FULLTEXT, type RowFilter } from './sql-filters.ts';
 import type { StateSource } from './range-queries.ts';
@@ -36,7 +36,7 @@ export interface TaskRunIndex {
 
 export function createTaskRunIndex(db: Db): TaskRunIndex {
   migrateExecutionStats(db);
-  const pending = db.query<{ x: number }, []>('SELECT 1 AS x FROM stats_taskruns_dirty LIMIT 1');
+  const pending = statement<{ x: number }, []>(db, 'SELECT 1 AS x FROM stats_taskruns_dirty LIMIT 1');
   const derive = db.transaction(() => {
     db.run('DELETE FROM stats_taskruns WHERE (tenant, execution_id) IN (SELECT tenant, id FROM stats_taskruns_dirty)');
     db.run(`INSERT INTO stats_taskruns (tenant, execution_id, id, namespace, flow_id, task_id, state, start_date, end_date, json)

@@ -1,7 +1,7 @@
 // Templates in SQLite: one row per (tenant, namespace, id), overwritten on update; delete sets the
 // `deleted` flag (Kestra's soft delete). Schema, row type and statements live together here.
 
-import { migrate, type Db } from '../shared/db.ts';
+import { statement, migrate, type Db } from '../shared/db.ts';
 import type { Template, TemplateRecord } from './model.ts';
 
 interface Row { tenant: string; namespace: string; id: string; deleted: number; value: string; updated: number }
@@ -30,15 +30,15 @@ export function createTemplateStore(db: Db): TemplateStore {
        value TEXT NOT NULL, updated INTEGER NOT NULL,
        PRIMARY KEY (tenant, namespace, id))`,
   ]);
-  const selectOne = db.query<Row, [string, string, string]>(
+  const selectOne = statement<Row, [string, string, string]>(db, 
     'SELECT * FROM templates WHERE tenant = ? AND namespace = ? AND id = ? AND deleted = 0',
   );
-  const selectAll = db.query<Row, [string]>('SELECT * FROM templates WHERE tenant = ? AND deleted = 0 ORDER BY namespace, id');
-  const upsert = db.query(
+  const selectAll = statement<Row, [string]>(db, 'SELECT * FROM templates WHERE tenant = ? AND deleted = 0 ORDER BY namespace, id');
+  const upsert = statement(db, 
     `INSERT INTO templates (tenant, namespace, id, deleted, value, updated) VALUES ($tenant, $namespace, $id, 0, $value, $updated)
      ON CONFLICT (tenant, namespace, id) DO UPDATE SET deleted = 0, value = excluded.value, updated = excluded.updated`,
   );
-  const softDelete = db.query('UPDATE templates SET deleted = 1, updated = ? WHERE tenant = ? AND namespace = ? AND id = ?');
+  const softDelete = statement(db, 'UPDATE templates SET deleted = 1, updated = ? WHERE tenant = ? AND namespace = ? AND id = ?');
   let version = 0;
 
   return {

@@ -2,7 +2,7 @@
 // returns and what enable/disable rewrite) and, for suites of the flows directory, its file.
 // Schema, row types and statements live together here.
 
-import { migrate, type Db } from '../shared/db.ts';
+import { statement, migrate, type Db } from '../shared/db.ts';
 import type { SuiteRecord, TestSuite, TestSuiteRunResult } from './model.ts';
 
 interface SuiteRow { tenant: string; namespace: string; id: string; source: string; value: string; file: string | null; updated: number }
@@ -37,21 +37,21 @@ export function createSuiteStore(db: Db): SuiteStore {
        start_date TEXT NOT NULL, seq INTEGER NOT NULL, value TEXT NOT NULL, PRIMARY KEY (tenant, id));
      CREATE INDEX test_suite_results_suite ON test_suite_results (tenant, namespace, suite_id, seq)`,
   ]);
-  const one = db.query<SuiteRow, [string, string, string]>('SELECT * FROM test_suites WHERE tenant = ? AND namespace = ? AND id = ?');
-  const all = db.query<SuiteRow, [string]>('SELECT * FROM test_suites WHERE tenant = ? ORDER BY namespace, id');
-  const ofFile = db.query<SuiteRow, [string]>('SELECT * FROM test_suites WHERE file = ?');
-  const upsert = db.query(
+  const one = statement<SuiteRow, [string, string, string]>(db, 'SELECT * FROM test_suites WHERE tenant = ? AND namespace = ? AND id = ?');
+  const all = statement<SuiteRow, [string]>(db, 'SELECT * FROM test_suites WHERE tenant = ? ORDER BY namespace, id');
+  const ofFile = statement<SuiteRow, [string]>(db, 'SELECT * FROM test_suites WHERE file = ?');
+  const upsert = statement(db, 
     `INSERT INTO test_suites (tenant, namespace, id, source, value, file, updated) VALUES ($tenant, $namespace, $id, $source, $value, $file, $updated)
      ON CONFLICT (tenant, namespace, id) DO UPDATE SET source = excluded.source, value = excluded.value, file = excluded.file, updated = excluded.updated`,
   );
-  const remove = db.query('DELETE FROM test_suites WHERE tenant = ? AND namespace = ? AND id = ?');
-  const insertResult = db.query(
+  const remove = statement(db, 'DELETE FROM test_suites WHERE tenant = ? AND namespace = ? AND id = ?');
+  const insertResult = statement(db, 
     `INSERT INTO test_suite_results (tenant, id, namespace, suite_id, flow_id, start_date, seq, value)
      VALUES ($tenant, $id, $namespace, $suite, $flow, $start, (SELECT coalesce(max(seq), 0) + 1 FROM test_suite_results), $value)`,
   );
-  const oneResult = db.query<ResultRow, [string, string]>('SELECT value FROM test_suite_results WHERE tenant = ? AND id = ?');
-  const allResults = db.query<ResultRow, [string]>('SELECT value FROM test_suite_results WHERE tenant = ? ORDER BY seq DESC');
-  const last = db.query<ResultRow, [string, string, string]>(
+  const oneResult = statement<ResultRow, [string, string]>(db, 'SELECT value FROM test_suite_results WHERE tenant = ? AND id = ?');
+  const allResults = statement<ResultRow, [string]>(db, 'SELECT value FROM test_suite_results WHERE tenant = ? ORDER BY seq DESC');
+  const last = statement<ResultRow, [string, string, string]>(db, 
     'SELECT value FROM test_suite_results WHERE tenant = ? AND namespace = ? AND suite_id = ? ORDER BY seq DESC LIMIT 1',
   );
   const parse = (r: ResultRow | null) => (r ? (JSON.parse(r.value) as TestSuiteRunResult) : undefined);

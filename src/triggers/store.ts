@@ -1,7 +1,7 @@
 // Trigger contexts in SQLite with an in-memory copy: the scheduler reads them on every tick,
 // writes go through to the database so a restart in persisted mode resumes them.
 
-import { migrate, type Db } from '../shared/db.ts';
+import { statement, migrate, type Db } from '../shared/db.ts';
 import { keyOf, type TriggerContext } from './model.ts';
 
 export interface TriggerStore {
@@ -23,11 +23,11 @@ export function createTriggerStore(db: Db, kind: 'schedule' | 'flow' = 'schedule
        tenant TEXT NOT NULL, namespace TEXT NOT NULL, flow_id TEXT NOT NULL, trigger_id TEXT NOT NULL, json TEXT NOT NULL,
        PRIMARY KEY (tenant, namespace, flow_id, trigger_id))`,
   ]);
-  const upsert = db.query(
+  const upsert = statement(db, 
     `INSERT INTO ${table} (tenant, namespace, flow_id, trigger_id, json) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (tenant, namespace, flow_id, trigger_id) DO UPDATE SET json = excluded.json`,
   );
-  const remove = db.query(`DELETE FROM ${table} WHERE tenant = ? AND namespace = ? AND flow_id = ? AND trigger_id = ?`);
+  const remove = statement(db, `DELETE FROM ${table} WHERE tenant = ? AND namespace = ? AND flow_id = ? AND trigger_id = ?`);
   const cache = new Map<string, TriggerContext>();
   const load = () => {
     cache.clear();

@@ -3,7 +3,7 @@
 // server was stopped, and never a flow created through the API or defined by another file.
 // Reads come from an in-memory mirror; writes go to the database first.
 
-import { migrate, type Db } from '../../shared/db.ts';
+import { statement, migrate, type Db } from '../../shared/db.ts';
 
 export interface FlowKey { namespace: string; id: string }
 
@@ -28,11 +28,11 @@ export function createFlowFileMap(db: Db, tenant: string): FlowFileMap {
        PRIMARY KEY (tenant, path))`,
     'CREATE INDEX flow_files_flow ON flow_files (tenant, namespace, id)',
   ]);
-  const upsert = db.query(
+  const upsert = statement(db, 
     `INSERT INTO flow_files (tenant, namespace, id, path) VALUES ($tenant, $namespace, $id, $path)
      ON CONFLICT (tenant, path) DO UPDATE SET namespace = excluded.namespace, id = excluded.id`,
   );
-  const remove = db.query('DELETE FROM flow_files WHERE tenant = ? AND path = ?');
+  const remove = statement(db, 'DELETE FROM flow_files WHERE tenant = ? AND path = ?');
   const byPath = new Map<string, FlowKey>();
   for (const r of db.query<Row, [string]>('SELECT path, namespace, id FROM flow_files WHERE tenant = ?').iterate(tenant)) {
     byPath.set(r.path, { namespace: r.namespace, id: r.id });

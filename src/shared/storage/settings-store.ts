@@ -1,6 +1,6 @@
 // Instance-wide settings (basic-auth credentials, instance uuid): a tiny key/value table.
 
-import { migrate, type Db } from '../db.ts';
+import { statement, migrate, type Db } from '../db.ts';
 
 export interface SettingsStore {
   get<T>(key: string): T | undefined;
@@ -9,8 +9,8 @@ export interface SettingsStore {
 
 export function createSettingsStore(db: Db): SettingsStore {
   migrate(db, 'settings', ['CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)']);
-  const select = db.query<{ value: string }, [string]>('SELECT value FROM settings WHERE key = ?');
-  const upsert = db.query('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  const select = statement<{ value: string }, [string]>(db, 'SELECT value FROM settings WHERE key = ?');
+  const upsert = statement(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
   return {
     get<T>(key: string) {
       const row = select.get(key);
