@@ -110,6 +110,7 @@ export async function binaryVsBare(runs = 7) {
     }
   } finally {
     rmSync(flows, { recursive: true, force: true });
+    rmSync(noFixtures, { recursive: true, force: true });
   }
   liteTimes.sort((a, b) => a - b);
   bareTimes.sort((a, b) => a - b);
@@ -132,5 +133,6 @@ export async function idleRss(settleMs = 1500): Promise<number> {
     proc.kill('SIGTERM');
     await proc.exited;
     rmSync(flows, { recursive: true, force: true });
+    rmSync(noFixtures, { recursive: true, force: true });
   }
 }
