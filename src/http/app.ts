@@ -54,6 +54,8 @@ interface Where {
   url: string; pathStart: number; queryStart: number; pathname: string; tenant: string; path: string;
   /** --kestra-version 2.0: the answer in 2.0's shape */
   shape?: (response: Response) => Response | Promise<Response>;
+  /** the route, when the 2.0 gate already looked it up (null: none) */
+  found?: RouteMatch | null;
 }
 
 /** HEAD: the GET answer's status and headers, its length, no body. */
@@ -164,11 +166,12 @@ export function createApp(deps: HttpDeps): HttpApp {
     const malformed = malformedPath(path);
     if (malformed) return Promise.resolve(errorResponse(malformed, request));
     // --kestra-version 2.0: only 2.0's routes, answered in 2.0's shapes (absent in the default mode)
-    const compat = deps.compat?.decide({ method, path, tenantGiven: path !== pathname, template: match(method, path)?.route });
+    const found = deps.compat ? routes.find(method, path) ?? null : undefined;
+    const compat = deps.compat?.decide({ method, path, tenantGiven: path !== pathname, template: found?.route.path });
     if (compat?.kind === 'refuse') return Promise.resolve(errorResponse(new ApiError('NOT_FOUND'), request));
     const shape = compat?.kind === 'operation' ? (r: Response) => deps.compat!.shape(r, compat.operation, tenant) : undefined;
 
-    const at: Where = { url, pathStart, queryStart, pathname, tenant, path, shape };
+    const at: Where = { url, pathStart, queryStart, pathname, tenant, path, shape, found };
     if ((method === 'GET' || method === 'HEAD') && request.body === null) return route(request, at);
     const length = request.headers.get('content-length');
     if (length !== null && Number(length) > deps.maxBodyBytes) return Promise.resolve(tooLarge(request, length));
@@ -187,7 +190,7 @@ export function createApp(deps: HttpDeps): HttpApp {
     // Routed on the path without the tenant; the request keeps the URL the client sent (handlers
     // read only its query, and error links show the path as sent).
     rememberTenant(request, at.tenant);
-    const match = routes.find(request.method, at.path);
+    const match = at.found === undefined ? routes.find(request.method, at.path) : at.found;
     if (match) (request as Routed)[MATCH] = match;
     // Elysia answers some routes synchronously: a plain Response, not a promise
     const response = fetch(request) as Promise<Response> | Response;
