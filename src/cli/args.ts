@@ -10,6 +10,8 @@ export interface ServeFlags {
   clock?: 'system' | 'fake'; now?: string; seed?: number; importFile?: string; exportOnExit?: string; adminToken?: string; journalSize?: number;
   kestraVersion?: KestraVersion;
   cors?: string; maxStreams?: number;
+  /** the server time zone of date buckets (dashboards, stats, metrics) */
+  timeZone?: string;
   renderMaxSize?: number; renderMaxIterations?: number; renderTimeoutMs?: number; maxOutputsBytes?: number;
 }
 
@@ -25,7 +27,7 @@ export class UsageError extends Error {}
 
 const VALUE_FLAGS = new Set(['--from', '--count', '--input', '--fixtures', '--port', '--host', '--flows', '--data', '--basic-auth', '--api-token', '--max-body-size', '--public-url', '--log-format', '--secrets-file',
   '--clock', '--now', '--seed', '--import', '--export-on-exit', '--admin-token', '--journal-size', '--kestra-version',
-  '--junit', '--filter', '--server', '--namespace', '--user', '--token', '--tenant', '--files', '--kv', '--cors', '--max-streams',
+  '--junit', '--filter', '--server', '--namespace', '--user', '--token', '--tenant', '--files', '--kv', '--cors', '--max-streams', '--time-zone',
   '--render-max-size', '--render-max-iterations', '--render-timeout', '--max-outputs-size']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
@@ -110,6 +112,9 @@ export function parseArgs(argv: string[]): ParsedArgs {
         if (!isKestraVersion(value)) throw new UsageError(`--kestra-version: unsupported Kestra version '${value}': supported versions are ${KESTRA_VERSIONS.join(', ')}`);
         s.kestraVersion = value; break;
       case '--cors': s.cors = s.cors ? `${s.cors},${value}` : value; break;
+      case '--time-zone':
+        if (!value) throw new UsageError('--time-zone needs an IANA zone id (Europe/Paris) or an offset (+02:00)');
+        s.timeZone = value; break;
       case '--max-streams': {
         const n = Number(value);
         if (!Number.isInteger(n) || n < 1) throw new UsageError(`--max-streams expects a positive number, got '${value}'`);
@@ -204,6 +209,8 @@ Options for serve:
   --cors ORIGIN         allow browser calls from ORIGIN (comma-separated or repeatable; * = any);
                         CORS is off, with no header at all, unless given
   --max-streams N       concurrent SSE streams per client address (default 100; past it: 429)
+  --time-zone ZONE      the server time zone date buckets are cut in (dashboards, stats,
+                        metrics); default: the process's (TZ)
   --secrets-file FILE   plain-text NAME=value lines read by secret('NAME'), next to the
                         base64 SECRET_<NAME> environment variables (the file wins)
   --kestra-version V    the Kestra API to answer as: 0.21 (default: 0.21 routes and shapes

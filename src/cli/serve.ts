@@ -31,7 +31,7 @@ export async function serve(flags: ServeFlags, fixtures: { dir?: string | null; 
     clock: flags.clock, now: flags.now, seed: flags.seed, importFile: flags.importFile, adminToken: flags.adminToken, journalSize: flags.journalSize,
     corsOrigins: flags.cors ? parseCorsOrigins(flags.cors) : undefined, maxStreamsPerClient: flags.maxStreams,
     renderMaxSize: flags.renderMaxSize, renderMaxIterations: flags.renderMaxIterations, renderTimeoutMs: flags.renderTimeoutMs,
-    maxOutputsBytes: flags.maxOutputsBytes, listenEarly: true,
+    maxOutputsBytes: flags.maxOutputsBytes, timeZone: flags.timeZone, listenEarly: true,
   });
   const out = (line: string) => process.stdout.write(line + '\n');
   const { config } = runtime;

@@ -1,5 +1,6 @@
 // The CLI as external tools drive it: a real process, real socket, signals.
 import { describe, expect, test } from 'bun:test';
+import { parseArgs } from '../../src/cli/args.ts';
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,6 +84,13 @@ describe('kestra-lite serve (source)', () => {
     const bad = Bun.spawnSync([process.execPath, 'src/cli.ts', 'serve', '--port', 'abc'], { cwd: ROOT });
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr.toString()).toContain('--port');
+  });
+
+  test('--time-zone sets the zone of date buckets; an unknown zone stops the start with its name', async () => {
+    expect(parseArgs(['serve', '--time-zone', 'Europe/Paris']).serve.timeZone).toBe('Europe/Paris');
+    const unknown = Bun.spawnSync([process.execPath, 'src/cli.ts', 'serve', '--port', '0', '--memory', '--no-flows', '--no-dashboard', '--time-zone', 'Mars/Olympus'], { cwd: ROOT });
+    expect(unknown.exitCode).toBe(1);
+    expect(unknown.stderr.toString()).toContain("timeZone: unknown time zone 'Mars/Olympus'");
   });
 });
 
