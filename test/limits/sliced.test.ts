@@ -1,7 +1,7 @@
 // Big responses are produced in slices with turns of the event loop between them
 // (src/http/sliced.ts, createZipSliced): same bytes as the one-piece answer, others served meanwhile.
 import { describe, expect, test } from 'bun:test';
-import { slicedBody, slicedPage } from '../../src/http/sliced.ts';
+import { SLICE_CHARS, slicedBody, slicedPage } from '../../src/http/sliced.ts';
 import { createZip, createZipSliced, readZip } from '../../src/shared/zip/zip.ts';
 import { testRuntime, YAML } from '../helpers/runtime.ts';
 
@@ -21,6 +21,23 @@ describe('sliced responses', () => {
 
   test('small bodies are one string (no stream)', () => {
     expect(slicedBody('[', 3, (i) => String(i), ']')).toBe('[012]');
+  });
+
+  test('a slice stops at its size budget: fast but big items (10 KB log lines) never make one huge chunk', async () => {
+    const line = 'x'.repeat(10_000);
+    const body = slicedBody('[', 500, (i) => (i ? ',' : '') + JSON.stringify(line), ']');
+    expect(body).toBeInstanceOf(ReadableStream);
+    const chunks: number[] = [];
+    let text = '';
+    const decoder = new TextDecoder();
+    for await (const chunk of body as ReadableStream<Uint8Array>) { chunks.push(chunk.byteLength); text += decoder.decode(chunk); }
+    expect(JSON.parse(text)).toEqual(Array.from({ length: 500 }, () => line));
+    expect(chunks.length).toBeGreaterThanOrEqual(Math.ceil(text.length / (SLICE_CHARS + 10_003)));
+    expect(Math.max(...chunks)).toBeLessThan(SLICE_CHARS + 10_003);
+  });
+
+  test('few items but many bytes stream too (the decision is by size, not by count)', () => {
+    expect(slicedBody('', 20, () => 'y'.repeat(10_000), '')).toBeInstanceOf(ReadableStream);
   });
 
   test('createZipSliced gives the archive createZip gives', async () => {
