@@ -80,6 +80,9 @@ describe('sliced responses', () => {
     const page = await c.json('GET', '/api/v1/logs/search?namespace=big&size=3&page=2');
     expect(page.body.total).toBe(2500);
     expect(page.body.results.map((l: { message: string }) => l.message)).toEqual(['line 2496', 'line 2495', 'line 2494']);
+    const big = await c.json('GET', '/api/v1/logs/search?namespace=big&size=300&page=2');
+    expect(big.body.total).toBe(2500);
+    expect(big.body.results.map((l: { message: string }) => l.message).slice(0, 2)).toEqual(['line 2199', 'line 2198']);
     const team = await c.json('GET', '/api/v1/logs/search?namespace=big.team&size=5000');
     expect(team.body.total).toBe(1250);
     expect(team.body.results).toHaveLength(1250);
