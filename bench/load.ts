@@ -3,29 +3,32 @@
 // persisted `serve` process. Prints throughput, p50/p99 overall and per operation, errors, stuck
 // executions, and the server's RSS in the first and the second minute. `--profile DIR` runs the
 // server under `bun --cpu-prof` and leaves the .cpuprofile in DIR (open it in Chrome DevTools,
-// or summarize it with `bun bench/profile-top.ts FILE`).
+// or summarize it with `bun bench/profile-top.ts FILE`). `--heap FILE` loads bench/heap-sampler.ts
+// into the server: one line of heap figures (bun:jsc heapStats) every 5 s in FILE.
 //
-//   bun bench/load.ts [--clients 100] [--seconds 120] [--memory] [--profile DIR]
+//   bun bench/load.ts [--clients 100] [--seconds 120] [--memory] [--profile DIR] [--heap FILE]
 
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { seedLoad, runLoad, unfinishedExecutions } from '../test/helpers/load-workload.ts';
-import { BUN, fmt, freePort, percentile, rssMb, spawnUntilReady } from './lib.ts';
+import { BENCH, BUN, fmt, freePort, percentile, rssMb, spawnUntilReady } from './lib.ts';
 
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i < 0 ? undefined : process.argv[i + 1]; };
 const clients = Number(arg('--clients') ?? 100);
 const seconds = Number(arg('--seconds') ?? 120);
 const memory = process.argv.includes('--memory');
 const profileDir = arg('--profile');
+const heapLog = arg('--heap');
 
 const dir = mkdtempSync(join(tmpdir(), 'kl-bench-load-'));
 const port = await freePort();
 if (profileDir) mkdirSync(resolve(profileDir), { recursive: true });
 const prof = profileDir ? ['--cpu-prof', '--cpu-prof-dir', resolve(profileDir)] : [];
-const args = [BUN, ...prof, 'src/cli.ts', 'serve', '--port', String(port), '--flows', join(dir, 'flows'), '--no-dashboard',
+const heap = heapLog ? ['--preload', join(BENCH, 'heap-sampler.ts')] : [];
+const args = [BUN, ...prof, ...heap, 'src/cli.ts', 'serve', '--port', String(port), '--flows', join(dir, 'flows'), '--no-dashboard',
   ...(memory ? ['--memory'] : ['--data', join(dir, 'data')])];
-const { proc } = await spawnUntilReady(args, `http://127.0.0.1:${port}/api/v1/configs`);
+const { proc } = await spawnUntilReady(args, `http://127.0.0.1:${port}/api/v1/configs`, heapLog ? { KL_HEAP_LOG: resolve(heapLog) } : {});
 const base = `http://127.0.0.1:${port}`;
 const flows = Array.from({ length: 10 }, (_, i) => `load-${i}`);
 

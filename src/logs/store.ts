@@ -28,6 +28,9 @@ export interface LogStore {
   find(tenant: string, filter: LogFilter, sort?: { field: string; asc: boolean }[], limit?: number, offset?: number): { results: LogEntry[]; total: number };
   /** find() whose entries are read when asked, one by one (big answers are serialized in slices) */
   findLazy(tenant: string, filter: LogFilter, sort?: { field: string; asc: boolean }[], limit?: number, offset?: number): LazyLogs;
+  /** findLazy() in its two synchronous steps, the number of matches and the page, for callers that let other work run between them */
+  count(tenant: string, filter: LogFilter): number;
+  page(tenant: string, filter: LogFilter, sort?: { field: string; asc: boolean }[], limit?: number, offset?: number): Omit<LazyLogs, 'total'>;
   delete(tenant: string, filter: LogFilter): number;
 }
 
@@ -112,13 +115,21 @@ export function createLogStore(db: Db): LogStore {
   // A page in two steps: pick its seqs (the sort then reads only index columns), then read those
   // rows, one by one when asked (big answers are serialized in slices); sorting whole rows would
   // carry every match's message through the sorter.
-  function findLazy(tenant: string, filter: LogFilter, sort: { field: string; asc: boolean }[] = [], limit?: number, offset = 0): LazyLogs {
+  function page(tenant: string, filter: LogFilter, sort: { field: string; asc: boolean }[] = [], limit?: number, offset = 0): Omit<LazyLogs, 'total'> {
     const { sql, args } = where(tenant, filter);
     const order = sort.length ? sort.map((s) => `${SORT_COLUMNS[s.field] ?? 'ts'} ${s.asc ? 'ASC' : 'DESC'}`).join(', ') + ', seq' : 'ts, seq';
-    const page = limit === undefined ? '' : ` LIMIT ${Math.max(0, limit)} OFFSET ${Math.max(0, offset)}`;
-    const seqs = db.query<{ seq: number }, (string | number)[]>(`SELECT seq FROM logs WHERE ${sql} ORDER BY ${order}${page}`).all(...args);
-    const total = limit === undefined ? seqs.length : db.query<{ n: number }, (string | number)[]>(`SELECT count(*) AS n FROM logs WHERE ${sql}`).get(...args)!.n;
-    return { total, count: seqs.length, get: (i) => fromRow(bySeq.get(seqs[i]!.seq)!) };
+    const range = limit === undefined ? '' : ` LIMIT ${Math.max(0, limit)} OFFSET ${Math.max(0, offset)}`;
+    // values(): the seqs as bare arrays, not one object per row
+    const seqs = db.query<[number], (string | number)[]>(`SELECT seq FROM logs WHERE ${sql} ORDER BY ${order}${range}`).values(...args) as [number][];
+    return { count: seqs.length, get: (i) => fromRow(bySeq.get(seqs[i]![0])!) };
+  }
+  function count(tenant: string, filter: LogFilter): number {
+    const { sql, args } = where(tenant, filter);
+    return db.query<{ n: number }, (string | number)[]>(`SELECT count(*) AS n FROM logs WHERE ${sql}`).get(...args)!.n;
+  }
+  function findLazy(tenant: string, filter: LogFilter, sort: { field: string; asc: boolean }[] = [], limit?: number, offset = 0): LazyLogs {
+    const found = page(tenant, filter, sort, limit, offset);
+    return { ...found, total: limit === undefined ? found.count : count(tenant, filter) };
   }
 
   return {
@@ -132,6 +143,8 @@ export function createLogStore(db: Db): LogStore {
       return { results: Array.from({ length: page.count }, (_, i) => page.get(i)), total: page.total };
     },
     findLazy,
+    count,
+    page,
     delete(tenant, filter) {
       const { sql, args } = where(tenant, filter);
       return db.query(`DELETE FROM logs WHERE ${sql}`).run(...args).changes;

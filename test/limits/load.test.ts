@@ -9,6 +9,9 @@ test('mixed load: 10 clients × 3 s, no errors, nothing stuck', async () => {
   const base = await c.rt.listen();
   const flows = ['load-0', 'load-1', 'load-2'];
   await seedLoad(base, flows);
+  // nothing a request subscribes (follow streams, waits for an execution) outlives it
+  const listeners = () => (['execution.updated', 'log.created'] as const).map((name) => c.rt.events.listenerCount(name));
+  const before = listeners();
   const result = await runLoad(base, { clients: 10, durationMs: 3000, flows });
   expect([...result.errorSamples.keys()]).toEqual([]);
   expect(result.errors).toBe(0);
@@ -17,4 +20,5 @@ test('mixed load: 10 clients × 3 s, no errors, nothing stuck', async () => {
     expect(result.byOp.get(op)?.count ?? 0).toBeGreaterThan(0);
   }
   expect(await unfinishedExecutions(base)).toBe(0);
+  expect(listeners()).toEqual(before);
 }, 30_000);

@@ -1,7 +1,7 @@
 // Big responses are produced in slices with turns of the event loop between them
 // (src/http/sliced.ts, createZipSliced): same bytes as the one-piece answer, others served meanwhile.
 import { describe, expect, test } from 'bun:test';
-import { slicedBody, slicedPage } from '../../src/http/sliced.ts';
+import { SLICE_CHARS, slicedBody, slicedPage } from '../../src/http/sliced.ts';
 import { createZip, createZipSliced, readZip } from '../../src/shared/zip/zip.ts';
 import { testRuntime, YAML } from '../helpers/runtime.ts';
 
@@ -21,6 +21,24 @@ describe('sliced responses', () => {
 
   test('small bodies are one string (no stream)', () => {
     expect(slicedBody('[', 3, (i) => String(i), ']')).toBe('[012]');
+  });
+
+  test('a slice stops at its size budget: fast but big items (10 KB log lines) never make one huge chunk', async () => {
+    const line = 'x'.repeat(10_000);
+    const body = slicedBody('[', 500, (i) => (i ? ',' : '') + JSON.stringify(line), ']');
+    expect(typeof body).not.toBe('string');
+    const chunks: number[] = [];
+    let text = '';
+    const decoder = new TextDecoder();
+    for await (const chunk of body as ReadableStream<Uint8Array>) { chunks.push(chunk.byteLength); text += decoder.decode(chunk); }
+    expect(JSON.parse(text)).toEqual(Array.from({ length: 500 }, () => line));
+    expect(chunks.length).toBeGreaterThanOrEqual(Math.ceil(text.length / (SLICE_CHARS + 10_003)));
+    expect(Math.max(...chunks)).toBeLessThan(SLICE_CHARS + 10_003);
+  });
+
+  test('few items but many bytes stream too (the decision is by size, not by count)', () => {
+    const body = slicedBody('', Math.ceil((2 * SLICE_CHARS) / 10_000), () => 'y'.repeat(10_000), '');
+    expect(typeof body).not.toBe('string');
   });
 
   test('createZipSliced gives the archive createZip gives', async () => {
@@ -49,5 +67,24 @@ describe('sliced responses', () => {
     const paged = await c.json('GET', `/api/v1/logs/search?size=1000&flowId=f`);
     expect(paged.body.total).toBe(logs.body.length);
     expect(paged.body.results).toHaveLength(logs.body.length);
+  });
+
+  test('logs/search over many matches (counted and paged in separate turns) answers the same total and page', async () => {
+    const c = await testRuntime();
+    const at = Date.UTC(2025, 0, 1);
+    c.rt.services.logs.logs.insert(Array.from({ length: 2500 }, (_, i) => ({
+      tenant: 'main', namespace: i % 2 ? 'big.team' : 'big', flowId: 'f', executionId: `e${i}`, attemptNumber: 1,
+      timestamp: at + (2500 - i) * 1000, level: 'INFO' as const, thread: 'worker', message: `line ${i}`,
+    })));
+    await null; // the turn's writes commit
+    const page = await c.json('GET', '/api/v1/logs/search?namespace=big&size=3&page=2');
+    expect(page.body.total).toBe(2500);
+    expect(page.body.results.map((l: { message: string }) => l.message)).toEqual(['line 2496', 'line 2495', 'line 2494']);
+    const big = await c.json('GET', '/api/v1/logs/search?namespace=big&size=300&page=2');
+    expect(big.body.total).toBe(2500);
+    expect(big.body.results.map((l: { message: string }) => l.message).slice(0, 2)).toEqual(['line 2199', 'line 2198']);
+    const team = await c.json('GET', '/api/v1/logs/search?namespace=big.team&size=5000');
+    expect(team.body.total).toBe(1250);
+    expect(team.body.results).toHaveLength(1250);
   });
 });
