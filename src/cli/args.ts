@@ -5,7 +5,9 @@ import { isKestraVersion, KESTRA_VERSIONS, type KestraVersion } from '../shared/
 
 export interface ServeFlags {
   port?: number; host?: string; flows?: string | null; data?: string; memory?: boolean; watch?: boolean;
-  dashboard?: boolean; quiet?: boolean; logFormat?: LogFormat; basicAuth?: string; apiTokens: string[]; maxBodyBytes?: number; publicUrl?: string; secretsFile?: string;
+  dashboard?: boolean; quiet?: boolean;
+  /** stop when standard input closes: a child server ends with the process that started it, however that ends */
+  exitOnStdinClose?: boolean; logFormat?: LogFormat; basicAuth?: string; apiTokens: string[]; maxBodyBytes?: number; publicUrl?: string; secretsFile?: string;
   /** test-double options (the admin API) */
   clock?: 'system' | 'fake'; now?: string; seed?: number; importFile?: string; exportOnExit?: string; adminToken?: string; journalSize?: number;
   kestraVersion?: KestraVersion;
@@ -66,6 +68,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       case '--no-dashboard': s.dashboard = false; break;
       case '--dashboard': s.dashboard = true; break;
       case '--quiet': s.quiet = true; break;
+      case '--exit-on-stdin-close': s.exitOnStdinClose = true; break;
       case '--log-format':
         if (value !== 'text' && value !== 'json') throw new UsageError(`--log-format expects text or json, got '${value}'`);
         s.logFormat = value; break;
@@ -199,6 +202,8 @@ Options for serve:
   --log-format FORMAT   plain log lines as text (default) or json (one object per line)
   --quiet               no dashboard and no per-event lines (invalid flow files included):
                         only the start banner
+  --exit-on-stdin-close stop when standard input closes (a server started by a tool or test
+                        harness ends with it, even when that process is killed)
   --basic-auth U:P      require HTTP basic auth (also KESTRA_LITE_BASIC_AUTH)
   --api-token TOKEN     accept "Authorization: Bearer TOKEN" (repeatable; also KESTRA_LITE_API_TOKENS, comma-separated)
   --fixtures DIR        fixtures for tasks that cannot run locally (default ./fixtures)

@@ -87,4 +87,7 @@ export async function serve(flags: ServeFlags, fixtures: { dir?: string | null; 
   interactive();
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // The parent holds the other end of stdin: when it ends — even by SIGKILL, or a test runner that
+  // never emits 'exit' — the pipe closes and so does this server.
+  if (flags.exitOnStdinClose) process.stdin.on('close', () => void stop()).on('end', () => void stop()).resume();
 }

@@ -76,9 +76,12 @@ export function planOf(options: KestraLiteOptions = {}): StartPlan {
   };
 }
 
-/** `kestra-lite serve` flags for a plan: no dashboard, no watcher, no flows directory (flows are deployed through the API). */
+/**
+ * `kestra-lite serve` flags for a plan: no dashboard, no watcher, no flows directory (flows are
+ * deployed through the API), and an end with the harness's process (its stdin pipe closes then).
+ */
 export function serveArgs(plan: StartPlan): string[] {
-  const args = ['serve', '--port', String(plan.port), '--no-dashboard', '--no-watch', '--quiet', '--no-flows', '--clock', plan.clock];
+  const args = ['serve', '--port', String(plan.port), '--no-dashboard', '--no-watch', '--quiet', '--exit-on-stdin-close', '--no-flows', '--clock', plan.clock];
   args.push(...(plan.fixturesDir === undefined ? ['--no-fixtures'] : ['--fixtures', plan.fixturesDir]));
   if (plan.memory) args.push('--memory');
   if (plan.dataDir !== undefined) args.push('--data', plan.dataDir);

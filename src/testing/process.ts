@@ -1,6 +1,7 @@
 // The child-process backend (the only one under Node): `kestra-lite serve --port 0 ...` on Bun,
 // ready when its banner names the URL. The child is unref'd (a test run that forgets `stop()`
-// still ends) and killed when this process exits.
+// still ends) and ends with this process: it stops when its stdin pipe, held here, closes — which
+// the OS does however this process ends (`bun test` emits no 'exit' event, SIGKILL none at all).
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -39,7 +40,7 @@ function childEnv(plan: StartPlan): Record<string, string> {
 
 export function startProcess(plan: StartPlan): Promise<Started> {
   const bun = findBun(import.meta.url);
-  const child = spawn(bun, [cliEntry(), ...serveArgs(plan)], { stdio: ['ignore', 'pipe', 'pipe'], env: childEnv(plan) });
+  const child = spawn(bun, [cliEntry(), ...serveArgs(plan)], { stdio: ['pipe', 'pipe', 'pipe'], env: childEnv(plan) });
   killAllOnExit();
   live.add(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => { live.delete(child); resolve(); }));
@@ -77,8 +78,7 @@ export function startProcess(plan: StartPlan): Promise<Started> {
       clearTimeout(timer);
       child.stdout!.off('data', onData).resume(); // keep draining: a full pipe would block the server
       child.unref();
-      (child.stdout as unknown as { unref?: () => void }).unref?.();
-      (child.stderr as unknown as { unref?: () => void }).unref?.();
+      for (const pipe of [child.stdin, child.stdout, child.stderr]) (pipe as unknown as { unref?: () => void }).unref?.();
       resolve({ url: m[1]!, stop });
     });
   });

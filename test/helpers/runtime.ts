@@ -1,16 +1,11 @@
 // Creates an in-memory runtime per test and disposes it; requests go through app.handle
 // without a socket.
 
-import { afterEach } from 'bun:test';
 import { createRuntime, type Runtime, type RuntimeOptions } from '../../src/runtime.ts';
 import { fakeClock } from '../../src/shared/time/clock.ts';
 import { sequentialIds } from '../../src/shared/ids.ts';
+import { releaseAfterTest } from './cleanup.ts';
 
-const open: Runtime[] = [];
-
-afterEach(async () => {
-  while (open.length) await open.pop()!.dispose();
-});
 
 export interface TestClient {
   rt: Runtime;
@@ -21,7 +16,7 @@ export interface TestClient {
 export async function testRuntime(options: RuntimeOptions = {}): Promise<TestClient> {
   // UTC server zone: date buckets do not depend on the machine's zone
   const rt = await createRuntime({ memory: true, flowsDir: null, clock: fakeClock(), ids: sequentialIds('id'), timeZone: 'UTC', ...options });
-  open.push(rt);
+  releaseAfterTest(() => rt.dispose());
   const call: TestClient['call'] = (method, path, init = {}) => {
     const headers: Record<string, string> = { ...(init.headers ?? {}) };
     let body = init.body as NonNullable<RequestInit['body']> | undefined;

@@ -2,15 +2,11 @@
 // bus / fake clock that announce subscriptions and timers, so tests await server-side progress
 // instead of sleeping.
 
-import { afterEach } from 'bun:test';
 import { createApp, type RouteModule } from '../../src/http/app.ts';
 import { fakeClock, type FakeClock } from '../../src/shared/time/clock.ts';
 import { createEventBus, type EventBus, type EventName } from '../../src/shared/events.ts';
+import { releaseAfterTest } from './cleanup.ts';
 
-const servers: ReturnType<typeof Bun.serve>[] = [];
-afterEach(() => {
-  while (servers.length) servers.pop()!.stop(true);
-});
 
 const openAuth = { enabled: () => false, check: () => true, configure() {} } as never;
 
@@ -18,7 +14,7 @@ const openAuth = { enabled: () => false, check: () => true, configure() {} } as 
 export function serveModules(...modules: RouteModule[]) {
   const app = createApp({ auth: openAuth, maxBodyBytes: 1024 * 1024, modules: modules.map((module) => ({ feature: 'test', module })) });
   const server = Bun.serve({ port: 0, idleTimeout: 0, fetch: (r) => app.handle(r) });
-  servers.push(server);
+  releaseAfterTest(() => server.stop(true));
   return { app, url: `http://localhost:${server.port}` };
 }
 

@@ -1,16 +1,11 @@
 // Shared by the harness tests: every instance started here is stopped after its test.
-import { afterEach } from 'bun:test';
 import { startKestraLite, type KestraLite, type KestraLiteOptions } from '../../src/testing/index.ts';
+import { releaseAfterTest } from '../helpers/cleanup.ts';
 
-const open: KestraLite[] = [];
-
-afterEach(async () => {
-  while (open.length) await open.pop()!.stop();
-});
 
 export async function start(options: KestraLiteOptions = {}): Promise<KestraLite> {
   const kl = await startKestraLite(options);
-  open.push(kl);
+  releaseAfterTest(() => kl.stop());
   return kl;
 }
 

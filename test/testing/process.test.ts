@@ -32,9 +32,36 @@ describe("startKestraLite({ mode: 'process' })", () => {
     }
   });
 
+  test('the child ends with the process that started it, even when that one is killed (SIGKILL: no exit hook runs)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kl-parent-'));
+    try {
+      const script = join(dir, 'parent.ts');
+      const harness = join(import.meta.dir, '../../src/testing/index.ts');
+      writeFileSync(script, `import { startKestraLite } from ${JSON.stringify(harness)};\nconst kl = await startKestraLite({ mode: 'process' });\nconsole.log(kl.url);\nsetInterval(() => {}, 1000);\n`);
+      const parent = Bun.spawn([process.execPath, script], { stdout: 'pipe', stderr: 'inherit' });
+      const reader = parent.stdout.getReader();
+      let out = '';
+      while (!out.includes('\n')) out += new TextDecoder().decode((await reader.read()).value);
+      const url = out.trim();
+      expect((await fetch(`${url}/api/v1/configs`)).status).toBe(200);
+      parent.kill('SIGKILL');
+      await parent.exited;
+      // the child sees its stdin close and stops: its port refuses connections within seconds
+      const deadline = Date.now() + 10_000;
+      let up = true;
+      while (up && Date.now() < deadline) {
+        up = await fetch(`${url}/api/v1/configs`).then(() => true, () => false);
+        if (up) await new Promise((r) => setTimeout(r, 50)); // an external process: nothing to await but its port
+      }
+      expect(up).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('the child runs headless, without a flows or fixtures directory, with only the chosen options', () => {
     expect(serveArgs(planOf({ clock: 'fake', now: NOW, seed: 3, basicAuth: 'a:b', fixtures: './fx', kestraVersion: '2.0' }))).toEqual([
-      'serve', '--port', '0', '--no-dashboard', '--no-watch', '--quiet', '--no-flows', '--clock', 'fake', '--fixtures', './fx', '--memory',
+      'serve', '--port', '0', '--no-dashboard', '--no-watch', '--quiet', '--exit-on-stdin-close', '--no-flows', '--clock', 'fake', '--fixtures', './fx', '--memory',
       '--now', '2025-01-01T00:00:00.000Z', '--seed', '3', '--basic-auth', 'a:b', '--kestra-version', '2.0',
     ]);
   });
