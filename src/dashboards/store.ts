@@ -28,7 +28,7 @@ export function createDashboardStore(db: Db): DashboardStore {
   ]);
   const select = statement<Row, [string, string]>(db, 'SELECT * FROM dashboards WHERE tenant = ? AND id = ? AND deleted = 0');
   const all = statement<Row, [string]>(db, 'SELECT * FROM dashboards WHERE tenant = ? AND deleted = 0 ORDER BY title, id');
-  const upsert = statement(db, 
+  const upsert = statement(db,
     `INSERT INTO dashboards (tenant, id, title, source, document, created, updated, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, 0)
      ON CONFLICT (tenant, id) DO UPDATE SET title = excluded.title, source = excluded.source, document = excluded.document,
        created = excluded.created, updated = excluded.updated, deleted = 0`,

@@ -6,7 +6,7 @@
 // answer is exact when the window holds the whole tenant, or when the page's last row is strictly
 // newer than the window's oldest row (nothing outside the window can sort before it). Otherwise
 // the caller falls back to the general query.
-import { statement, type Db } from '../shared/db.ts';
+import type { Db } from '../shared/db.ts';
 
 export interface PickedRow { r: number; tenant: string; id: string }
 
@@ -16,12 +16,12 @@ export function newestFirstPage(db: Db, tenant: string, where: { sql: string; ar
   const want = Math.max(0, offset) + Math.max(0, limit);
   if (want === 0 || want > 5000) return undefined;
   const size = windowSize(want);
-  const bounds = statement<{ n: number; m: number | null }, [string, number]>(db, 
+  const bounds = db.query<{ n: number; m: number | null }, [string, number]>(
     'SELECT count(*) AS n, min(start_date) AS m FROM (SELECT start_date FROM executions INDEXED BY executions_start WHERE tenant = ? ORDER BY start_date DESC LIMIT ?)',
   ).get(tenant, size)!;
   // the window as a subquery in FROM (with its LIMIT it is not flattened): the filter then runs
   // over the window's rows only; `rowid IN (window)` let the planner pick the namespace index
-  const rows = statement<PickedRow & { s: number }, (string | number)[]>(db, 
+  const rows = db.query<PickedRow & { s: number }, (string | number)[]>(
     `SELECT r, tenant, id, start_date AS s FROM (
        SELECT rowid AS r, tenant, id, namespace, flow_id, state, start_date, end_date, parent_id, trigger_execution_id, labels, test
        FROM executions INDEXED BY executions_start WHERE tenant = ? ORDER BY start_date DESC LIMIT ?)

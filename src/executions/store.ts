@@ -46,6 +46,9 @@ export interface ExecutionStore {
   search(tenant: string, filter: ExecutionFilter, sort: ExecutionSort[], limit?: number, offset?: number): { results: Execution[]; total: number };
   /** search() whose documents are read when asked, one by one (big pages are serialized in slices) */
   searchLazy(tenant: string, filter: ExecutionFilter, sort: ExecutionSort[], limit?: number, offset?: number): LazyPage<Execution>;
+  /** searchLazy in two steps, for a big search spread over turns (http/sliced.ts searchInTurns) */
+  count(tenant: string, filter: ExecutionFilter): number;
+  page(tenant: string, filter: ExecutionFilter, sort: ExecutionSort[], limit?: number, offset?: number): Omit<LazyPage<Execution>, 'total'>;
   /** distinct values of one field among matching executions, sorted, at most `limit` */
   distinct(tenant: string, filter: ExecutionFilter, field: DistinctField, limit: number): string[];
   /** executions not yet terminal (for recovery after a restart) */
@@ -83,7 +86,7 @@ export function createExecutionStore(db: Db, now: () => number = Date.now): Exec
   ]);
   const live = new Map<string, Execution>();
   const key = (tenant: string, id: string) => `${tenant}\u0000${id}`;
-  const upsert = statement(db, 
+  const upsert = statement(db,
     `INSERT INTO executions (tenant, id, namespace, flow_id, state, start_date, end_date, parent_id, trigger_execution_id, labels, json, test)
      VALUES ($tenant, $id, $namespace, $flowId, $state, $start, $end, $parent, $triggerExecution, $labels, $json, $test)
      ON CONFLICT (tenant, id) DO UPDATE SET state = excluded.state, end_date = excluded.end_date, labels = excluded.labels, json = excluded.json`,
@@ -135,21 +138,29 @@ export function createExecutionStore(db: Db, now: () => number = Date.now): Exec
   // their documents, one by one when asked (big pages are serialized in slices). Sorting with the
   // JSON in hand would drag every match's document through the sorter; executions still running
   // come from memory instead.
-  function searchLazy(tenant: string, filter: ExecutionFilter, sort: ExecutionSort[], limit?: number, offset = 0): LazyPage<Execution> {
+  function count(tenant: string, filter: ExecutionFilter): number {
+    const { sql, args } = where(tenant, filter);
+    return db.query<{ n: number }, (string | number)[]>(`SELECT count(*) AS n FROM executions WHERE ${sql}`).get(...args)!.n;
+  }
+
+  function page(tenant: string, filter: ExecutionFilter, sort: ExecutionSort[], limit?: number, offset = 0): Omit<LazyPage<Execution>, 'total'> {
     const { sql, args } = where(tenant, filter);
     const order = (sort.length ? sort : [{ field: 'state.startDate', asc: false }])
       .map((s) => `${s.field === 'state.duration' ? `(coalesce(end_date, ${Math.floor(now())}) - start_date)` : EXECUTION_SORT_FIELDS[s.field] ?? 'start_date'} ${s.asc ? 'ASC' : 'DESC'}`)
       .join(', ');
-    const total = db.query<{ n: number }, (string | number)[]>(`SELECT count(*) AS n FROM executions WHERE ${sql}`).get(...args)!.n;
-    const page = limit === undefined ? '' : ` LIMIT ${Math.max(0, limit)} OFFSET ${Math.max(0, offset)}`;
+    const limits = limit === undefined ? '' : ` LIMIT ${Math.max(0, limit)} OFFSET ${Math.max(0, offset)}`;
     const newestFirst = limit !== undefined && (sort.length === 0 || (sort.length === 1 && sort[0]!.field === 'state.startDate' && !sort[0]!.asc));
     const picked = (newestFirst ? newestFirstPage(db, tenant, { sql, args }, limit, offset) : undefined)
-      ?? db.query<PickedRow, (string | number)[]>(`SELECT rowid AS r, tenant, id FROM executions WHERE ${sql} ORDER BY ${order}, id${page}`).all(...args);
+      ?? db.query<PickedRow, (string | number)[]>(`SELECT rowid AS r, tenant, id FROM executions WHERE ${sql} ORDER BY ${order}, id${limits}`).all(...args);
     const get = (i: number) => {
       const p = picked[i]!;
       return live.get(key(p.tenant, p.id)) ?? (JSON.parse(byRowid.get(p.r)!.json) as Execution);
     };
-    return { total, count: picked.length, get };
+    return { count: picked.length, get };
+  }
+
+  function searchLazy(tenant: string, filter: ExecutionFilter, sort: ExecutionSort[], limit?: number, offset = 0): LazyPage<Execution> {
+    return { total: count(tenant, filter), ...page(tenant, filter, sort, limit, offset) };
   }
 
   return {
@@ -176,6 +187,8 @@ export function createExecutionStore(db: Db, now: () => number = Date.now): Exec
       return { results: Array.from({ length: page.count }, (_, i) => page.get(i)), total: page.total };
     },
     searchLazy,
+    count,
+    page,
     distinct(tenant, filter, field, limit) {
       const { sql, args } = where(tenant, filter);
       const n = Math.max(0, Math.floor(limit));

@@ -66,14 +66,14 @@ export function createFlowStore(db: Db): FlowStore {
        PRIMARY KEY (tenant, namespace, id, revision))`,
     'ALTER TABLE flow_revisions ADD COLUMN draft INTEGER NOT NULL DEFAULT 0',
   ]);
-  const insert = statement(db, 
+  const insert = statement(db,
     `INSERT INTO flow_revisions (tenant, namespace, id, revision, deleted, disabled, draft, source, flow, updated)
      VALUES ($tenant, $namespace, $id, $revision, $deleted, $disabled, $draft, $source, $flow, $updated)`,
   );
-  const selectRevision = statement<Row, [string, string, string, number]>(db, 
+  const selectRevision = statement<Row, [string, string, string, number]>(db,
     'SELECT * FROM flow_revisions WHERE tenant = ? AND namespace = ? AND id = ? AND revision = ?',
   );
-  const selectRevisions = statement<Row, [string, string, string]>(db, 
+  const selectRevisions = statement<Row, [string, string, string]>(db,
     'SELECT * FROM flow_revisions WHERE tenant = ? AND namespace = ? AND id = ? ORDER BY revision',
   );
 
@@ -84,7 +84,7 @@ export function createFlowStore(db: Db): FlowStore {
     if (!m) cache.set(tenant, (m = new Map()));
     return m;
   };
-  const latest = statement<Row, []>(db, 
+  const latest = statement<Row, []>(db,
     `SELECT r.* FROM flow_revisions r
        JOIN (SELECT tenant, namespace, id, MAX(revision) AS revision FROM flow_revisions GROUP BY tenant, namespace, id) m
          ON r.tenant = m.tenant AND r.namespace = m.namespace AND r.id = m.id AND r.revision = m.revision`,
@@ -104,7 +104,7 @@ export function createFlowStore(db: Db): FlowStore {
     });
   };
   const writeMany = db.transaction((records: FlowRecord[]) => records.forEach(write));
-  const selectDeployed = statement<Row, [string, string, string]>(db, 
+  const selectDeployed = statement<Row, [string, string, string]>(db,
     'SELECT * FROM flow_revisions WHERE tenant = ? AND namespace = ? AND id = ? AND draft = 0 ORDER BY revision DESC LIMIT 1',
   );
   const removeRevision = statement(db, 'DELETE FROM flow_revisions WHERE tenant = ? AND namespace = ? AND id = ? AND revision = ?');

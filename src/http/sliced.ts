@@ -53,3 +53,24 @@ export function slicedJsonArray(head: string, count: number, item: (i: number) =
 /** Kestra's paged result `{results, total}` with the results serialized in slices. */
 export const slicedPage = (total: number, count: number, item: (i: number) => unknown): Response =>
   slicedJsonArray('{"results":', count, item, `,"total":${total}}`);
+
+/**
+ * Above this many matches a big page (more than PAGE_FROM items) counts them in one turn of the
+ * event loop, picks its page in the next and starts its answer in a third: counting and picking
+ * are each a synchronous query over every match (the page's sort ~3-5 ms at 10,000), and in one
+ * turn with the answer's first slice they held other requests 10-18 ms. Small pages stay one turn:
+ * under load each extra turn waits behind every other client (a 25-line page at 10,000 matches
+ * costs ~2 ms in all; splitting tripled its p50 at 100 clients).
+ */
+const SPLIT_FROM = 2000;
+const PAGE_FROM = 200;
+
+/** A search's total and page, in one turn or (big ones) three: see SPLIT_FROM. */
+export async function searchInTurns<P>(pageSize: number, count: () => number, pick: () => P): Promise<{ total: number; page: P }> {
+  const total = count();
+  const split = total > SPLIT_FROM && pageSize > PAGE_FROM;
+  if (split) await nextTurn();
+  const page = pick();
+  if (split) await nextTurn(); // the answer's first slice in a turn of its own too
+  return { total, page };
+}

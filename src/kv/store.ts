@@ -50,10 +50,10 @@ export interface KvStore {
 
 export function createKvStore(db: Db): KvStore {
   migrate(db, 'kv', MIGRATIONS);
-  const getQ = statement<KvRow, { tenant: string; namespace: string; key: string }>(db, 
+  const getQ = statement<KvRow, { tenant: string; namespace: string; key: string }>(db,
     'SELECT * FROM kv WHERE tenant = $tenant AND namespace = $namespace AND key = $key',
   );
-  const upsertQ = statement(db, 
+  const upsertQ = statement(db,
     `INSERT INTO kv (tenant, namespace, key, type, value, description, created, updated, expires, version)
      VALUES ($tenant, $namespace, $key, $type, $value, $description, $created, $updated, $expires, $version)
      ON CONFLICT (tenant, namespace, key) DO UPDATE SET
@@ -62,11 +62,11 @@ export function createKvStore(db: Db): KvStore {
   );
   const deleteQ = statement(db, 'DELETE FROM kv WHERE tenant = $tenant AND namespace = $namespace AND key = $key');
   const LIVE = '(expires IS NULL OR expires > $now)';
-  const listQ = statement<KvRow, { tenant: string; namespace: string; now: number }>(db, 
+  const listQ = statement<KvRow, { tenant: string; namespace: string; now: number }>(db,
     `SELECT * FROM kv WHERE tenant = $tenant AND namespace = $namespace AND ${LIVE} ORDER BY key`,
   );
   const listAllQ = statement<KvRow, { tenant: string; now: number }>(db, `SELECT * FROM kv WHERE tenant = $tenant AND ${LIVE} ORDER BY namespace, key`);
-  const namespacesQ = statement<{ namespace: string }, { tenant: string; now: number }>(db, 
+  const namespacesQ = statement<{ namespace: string }, { tenant: string; now: number }>(db,
     `SELECT DISTINCT namespace FROM kv WHERE tenant = $tenant AND ${LIVE} ORDER BY namespace`,
   );
   return {

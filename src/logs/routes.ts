@@ -2,7 +2,7 @@
 // Handlers translate HTTP to LogStore calls; the follow stream is history first, then live.
 
 import { routeModule } from '../http/route-module.ts';
-import { nextTurn, slicedBody, slicedJsonArray, slicedPage } from '../http/sliced.ts';
+import { searchInTurns, slicedBody, slicedJsonArray, slicedPage } from '../http/sliced.ts';
 import { attachment } from '../http/attachment.ts';
 import { dateParam, firstFilter, intParam, pagingParams, queryOf, sortParams, type Query } from '../http/query.ts';
 import { EQ, NAMESPACE, TEXT, parseFilters } from '../http/filters.ts';
@@ -17,16 +17,6 @@ import type { LogFilter, LogStore } from './store.ts';
 
 /** `clock` is taken for symmetry with the other route factories; log dates come from the entries. */
 export interface LogRouteDeps { logs: LogStore; events: EventBus; clock: Clock }
-
-/**
- * Above this many matches a big page (see SPLIT_PAGE_FROM) counts them in one turn of the event loop, picks its page in
- * the next and starts its answer in a third: counting and picking are each a synchronous query
- * over every match (the page's sort ~3-5 ms at 10,000), and in one turn with the answer's first
- * slice they held other requests 10-18 ms.
- */
-const SPLIT_SEARCH_FROM = 2000;
-/** ... for pages of more than this many lines */
-const SPLIT_PAGE_FROM = 200;
 
 const LOG_FILTERS = { q: TEXT, namespace: NAMESPACE, flowId: EQ, triggerId: EQ, level: ['EQUALS', 'EQ', 'GREATER_THAN_OR_EQUAL_TO'] } as const;
 
@@ -117,13 +107,8 @@ export function logRoutes(deps: LogRouteDeps) {
       };
       const tenant = tenantOf(request);
       const sort = sortParams(q);
-      const total = deps.logs.count(tenant, filter);
-      // small pages stay one turn: under load each extra turn waits behind every other client
-      // (a 25-line page at 10,000 matches costs ~2 ms in all; splitting tripled its p50 at 100 clients)
-      const split = total > SPLIT_SEARCH_FROM && paging.size > SPLIT_PAGE_FROM;
-      if (split) await nextTurn();
-      const found = deps.logs.page(tenant, filter, sort, paging.size, paging.offset);
-      if (split) await nextTurn(); // the answer's first slice in a turn of its own too
+      const { total, page: found } = await searchInTurns(paging.size, () => deps.logs.count(tenant, filter),
+        () => deps.logs.page(tenant, filter, sort, paging.size, paging.offset));
       return slicedPage(total, found.count, (i) => logJson(found.get(i)));
     })
     .get('/logs/:executionId', ({ request, params }) => {

@@ -75,7 +75,7 @@ export function createLogStore(db: Db): LogStore {
     `ALTER TABLE logs ADD COLUMN test INTEGER;
      CREATE INDEX logs_test ON logs (tenant, seq) WHERE test = 1`,
   ]);
-  const insert = statement(db, 
+  const insert = statement(db,
     `INSERT INTO logs (tenant, execution_id, namespace, flow_id, task_id, task_run_id, attempt, trigger_id, ts, level, thread, message, test)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );

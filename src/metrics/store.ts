@@ -18,7 +18,7 @@ export function createMetricStore(db: Db): MetricStore {
      CREATE INDEX metrics_execution ON metrics (tenant, execution_id);
      CREATE INDEX metrics_flow ON metrics (tenant, namespace, flow_id, name)`,
   ]);
-  const insert = statement(db, 
+  const insert = statement(db,
     'INSERT INTO metrics (tenant, namespace, flow_id, task_id, execution_id, task_run_id, type, name, value, ts, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertMany = db.transaction((entries: MetricEntry[]) => {

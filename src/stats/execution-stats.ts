@@ -22,7 +22,7 @@ export interface ExecutionStats {
 }
 
 export function createExecutionStats(db: Db, now: () => number): ExecutionStats {
-  const latestOf = statement<{ json: string }, [string, string, string]>(db, 
+  const latestOf = statement<{ json: string }, [string, string, string]>(db,
     `SELECT json FROM executions INDEXED BY stats_executions_ended
      WHERE tenant = ? AND namespace = ? AND flow_id = ? AND end_date IS NOT NULL ORDER BY end_date DESC, start_date DESC LIMIT 1`,
   );

@@ -3,7 +3,7 @@
 // the distinct (namespace, flow, state) keys present without reading every row.
 
 import { TERMINAL } from '../executions/state.ts';
-import { statement, type Db } from '../shared/db.ts';
+import type { Db } from '../shared/db.ts';
 import { addToCell, newCells, type AggRow, type Cell } from './daily-json.ts';
 import { rowConditions, type RowFilter } from './sql-filters.ts';
 import type { Window } from '../shared/time/buckets.ts';
@@ -86,10 +86,10 @@ export interface FlowStateKey { namespace: string; flow_id: string; state: strin
  */
 export function flowStateKeys(db: Db, table: string, index: string, tenant: string, namespace?: string): FlowStateKey[] {
   const select = `SELECT namespace, flow_id, state FROM ${table} INDEXED BY ${index} WHERE tenant = ?`;
-  const nextState = statement<FlowStateKey, Args>(db, `${select} AND namespace = ? AND flow_id = ? AND state > ? ORDER BY state LIMIT 1`);
-  const nextFlow = statement<FlowStateKey, Args>(db, `${select} AND namespace = ? AND flow_id > ? ORDER BY flow_id, state LIMIT 1`);
-  const nextNamespace = statement<FlowStateKey, Args>(db, `${select} AND namespace > ? ORDER BY namespace, flow_id, state LIMIT 1`);
-  const first = statement<FlowStateKey, Args>(db, `${select} AND namespace = ? ORDER BY flow_id, state LIMIT 1`);
+  const nextState = db.query<FlowStateKey, Args>(`${select} AND namespace = ? AND flow_id = ? AND state > ? ORDER BY state LIMIT 1`);
+  const nextFlow = db.query<FlowStateKey, Args>(`${select} AND namespace = ? AND flow_id > ? ORDER BY flow_id, state LIMIT 1`);
+  const nextNamespace = db.query<FlowStateKey, Args>(`${select} AND namespace > ? ORDER BY namespace, flow_id, state LIMIT 1`);
+  const first = db.query<FlowStateKey, Args>(`${select} AND namespace = ? ORDER BY flow_id, state LIMIT 1`);
   const keys: FlowStateKey[] = [];
   let key = namespace === undefined ? nextNamespace.get(tenant, '') : first.get(tenant, namespace);
   while (key) {

@@ -30,11 +30,11 @@ export function createTemplateStore(db: Db): TemplateStore {
        value TEXT NOT NULL, updated INTEGER NOT NULL,
        PRIMARY KEY (tenant, namespace, id))`,
   ]);
-  const selectOne = statement<Row, [string, string, string]>(db, 
+  const selectOne = statement<Row, [string, string, string]>(db,
     'SELECT * FROM templates WHERE tenant = ? AND namespace = ? AND id = ? AND deleted = 0',
   );
   const selectAll = statement<Row, [string]>(db, 'SELECT * FROM templates WHERE tenant = ? AND deleted = 0 ORDER BY namespace, id');
-  const upsert = statement(db, 
+  const upsert = statement(db,
     `INSERT INTO templates (tenant, namespace, id, deleted, value, updated) VALUES ($tenant, $namespace, $id, 0, $value, $updated)
      ON CONFLICT (tenant, namespace, id) DO UPDATE SET deleted = 0, value = excluded.value, updated = excluded.updated`,
   );

@@ -40,18 +40,18 @@ export function createSuiteStore(db: Db): SuiteStore {
   const one = statement<SuiteRow, [string, string, string]>(db, 'SELECT * FROM test_suites WHERE tenant = ? AND namespace = ? AND id = ?');
   const all = statement<SuiteRow, [string]>(db, 'SELECT * FROM test_suites WHERE tenant = ? ORDER BY namespace, id');
   const ofFile = statement<SuiteRow, [string]>(db, 'SELECT * FROM test_suites WHERE file = ?');
-  const upsert = statement(db, 
+  const upsert = statement(db,
     `INSERT INTO test_suites (tenant, namespace, id, source, value, file, updated) VALUES ($tenant, $namespace, $id, $source, $value, $file, $updated)
      ON CONFLICT (tenant, namespace, id) DO UPDATE SET source = excluded.source, value = excluded.value, file = excluded.file, updated = excluded.updated`,
   );
   const remove = statement(db, 'DELETE FROM test_suites WHERE tenant = ? AND namespace = ? AND id = ?');
-  const insertResult = statement(db, 
+  const insertResult = statement(db,
     `INSERT INTO test_suite_results (tenant, id, namespace, suite_id, flow_id, start_date, seq, value)
      VALUES ($tenant, $id, $namespace, $suite, $flow, $start, (SELECT coalesce(max(seq), 0) + 1 FROM test_suite_results), $value)`,
   );
   const oneResult = statement<ResultRow, [string, string]>(db, 'SELECT value FROM test_suite_results WHERE tenant = ? AND id = ?');
   const allResults = statement<ResultRow, [string]>(db, 'SELECT value FROM test_suite_results WHERE tenant = ? ORDER BY seq DESC');
-  const last = statement<ResultRow, [string, string, string]>(db, 
+  const last = statement<ResultRow, [string, string, string]>(db,
     'SELECT value FROM test_suite_results WHERE tenant = ? AND namespace = ? AND suite_id = ? ORDER BY seq DESC LIMIT 1',
   );
   const parse = (r: ResultRow | null) => (r ? (JSON.parse(r.value) as TestSuiteRunResult) : undefined);

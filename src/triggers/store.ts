@@ -23,7 +23,7 @@ export function createTriggerStore(db: Db, kind: 'schedule' | 'flow' = 'schedule
        tenant TEXT NOT NULL, namespace TEXT NOT NULL, flow_id TEXT NOT NULL, trigger_id TEXT NOT NULL, json TEXT NOT NULL,
        PRIMARY KEY (tenant, namespace, flow_id, trigger_id))`,
   ]);
-  const upsert = statement(db, 
+  const upsert = statement(db,
     `INSERT INTO ${table} (tenant, namespace, flow_id, trigger_id, json) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (tenant, namespace, flow_id, trigger_id) DO UPDATE SET json = excluded.json`,
   );

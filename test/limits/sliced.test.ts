@@ -87,4 +87,31 @@ describe('sliced responses', () => {
     expect(team.body.total).toBe(1250);
     expect(team.body.results).toHaveLength(1250);
   });
+
+  test('executions/search over many matches (counted and paged in separate turns) answers the same total and page', async () => {
+    const c = await testRuntime();
+    await c.json('POST', '/api/v1/flows', { body: 'id: f\nnamespace: big\ntasks:\n  - id: l\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n', type: 'application/x-yaml' });
+    const model = (await c.json('POST', '/api/v1/executions/big/f?wait=true', { body: new FormData() })).body;
+    const at = Date.UTC(2025, 0, 1);
+    for (let i = 0; i < 2500; i++) {
+      const date = new Date(at + i * 1000).toISOString();
+      c.rt.services.executions.store.save({
+        ...model, tenant: 'main', id: `e${String(i).padStart(4, '0')}`, namespace: i % 2 ? 'big.team' : 'big',
+        state: { current: 'SUCCESS', startDate: date, endDate: date, histories: [{ state: 'SUCCESS', date }] },
+      });
+    }
+    c.rt.services.executions.store.delete('main', model.id);
+    await null; // the turn's writes commit
+    const small = await c.json('GET', '/api/v1/executions/search?namespace=big&size=3&page=2');
+    expect(small.status, JSON.stringify(small.body).slice(0, 300)).toBe(200);
+    expect(small.body.total).toBe(2500);
+    expect(small.body.results.map((e: { id: string }) => e.id)).toEqual(['e2496', 'e2495', 'e2494']);
+    const big = await c.json('GET', '/api/v1/executions/search?namespace=big&size=300&page=2');
+    expect(big.body.total).toBe(2500);
+    expect(big.body.results.map((e: { id: string }) => e.id).slice(0, 2)).toEqual(['e2199', 'e2198']);
+    const team = await c.json('GET', '/api/v1/executions/search?namespace=big.team&size=5000&sort=state.startDate:asc');
+    expect(team.body.total).toBe(1250);
+    expect(team.body.results).toHaveLength(1250);
+    expect(team.body.results[0].id).toBe('e0001');
+  });
 });

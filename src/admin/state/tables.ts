@@ -3,7 +3,7 @@
 // settings (credentials, instance id), the flows directory's file map (paths of this machine),
 // and derived tables (stats_*: re-derived from the executions, which mark them dirty).
 
-import { statement, type Db } from '../../shared/db.ts';
+import type { Db } from '../../shared/db.ts';
 
 const NOT_STATE = new Set(['schema_migrations', 'settings', 'flow_files']);
 const isDerived = (name: string) => name.startsWith('stats_');
@@ -47,7 +47,7 @@ export const derivedTables = (db: Db): string[] => tableNames(db).filter(isDeriv
 
 /** the storage schema: the latest migration of every store module */
 export function schemaVersions(db: Db): Record<string, number> {
-  const rows = statement<{ module: string; version: number }, []>(db, 'SELECT module, MAX(version) AS version FROM schema_migrations GROUP BY module ORDER BY module').all();
+  const rows = db.query<{ module: string; version: number }, []>('SELECT module, MAX(version) AS version FROM schema_migrations GROUP BY module ORDER BY module').all();
   return Object.fromEntries(rows.map((r) => [r.module, r.version]));
 }
 
@@ -70,7 +70,7 @@ export function readRows(db: Db, table: TableInfo): Cell[][] {
 export function emptyTables(db: Db, names: string[]): void {
   const emptied = new Set([...names, ...derivedTables(db)]);
   const kept = stateTables(db).map((t) => t.name).filter((n) => !emptied.has(n));
-  const triggers = statement<{ name: string; tbl_name: string; sql: string }, []>(db, "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'").all()
+  const triggers = db.query<{ name: string; tbl_name: string; sql: string }, []>("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'").all()
     .filter((t) => emptied.has(t.tbl_name) && !kept.some((k) => t.sql.includes(k)));
   for (const t of triggers) db.exec(`DROP TRIGGER ${quote(t.name)}`);
   for (const name of emptied) db.exec(`DELETE FROM ${quote(name)}`);

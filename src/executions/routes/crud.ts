@@ -2,7 +2,7 @@
 // Control endpoints and files live in their own route files.
 
 import { routeModule } from '../../http/route-module.ts';
-import { slicedPage } from '../../http/sliced.ts';
+import { searchInTurns, slicedPage } from '../../http/sliced.ts';
 import { json } from '../../http/respond.ts';
 import { badRequest, notFound } from '../../shared/errors.ts';
 import { pagingParams, queryOf, sortParams } from '../../http/query.ts';
@@ -36,13 +36,18 @@ const SORTABLE = new Set(Object.keys(EXECUTION_SORT_FIELDS));
 
 export function executionRoutes(deps: ExecutionRouteDeps) {
   const now = () => deps.clock.now();
-  const page = (request: Request) => {
+  const page = async (request: Request) => {
     const q = queryOf(request);
     const paging = pagingParams(q);
-    const found = deps.store.searchLazy(tenantOf(request), executionFilterOf(q, now()), sortParams(q, SORTABLE), paging.size, paging.offset);
+    const tenant = tenantOf(request);
+    const filter = executionFilterOf(q, now());
+    const sort = sortParams(q, SORTABLE);
+    // a big search counts, picks and answers in turns of their own, and is serialized in slices
+    // (http/sliced.ts): size=10000 does not stall the server
+    const { total, page: found } = await searchInTurns(paging.size, () => deps.store.count(tenant, filter),
+      () => deps.store.page(tenant, filter, sort, paging.size, paging.offset));
     const at = now();
-    // big pages are read and serialized in slices (http/sliced.ts): size=10000 no longer stalls the server
-    return slicedPage(found.total, found.count, (i) => {
+    return slicedPage(total, found.count, (i) => {
       const e = found.get(i);
       return executionJson(deps.engine.get(e.tenant, e.id) ?? e, at);
     });

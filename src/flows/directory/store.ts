@@ -28,7 +28,7 @@ export function createFlowFileMap(db: Db, tenant: string): FlowFileMap {
        PRIMARY KEY (tenant, path))`,
     'CREATE INDEX flow_files_flow ON flow_files (tenant, namespace, id)',
   ]);
-  const upsert = statement(db, 
+  const upsert = statement(db,
     `INSERT INTO flow_files (tenant, namespace, id, path) VALUES ($tenant, $namespace, $id, $path)
      ON CONFLICT (tenant, path) DO UPDATE SET namespace = excluded.namespace, id = excluded.id`,
   );
