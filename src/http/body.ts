@@ -2,6 +2,7 @@
 // parser) so that every malformed body becomes a Kestra-style 4xx with a clear message.
 
 import { ApiError } from '../shared/errors.ts';
+import { nestingError } from '../shared/nesting.ts';
 
 export type BodyKind = 'yaml' | 'json' | 'multipart' | 'text' | 'other';
 
@@ -26,6 +27,8 @@ export async function readText(request: Request): Promise<string> {
 export async function readJson(request: Request): Promise<unknown> {
   const text = await readText(request);
   if (text.trim() === '') return undefined;
+  const tooDeep = nestingError(text);
+  if (tooDeep) throw new ApiError('INVALID_JSON', tooDeep);
   try {
     return JSON.parse(text);
   } catch (err) {

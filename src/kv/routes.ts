@@ -7,6 +7,7 @@ import { json } from '../http/respond.ts';
 import { tenantOf } from '../http/tenant.ts';
 import { parseDurationMs } from '../shared/time/durations.ts';
 import { requireNamespaceId } from '../shared/namespace-id.ts';
+import { nestingError } from '../shared/nesting.ts';
 import { ApiError, badRequest, illegalArgument, notFound } from '../shared/errors.ts';
 import type { KestraVersion } from '../shared/kestra-version.ts';
 import { parseIonValue } from './ion-value.ts';
@@ -88,6 +89,8 @@ export function kvRoutes({ kv, kestraVersion = '0.21' }: KvRouteDeps) {
       const ttlMs = ttlHeader(request);
       const text = await readText(request);
       if (text.trim() === '') throw badRequest('Required Body [value] not specified');
+      const tooDeep = nestingError(text);
+      if (tooDeep) throw illegalArgument(`Invalid JSON value for: ${text.slice(0, 200)}: ${tooDeep}`);
       const parsed = parseIonValue(text);
       if (!parsed) throw illegalArgument(`Invalid JSON value for: ${text}`);
       const description = request.headers.get('description') ?? undefined;

@@ -1,5 +1,6 @@
 // JSON / YAML text of JSON, YAML, ARRAY and MULTISELECT inputs, failing with Jackson-like messages
 // (Kestra parses them with Jackson, and its message ends up in the "with errors" block).
+import { nestingError } from '../../shared/nesting.ts';
 import { yaml } from '../../shared/yaml.ts';
 import { mismatch } from '../../flows/validate/jackson.ts';
 
@@ -24,6 +25,8 @@ function jsonFailure(text: string, e: unknown): Error {
 /** `JacksonMapper.toObject`: any JSON value. */
 export function parseJsonText(text: string): unknown {
   if (text.trim() === '') throw new Error(NO_CONTENT);
+  const tooDeep = nestingError(text);
+  if (tooDeep) throw new Error(tooDeep);
   try {
     return JSON.parse(text);
   } catch (e) {
