@@ -163,7 +163,7 @@ export function createApp(deps: HttpDeps): HttpApp {
       return Promise.resolve(unauthorized());
     }
     // a path whose percent-encoding cannot be decoded is the client's error (400), not a 500 later on
-    const malformed = malformedPath(path);
+    const malformed = malformedPath(pathname); // the tenant segment too
     if (malformed) return Promise.resolve(errorResponse(malformed, request));
     // --kestra-version 2.0: only 2.0's routes, answered in 2.0's shapes (absent in the default mode)
     const found = deps.compat ? routes.find(method, path) ?? null : undefined;

@@ -56,10 +56,21 @@ export function credentialErrors(username: string, password: string): string[] {
 
 const OPEN_GETS = new Set(['/api/v1/configs', '/api/v1/configs/login', '/api/v1/basicAuthValidationErrors']);
 
+const WEBHOOK = '/api/v1/executions/webhook/';
+
+/**
+ * Paths open without credentials, normalised as the router matches them (HEAD runs the GET route,
+ * one trailing slash is ignored), so that no spelling of a route gets another answer. Webhooks
+ * are open only in their own form (`{namespace}/{flowId}/{key}[/…]`): a namespace named `webhook`
+ * keeps its create-execution route closed.
+ */
 export function isOpenPath(method: string, path: string): boolean {
-  if (path === '/ping' || path.startsWith('/api/v1/executions/webhook/')) return true;
-  if (method === 'POST' && (path === '/api/v1/login' || path === '/api/v1/logout')) return true;
-  return method === 'GET' && OPEN_GETS.has(path);
+  const p = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+  const m = method === 'HEAD' ? 'GET' : method;
+  if (p === '/ping') return true;
+  if (p.startsWith(WEBHOOK) && p.slice(WEBHOOK.length).split('/').length >= 3) return true;
+  if (m === 'POST' && (p === '/api/v1/login' || p === '/api/v1/logout')) return true;
+  return m === 'GET' && OPEN_GETS.has(p);
 }
 
 /** The value of one cookie of a `Cookie` header. */

@@ -21,11 +21,14 @@ export function splitTenant(pathname: string): TenantRoute {
   if (!pathname.startsWith(PREFIX)) return { tenant: DEFAULT_TENANT, path: pathname };
   const slash = pathname.indexOf('/', PREFIX.length);
   if (slash < 0) return { tenant: DEFAULT_TENANT, path: pathname };
+  // `/api/v1/openapi.json/`: a first segment with nothing after its slash is the route itself
+  if (slash === pathname.length - 1) return { tenant: DEFAULT_TENANT, path: pathname };
   const first = pathname.slice(PREFIX.length, slash);
-  if (RESOURCE_SEGMENTS.has(first) || first === '') return { tenant: DEFAULT_TENANT, path: pathname };
   let tenant = first;
-  try { tenant = decodeURIComponent(first); } catch { /* keep raw */ }
-  return { tenant: tenant === '' ? DEFAULT_TENANT : tenant, path: PREFIX + pathname.slice(slash + 1) };
+  try { tenant = decodeURIComponent(first); } catch { /* malformed: the edge answers 400 for the whole path */ }
+  // a resource name, even percent-encoded (`flow%73`), is the resource, as the router reads it
+  if (RESOURCE_SEGMENTS.has(tenant) || tenant === '') return { tenant: DEFAULT_TENANT, path: pathname };
+  return { tenant, path: PREFIX + pathname.slice(slash + 1) };
 }
 
 const tenants = new WeakMap<Request, string>();
