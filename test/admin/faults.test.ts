@@ -35,6 +35,18 @@ describe('HTTP faults', () => {
     expect((await c.json('POST', '/api/v1/executions/t/a')).status).toBe(404); // used up: the real answer
   });
 
+  test('every spelling that reaches the route gets its fault: a trailing slash, the tenant form, HEAD for a GET fault', async () => {
+    const c = await adminRuntime();
+    await deploy(c, logFlow('a'));
+    await fault(c, { method: 'GET', path: '/api/v1/flows/*/*', status: 503, times: 3 });
+    expect((await c.call('GET', '/api/v1/main/flows/t/a/')).status).toBe(503);
+    expect((await c.call('HEAD', '/api/v1/flows/t/a')).status).toBe(503);
+    expect((await c.call('GET', '/api/v1/flows/t/a/')).status).toBe(503);
+    expect((await c.call('GET', '/api/v1/flows/t/a/')).status).toBe(200);
+    await fault(c, { method: 'POST', path: '/api/v1/flows/*/*', status: 503 });
+    expect((await c.call('HEAD', '/api/v1/flows/t/a')).status).toBe(200); // a POST fault is no GET fault
+  });
+
   test('a delay without status slows the real answer down', async () => {
     const c = await adminRuntime();
     await fault(c, { path: '/api/v1/flows/search', delayMs: 40 });
