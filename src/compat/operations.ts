@@ -1,6 +1,6 @@
 // The open-source operations of Kestra 2.0 (required-endpoints-2.0.txt, bundled as text by
 // `bun build --compile`), keyed by method + normalised path template so that a route of the
-// router (`/api/v1/executions/:executionId/:flowId`) and an operation of the list
+// router (`/api/v1/executions/:namespace/:id`) and an operation of the list
 // (`/api/v1/{tenant}/executions/{namespace}/{id}`) meet on one key.
 
 import LIST from './required-endpoints-2.0.txt' with { type: 'text' };

@@ -84,8 +84,12 @@ export function createApp(deps: HttpDeps): HttpApp {
       .map((r) => ({ method: r.method, path: r.path, feature, detail: (r.hooks as { detail?: RouteDetail } | undefined)?.detail }))),
     ...['openapi.json', 'openapi.yml'].map((f) => ({ method: 'GET', path: `/api/v1/${f}`, feature: 'reference' })),
   ];
+  // the reference lists what answers: in 2.0 mode not the routes the gate refuses
+  const documented = (): RouteInfo[] => routeTable().filter((r) => deps.compat?.decide({
+    method: r.method, path: r.path.replace(/:[^/]+|\*$/g, 'x'), tenantGiven: false, template: r.path,
+  }).kind !== 'refuse');
   // Our router finds a request's route (router.ts says why); Elysia runs the route found.
-  const routes = createRouter([referenceRoutes(routeTable, deps.version ?? '', deps.kestraRelease), ...deps.modules.map((m) => m.module)].flatMap(routesOf));
+  const routes = createRouter([referenceRoutes(documented, deps.version ?? '', deps.kestraRelease), ...deps.modules.map((m) => m.module)].flatMap(routesOf));
   // the route found for a request, handed to Elysia's catch-all on the request itself
   const MATCH = Symbol('route');
   type Routed = Request & { [MATCH]?: RouteMatch };

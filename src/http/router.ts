@@ -7,19 +7,24 @@
 // Matching is Elysia's (memoirist's): per segment a literal beats a `:param`, which beats a
 // trailing `*` (the rest of the path, maybe empty), trying the next kind when a branch fails; a
 // `:param` takes a whole non-empty segment, percent-decoded; one trailing slash is ignored when
-// nothing matches with it (Elysia's non-strict paths). HEAD runs the GET route.
+// nothing matches with it (Elysia's non-strict paths). HEAD runs the GET route. Unlike Elysia's
+// router, routes sharing a position name their parameters each their own way
+// (`/executions/:executionId/restart` next to `/executions/:namespace/:id`).
 
 import type { RecordedRoute } from './route-module.ts';
 
 export interface RouteMatch { route: RecordedRoute; params: Record<string, string> }
 
+/** a route with the names of its parameters, in path order */
+interface Named { route: RecordedRoute; names: string[] }
+
 interface Node {
   literal: Map<string, Node>;
-  param?: { name: string; node: Node };
+  param?: Node;
   /** routes ending in `*`, by method */
-  rest?: Map<string, RecordedRoute>;
+  rest?: Map<string, Named>;
   /** routes ending here, by method */
-  routes?: Map<string, RecordedRoute>;
+  routes?: Map<string, Named>;
 }
 
 const node = (): Node => ({ literal: new Map() });
@@ -38,12 +43,12 @@ export function createRouter(routes: Iterable<RecordedRoute>): Router {
   for (const route of routes) {
     const parts = route.path.split('/').slice(1);
     const rest = parts[parts.length - 1] === '*';
+    const names: string[] = [];
     let at = root;
     for (const part of rest ? parts.slice(0, -1) : parts) {
       if (part.startsWith(':')) {
-        // one parameter name per position, as in Elysia's router: the first route's name is kept
-        at.param ??= { name: part.slice(1), node: node() };
-        at = at.param.node;
+        names.push(part.slice(1));
+        at = at.param ??= node();
       } else {
         let next = at.literal.get(part);
         if (!next) at.literal.set(part, (next = node()));
@@ -51,43 +56,45 @@ export function createRouter(routes: Iterable<RecordedRoute>): Router {
       }
     }
     const table = rest ? (at.rest ??= new Map()) : (at.routes ??= new Map());
-    if (!table.has(route.method)) table.set(route.method, route); // the first registration wins, as in Elysia
+    if (!table.has(route.method)) table.set(route.method, { route, names }); // the first registration wins, as in Elysia
   }
 
-  function pick(table: Map<string, RecordedRoute> | undefined, method: string): RecordedRoute | undefined {
+  function pick(table: Map<string, Named> | undefined, method: string): Named | undefined {
     if (!table) return undefined;
     return table.get(method) ?? (method === 'HEAD' ? table.get('GET') : undefined);
   }
 
-  /** the route under `at` for segments[i..], filling `params` on the way (undone on a failed branch) */
-  function walk(at: Node, segments: string[], i: number, method: string, params: Record<string, string>): RecordedRoute | undefined {
-    if (i === segments.length) return pick(at.routes, method);
+  /** the route under `at` for segments[i..]; `values` collects the parameter segments on the way (popped on a failed branch) */
+  function walk(at: Node, segments: string[], i: number, method: string, values: string[]): { named: Named; rest?: string } | undefined {
+    if (i === segments.length) {
+      const named = pick(at.routes, method);
+      return named && { named };
+    }
     const segment = segments[i]!;
     const literal = at.literal.get(segment) ?? (segment.includes('%') ? at.literal.get(decode(segment)) : undefined);
     if (literal) {
-      const found = walk(literal, segments, i + 1, method, params);
+      const found = walk(literal, segments, i + 1, method, values);
       if (found) return found;
     }
     if (at.param && segment !== '') {
-      const found = walk(at.param.node, segments, i + 1, method, params);
-      if (found) {
-        params[at.param.name] = decode(segment);
-        return found;
-      }
+      values.push(segment);
+      const found = walk(at.param, segments, i + 1, method, values);
+      if (found) return found;
+      values.pop();
     }
-    const rest = pick(at.rest, method);
-    if (rest) {
-      params['*'] = decode(segments.slice(i).join('/'));
-      return rest;
-    }
-    return undefined;
+    const named = pick(at.rest, method);
+    return named && { named, rest: segments.slice(i).join('/') };
   }
 
   function lookup(method: string, path: string): RouteMatch | undefined {
-    const params: Record<string, string> = {};
+    const values: string[] = [];
     // segments[0] is the empty text before the leading '/'
-    const route = walk(root, path.split('/'), 1, method, params);
-    return route && { route, params };
+    const found = walk(root, path.split('/'), 1, method, values);
+    if (!found) return undefined;
+    const params: Record<string, string> = {};
+    found.named.names.forEach((name, i) => { params[name] = decode(values[i]!); });
+    if (found.rest !== undefined) params['*'] = decode(found.rest);
+    return { route: found.named.route, params };
   }
 
   return {

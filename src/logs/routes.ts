@@ -157,10 +157,8 @@ export function logRoutes(deps: LogRouteDeps) {
       });
       return ok();
     })
-    // DELETE /logs/{namespace}/{flowId}. Elysia 1.4's router allows one parameter name per method and
-    // path position, and DELETE /logs/{executionId} owns this one; the namespace is renamed where it arrives.
-    .delete('/logs/:executionId/:flowId', ({ request, params: { executionId: namespace, flowId } }) => {
-      deleteFlowLogs(deps.logs, tenantOf(request), namespace, flowId, queryOf(request).get('triggerId') || undefined);
+    .delete('/logs/:namespace/:flowId', ({ request, params }) => {
+      deleteFlowLogs(deps.logs, tenantOf(request), params.namespace, params.flowId, queryOf(request).get('triggerId') || undefined);
       return ok();
     });
 }

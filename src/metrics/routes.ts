@@ -44,9 +44,8 @@ export function metricRoutes({ metrics, clock, timeZone }: MetricRouteDeps) {
     .get('/metrics/names/:namespace/:flowId/:taskId', ({ request, params }) =>
       json(metrics.names(tenantOf(request), params.namespace, params.flowId, params.taskId)))
     .get('/metrics/tasks/:namespace/:flowId', ({ request, params }) => json(metrics.tasks(tenantOf(request), params.namespace, params.flowId)))
-    // the router wants one parameter name per position: the third segment is the metric or the task id
-    .get('/metrics/aggregates/:namespace/:flowId/:name', ({ request, params: p }) =>
-      aggregate(request, { namespace: p.namespace, flowId: p.flowId, metric: p.name }))
-    .get('/metrics/aggregates/:namespace/:flowId/:name/:metric', ({ request, params: p }) =>
-      aggregate(request, { namespace: p.namespace, flowId: p.flowId, taskId: p.name, metric: p.metric }));
+    .get('/metrics/aggregates/:namespace/:flowId/:metric', ({ request, params: p }) =>
+      aggregate(request, { namespace: p.namespace, flowId: p.flowId, metric: p.metric }))
+    .get('/metrics/aggregates/:namespace/:flowId/:taskId/:metric', ({ request, params: p }) =>
+      aggregate(request, { namespace: p.namespace, flowId: p.flowId, taskId: p.taskId, metric: p.metric }));
 }

@@ -135,6 +135,18 @@ describe('2.0 routes and tenants', () => {
     expect((await c.json('GET', '/api/v1/main/openapi.json')).status).toBe(404);
   });
 
+  test('the API reference lists only what answers: no route the 2.0 gate refuses', async () => {
+    const paths = async (c: Awaited<ReturnType<typeof testRuntime>>) => Object.keys((await c.json('GET', '/api/v1/openapi.json')).body.paths);
+    const v2 = await paths(await testRuntime({ kestraVersion: '2.0' }));
+    const v021 = await paths(await testRuntime());
+    for (const removed of ['/api/v1/stats/executions/daily', '/api/v1/templates/search', '/api/v1/taskruns/search']) {
+      expect(v021.some((p) => p.endsWith(removed.slice('/api/v1'.length)))).toBe(true);
+      expect(v2.some((p) => p.endsWith(removed.slice('/api/v1'.length)))).toBe(false);
+    }
+    expect(v2.some((p) => p.endsWith('/executions/{executionId}/actions/kill'))).toBe(true);
+    expect(v2.some((p) => p.endsWith('/flows/search'))).toBe(true);
+  });
+
   test('an old action path is the execution create it has the shape of (Kestra 2.0 has no such action)', async () => {
     const { c, id } = await withRun('2.0');
     const r = await c.json('POST', `/api/v1/main/executions/${id}/replay`, { body: new FormData() });

@@ -31,6 +31,11 @@ describe('router', () => {
     expect(find('POST', '/api/v1/executions/e1/restart')?.path).toBe('/api/v1/executions/:executionId/restart');
   });
 
+  test('routes sharing a position name their parameters each their own way', () => {
+    expect(find('POST', '/api/v1/executions/e1/restart')?.params).toEqual({ executionId: 'e1' });
+    expect(find('POST', '/api/v1/executions/company.team/hello')?.params).toEqual({ namespace: 'company.team', id: 'hello' });
+  });
+
   test('a failed literal branch falls back to the parameter branch (backtracking)', () => {
     expect(find('GET', '/api/v1/flows/search/more')).toEqual({ path: '/api/v1/flows/:namespace/:id', params: { namespace: 'search', id: 'more' } });
     expect(find('GET', '/api/v1/namespaces/autocomplete/files/stats')).toEqual({ path: '/api/v1/namespaces/:id/files/stats', params: { id: 'autocomplete' } });
@@ -58,6 +63,15 @@ describe('router', () => {
 });
 
 describe('routing at the edge', () => {
+  test('the API reference names every parameter as its route does (Kestra names: /executions/{namespace}/{id})', async () => {
+    const { json } = await testRuntime();
+    const paths = Object.keys((await json('GET', '/api/v1/openapi.json')).body.paths);
+    expect(paths).toContain('/api/v1/executions/{namespace}/{id}');
+    expect(paths).toContain('/api/v1/logs/{namespace}/{flowId}');
+    expect(paths).toContain('/api/v1/metrics/aggregates/{namespace}/{flowId}/{taskId}/{metric}');
+    expect(paths.some((p) => p.includes('/executions/{executionId}/{flowId}'))).toBe(false);
+  });
+
   test('HEAD answers like GET, without a body; unknown paths and methods are Kestra 404s', async () => {
     const { call, json } = await testRuntime();
     await json('POST', '/api/v1/flows', { body: flowYaml('hello', 'company.team'), type: YAML });

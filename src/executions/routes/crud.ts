@@ -56,12 +56,9 @@ export function executionRoutes(deps: ExecutionRouteDeps) {
   const create = createAnswer(deps);
   const validate = validateAnswer(deps);
   return routeModule()
-    // POST /executions/{namespace}/{flowId}. Elysia 1.4's router allows one parameter name per method
-    // and path position, and the POST /executions/{executionId}/<action> routes own this one; the
-    // namespace is renamed where it arrives.
-    .post('/executions/:executionId/:flowId', ({ request, params: { executionId: namespace, flowId } }) => create(request, namespace, flowId))
-    // validates inputs without creating anything (the UI's execute form); same shared position as above
-    .post('/executions/:executionId/:flowId/validate', ({ request, params: { executionId: namespace, flowId } }) => validate(request, namespace, flowId))
+    .post('/executions/:namespace/:id', ({ request, params }) => create(request, params.namespace, params.id))
+    // validates inputs without creating anything (the UI's execute form)
+    .post('/executions/:namespace/:id/validate', ({ request, params }) => validate(request, params.namespace, params.id))
     .get('/executions/search', ({ request }) => page(request))
     .get('/executions', ({ request }) => {
       const q = queryOf(request);
