@@ -11,6 +11,7 @@ import { LOG_LEVEL_ORDER } from '../logs/model.ts';
 import type { Db } from '../shared/db.ts';
 import { joda, zoneId } from '../shared/time/joda.ts';
 import { instantText, ValueError } from './codec.ts';
+import { translateJavaRegex } from './java-regex.ts';
 import type { FieldKind } from './sources.ts';
 
 const LEVELS = Object.keys(LOG_LEVEL_ORDER);
@@ -18,15 +19,16 @@ const regexes = new Map<string, RegExp>();
 
 /**
  * A Java regular expression as a JavaScript one: leading inline flags (`(?i)`, `(?s)`, `(?m)`,
- * `(?is)`...) become flags, `\A` and `\z`/`\Z` anchors become `^` and `$`. Throws a ValueError
+ * `(?is)`...) become flags, and the Java-only constructs are translated (java-regex.ts: POSIX
+ * classes, `\Q...\E`, possessive quantifiers, atomic groups, `\A`/`\z`/`\Z`). Throws a ValueError
  * naming the pattern when it does not compile.
  */
 export function javaRegex(pattern: string): RegExp {
   let re = regexes.get(pattern);
   if (re) return re;
   const inline = /^\(\?([ims]+)\)/.exec(pattern);
-  const flags = [...new Set(inline?.[1] ?? '')].join('');
-  const source = pattern.slice(inline?.[0].length ?? 0).replace(/(^|[^\\])\\A/g, '$1^').replace(/(^|[^\\])\\[zZ]/g, '$1$');
+  const { source, unicode } = translateJavaRegex(pattern.slice(inline?.[0].length ?? 0));
+  const flags = [...new Set(inline?.[1] ?? '')].join('') + (unicode ? 'u' : '');
   try {
     re = new RegExp(source, flags);
   } catch (err) {

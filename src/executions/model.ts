@@ -63,7 +63,8 @@ export interface ExecutionFixture {
   id: string;
   value?: string;
   description?: string;
-  state?: 'SUCCESS' | 'WARNING' | 'FAILED';
+  /** the task run's end (KILLED, CANCELLED, SKIPPED) or PAUSED; SUCCESS by default */
+  state?: 'SUCCESS' | 'WARNING' | 'FAILED' | 'KILLED' | 'CANCELLED' | 'SKIPPED' | 'PAUSED';
   outputs?: Record<string, unknown>;
 }
 

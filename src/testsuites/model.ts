@@ -15,8 +15,13 @@ export const STATE_TYPES = [
 ] as const;
 const StateType = Type.Union(STATE_TYPES.map((s) => Type.Literal(s)));
 
-/** What a task fixture may declare as the mocked task's end (what the engine can play). */
-export const FIXTURE_STATES = ['SUCCESS', 'WARNING', 'FAILED'] as const;
+/**
+ * What a task fixture may declare (TaskFixture.state is a State.Type): the states that end a task
+ * run, and PAUSED (the task run and the execution wait for a resume, as a Pause does). Kestra takes
+ * any State.Type, but the others (RUNNING, CREATED, QUEUED, ...) never end the mocked task run, so
+ * its execution would never end: they are refused with a message saying so (parse.ts).
+ */
+export const FIXTURE_STATES = ['SUCCESS', 'WARNING', 'FAILED', 'KILLED', 'CANCELLED', 'SKIPPED', 'PAUSED'] as const;
 
 export const TaskFixture = Type.Object({
   id: Type.String({ minLength: 1 }),

@@ -6,7 +6,7 @@ import { Value } from '@sinclair/typebox/value';
 import type { Document, LineCounter } from 'yaml';
 import { yaml } from '../shared/yaml.ts';
 import { isPlainObject } from '../shared/guards.ts';
-import { OPERATORS, OPERATOR_ALIASES, TestSuite, type SuiteProblem } from './model.ts';
+import { FIXTURE_STATES, OPERATORS, OPERATOR_ALIASES, STATE_TYPES, TestSuite, type SuiteProblem } from './model.ts';
 
 export type SuitePath = (string | number)[];
 /** 1-based line of the node at a path (or of its nearest ancestor that exists); 0 when unknown */
@@ -48,7 +48,13 @@ export const pointerToPath = (pointer: string): SuitePath =>
 export const pathText = (path: SuitePath): string =>
   path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 
-function schemaMessage(e: { message: string; schema: unknown; value: unknown; type: number }): string {
+const FIXTURE_STATE_PATH = /^testCases\[\d+\]\.fixtures\.tasks\[\d+\]\.state$/;
+
+function schemaMessage(e: { message: string; schema: unknown; value: unknown; type: number }, place: string): string {
+  if (FIXTURE_STATE_PATH.test(place) && (STATE_TYPES as readonly unknown[]).includes(e.value)) {
+    return `state '${String(e.value)}' never ends the mocked task run, so its execution could not end: `
+      + `a task fixture's state must be one of ${FIXTURE_STATES.join(', ')}`;
+  }
   const schema = e.schema as { anyOf?: { const?: unknown }[]; pattern?: string; minItems?: number; const?: unknown };
   if (schema.anyOf?.length && schema.anyOf.every((s) => s.const !== undefined)) {
     return `must be one of ${schema.anyOf.map((s) => s.const).join(', ')}, got '${String(e.value)}'`;
@@ -95,7 +101,7 @@ export function parseSuite(source: string): SuiteParse {
     const key = pathText(path);
     if (seen.has(key)) continue; // one message per place
     seen.add(key);
-    problems.push({ path: key, message: schemaMessage(e as never), line: lineOf(path) });
+    problems.push({ path: key, message: schemaMessage(e as never, key), line: lineOf(path) });
   }
   if (Array.isArray(value.testCases)) {
     const ids = new Set<string>();

@@ -17,7 +17,7 @@ import { createTaskLogger } from './attempts/task-context.ts';
 import { runAttempt, type AttemptOutcome } from './attempts/worker.ts';
 import { closeWorkspace, discardWorkspaces, openWorkspace } from './workspaces.ts';
 import { logFileName, logFileText } from './attempts/log-file.ts';
-import { testFixtureOf } from './attempts/test-fixtures.ts';
+import { testFixtureFor, testFixtureOf } from './attempts/test-fixtures.ts';
 import type { EngineDeps } from './deps.ts';
 import { createIdleTracker } from './idle.ts';
 import { createSinks } from './sinks.ts';
@@ -246,6 +246,7 @@ export function createEngine(deps: EngineDeps) {
             };
           },
           dispatch: (run) => dispatch(l, run),
+          fixture: (run) => testFixtureFor(l.exec, run),
           logError: (run, message) => logError(l, run, message),
           logWarn: (run, message) => executorLog(l, run).warn(message),
           finish: (state) => finish(l, state),

@@ -4,7 +4,7 @@
 
 import { isKestraTruthy } from '../../expressions/index.ts';
 import type { TaskDefinition } from '../../tasks/types.ts';
-import type { Execution, TaskRun } from '../model.ts';
+import type { Execution, ExecutionFixture, TaskRun } from '../model.ts';
 import { isTerminal, newState, withState, type StateType } from '../state.ts';
 import { resolveContainer, type CreateChild } from './containers.ts';
 import { applyAllowances } from './final-state.ts';
@@ -19,6 +19,8 @@ export interface StepHooks {
   renderer(run: TaskRun): Renderer;
   /** starts a runnable task run on a worker (sets it RUNNING with a new attempt) */
   dispatch(run: TaskRun): void;
+  /** a test case's fixture for the task run (Kestra's Execution.fixtures): the task is not run */
+  fixture(run: TaskRun): ExecutionFixture | undefined;
   /** an execution-level or task-run-level ERROR log */
   logError(run: TaskRun | undefined, message: string): void;
   /** a task-run-level WARN log */
@@ -37,6 +39,9 @@ export interface StepHooks {
   closeWorkspace(run: TaskRun, task: TaskDefinition): { outputs?: Record<string, unknown>; failed: boolean };
 }
 
+/** fixture states played through an attempt (the engine's dispatch); the others are set here */
+const ATTEMPT_STATES = new Set(['SUCCESS', 'WARNING', 'FAILED']);
+
 const sequential = (tasks: TaskDefinition[]): ContainerSpec['items'] => tasks.map((task) => ({ task, group: 0 }));
 
 export function step(exec: Execution, plan: FlowPlan, hooks: StepHooks): boolean {
@@ -46,6 +51,25 @@ export function step(exec: Execution, plan: FlowPlan, hooks: StepHooks): boolean
     if (target.state.current === s) return;
     target.state = withState(target.state, s, hooks.now());
     changed = true;
+  };
+  /**
+   * A fixture state the engine sets itself (KILLED, CANCELLED, SKIPPED, PAUSED): the outputs are
+   * rendered as Kestra renders fixture outputs; PAUSED pauses the execution (true: stop the pass).
+   */
+  const endByFixture = (run: TaskRun, fixture: ExecutionFixture): boolean => {
+    try {
+      run.outputs = fixture.outputs ? hooks.renderer(run).renderDeep(fixture.outputs) : {};
+    } catch (err) {
+      run.outputs = {};
+      setState(run, 'FAILED');
+      hooks.logError(run, `Unable to render the outputs of the fixture of task '${run.taskId}': ${(err as Error).message}`);
+      return false;
+    }
+    if (fixture.state !== 'PAUSED') { setState(run, fixture.state!); return false; }
+    setState(run, 'RUNNING');
+    setState(run, 'PAUSED');
+    setState(exec, 'PAUSED');
+    return true;
   };
   if (exec.state.current === 'RESTARTED') setState(exec, 'RUNNING');
   // a paused execution starts nothing new until it is resumed (running attempts still finish);
@@ -82,6 +106,8 @@ export function step(exec: Execution, plan: FlowPlan, hooks: StepHooks): boolean
   // 2. running flowables
   for (const run of exec.taskRunList) {
     if (run.state.current !== 'RUNNING') continue;
+    // a task run paused by its fixture, then resumed: it was never run, it is over
+    if (hooks.fixture(run)?.state === 'PAUSED') { setState(run, 'SUCCESS'); continue; }
     const planned = plan.tasks.get(run.taskId);
     if (!planned?.flowable) continue;
     const handler = flowableOf(planned.type)!;
@@ -137,7 +163,10 @@ export function step(exec: Execution, plan: FlowPlan, hooks: StepHooks): boolean
         continue;
       }
     }
-    if (planned.flowable) {
+    const fixture = hooks.fixture(run);
+    if (fixture && fixture.state !== undefined && !ATTEMPT_STATES.has(fixture.state)) {
+      if (endByFixture(run, fixture)) return true;
+    } else if (planned.flowable && !fixture) {
       try {
         const handler = flowableOf(planned.type)!;
         const started = handler.start?.(task, hooks.renderer(run));

@@ -32,6 +32,20 @@ export function formatOffset(totalSeconds: number, withColon: boolean, minutes: 
 
 const zoneNames = new Map<string, Intl.DateTimeFormat>();
 
+/** One part of Intl's text for the instant in the date's zone (`v`, `B`): formatters cached per locale and options. */
+function intlPart(zdt: ZonedDateTime, tag: string | undefined, options: Intl.DateTimeFormatOptions, type: Intl.DateTimeFormatPartTypes): string {
+  const id = zdt.zone().id();
+  const zone = id === 'Z' ? 'UTC' : id;
+  const key = `${tag ?? 'en-US'} ${zone} ${JSON.stringify(options)}`;
+  let f = zoneNames.get(key);
+  if (!f) {
+    try { f = new Intl.DateTimeFormat(tag ?? 'en-US', { timeZone: zone, ...options }); } catch { return id; }
+    if (zoneNames.size > 500) zoneNames.clear();
+    zoneNames.set(key, f);
+  }
+  return f.formatToParts(new Date(zdt.toInstant().toEpochMilli())).find((p) => p.type === type)?.value ?? id;
+}
+
 /** Java's `z`/`zzzz` for Locale.US: the CLDR long name (Central European Standard Time), and as
  * short name the US abbreviation (EST) or, where CLDR only has GMT+1, the long name's initials
  * (CET, CEST, BST; "Standard" dropped for European zones as the TZDB abbreviations do). */
@@ -50,10 +64,16 @@ function zoneName(zdt: ZonedDateTime, full: boolean, tag: string | undefined): s
     }
     return f.formatToParts(new Date(zdt.toInstant().toEpochMilli())).find((p) => p.type === 'timeZoneName')?.value ?? id;
   };
-  // long names are CLDR's in every locale; short ones stay the English abbreviations (CET, EDT)
+  // long names are CLDR's in every locale; short ones too where the locale has one (de: MEZ),
+  // else the English abbreviations (CET, EDT), never an offset (GMT+1, UTC+1)
   if (full) return name('long', tag);
+  const offsetLike = (n: string) => /[+\-\u2212]\d/.test(n);
+  if (tag !== undefined) {
+    const local = name('short', tag);
+    if (!offsetLike(local)) return local;
+  }
   const short = name('short');
-  if (!/^GMT[+-]/.test(short)) return short;
+  if (!offsetLike(short)) return short;
   const long = name('long');
   const words = long.split(' ').filter((w) => !(w === 'Standard' && /European/.test(long)));
   return words.map((w) => w[0]).join('').toUpperCase();
@@ -73,7 +93,7 @@ function field(zdt: ZonedDateTime, letter: string, count: number, names: DateNam
     }
     case 'Q': case 'q': {
       const q = Math.floor((zdt.monthValue() - 1) / 3) + 1;
-      return count <= 2 ? pad(q, count) : count === 3 ? 'Q' + q : names.quarters[q - 1]!;
+      return count <= 2 ? pad(q, count) : count === 3 ? names.quarters.short[q - 1]! : count === 4 ? names.quarters.full[q - 1]! : String(q);
     }
     case 'M': return count <= 2 ? pad(zdt.monthValue(), count) : text(names.months, zdt.monthValue() - 1, count);
     case 'L': return count <= 2 ? pad(zdt.monthValue(), count) : text(names.monthsStandalone, zdt.monthValue() - 1, count);
@@ -98,6 +118,16 @@ function field(zdt: ZonedDateTime, letter: string, count: number, names: DateNam
     case 'N': return pad(zdt.toLocalTime().toNanoOfDay(), count);
     case 'V': return zdt.zone().id();
     case 'z': return zoneName(zdt, count >= 4, names.tag);
+    case 'v':
+      if (count !== 1 && count !== 4) throw new EvalError(`Wrong number of pattern letters: ${letter.repeat(count)}`);
+      // UTC and fixed offsets have no generic name: they print as `z` does
+      if (!zdt.zone().id().includes('/') || zdt.zone().id() === 'Etc/UTC') return zoneName(zdt, count === 4, names.tag);
+      return intlPart(zdt, names.tag, { timeZoneName: count === 4 ? 'longGeneric' : 'shortGeneric' }, 'timeZoneName');
+    case 'B': {
+      if (count !== 1 && count !== 4 && count !== 5) throw new EvalError(`Wrong number of pattern letters: ${letter.repeat(count)}`);
+      const dayPeriod = count === 4 ? 'long' : count === 5 ? 'narrow' : 'short';
+      return intlPart(zdt, names.tag, { hour: 'numeric', hourCycle: 'h12', dayPeriod }, 'dayPeriod');
+    }
     case 'O': return offset === 0 ? 'GMT' : 'GMT' + (count === 4 ? formatOffset(offset, true, 'always', true, '') : formatOffset(offset, true, 'nonzero', false, '').replace(/^([+-])0/, '$1'));
     case 'X': case 'x': {
       const zero = letter === 'X' ? 'Z' : '';

@@ -26,7 +26,8 @@ export interface DateNames {
   ampm: readonly [string, string];
   /** [BC, AD] */
   eras: { full: readonly [string, string]; short: readonly [string, string]; narrow: readonly [string, string] };
-  quarters: readonly string[];
+  /** QQQ and QQQQ (CLDR format names) */
+  quarters: { short: readonly string[]; full: readonly string[] };
   week: WeekDef;
 }
 
@@ -42,8 +43,27 @@ export const ENGLISH: DateNames = {
   daysStandalone: EN_DAYS,
   ampm: ['AM', 'PM'],
   eras: { full: ['Before Christ', 'Anno Domini'], short: ['BC', 'AD'], narrow: ['B', 'A'] },
-  quarters: ['1st quarter', '2nd quarter', '3rd quarter', '4th quarter'],
+  quarters: { short: ['Q1', 'Q2', 'Q3', 'Q4'], full: ['1st quarter', '2nd quarter', '3rd quarter', '4th quarter'] },
   week: { firstDay: 7, minDays: 1 },
+};
+
+/**
+ * Quarter names (CLDR, as Java 21 prints QQQ / QQQQ) for common languages: Intl has none. Other
+ * languages print the English ones.
+ */
+const quarterNames = (short: string, full: (q: number) => string) => ({ short: [1, 2, 3, 4].map((q) => short + q), full: [1, 2, 3, 4].map(full) });
+const QUARTERS: Record<string, DateNames['quarters']> = {
+  fr: quarterNames('T', (q) => `${q}${q === 1 ? 'er' : 'e'} trimestre`),
+  de: quarterNames('Q', (q) => `${q}. Quartal`),
+  es: quarterNames('T', (q) => `${q}.${q % 2 ? 'er' : 'º'} trimestre`),
+  it: quarterNames('T', (q) => `${q}º trimestre`),
+  pt: quarterNames('T', (q) => `${q}º trimestre`),
+  nl: quarterNames('K', (q) => `${q}e kwartaal`),
+  ja: quarterNames('Q', (q) => `第${q}四半期`),
+  zh: { short: ['1季度', '2季度', '3季度', '4季度'], full: ['第一季度', '第二季度', '第三季度', '第四季度'] },
+  ko: { short: ['1분기', '2분기', '3분기', '4분기'], full: ['제 1/4분기', '제 2/4분기', '제 3/4분기', '제 4/4분기'] },
+  ru: { short: [1, 2, 3, 4].map((q) => `${q}-й кв.`), full: [1, 2, 3, 4].map((q) => `${q}-й квартал`) },
+  pl: { short: ['I kw.', 'II kw.', 'III kw.', 'IV kw.'], full: ['I kwartał', 'II kwartał', 'III kwartał', 'IV kwartał'] },
 };
 
 /** ISO-8601 weeks (Monday, 4 days), for the iso_week_date formatter whatever the locale */
@@ -128,8 +148,8 @@ function build(tag: string, region: string | undefined): DateNames {
       short: [era('short', -100), era('short', 2024)],
       narrow: [era('narrow', -100), era('narrow', 2024)],
     },
-    // Intl has no quarter names: Java's English ones stand in
-    quarters: ENGLISH.quarters,
+    // Intl has no quarter names: a CLDR table for common languages, else Java's English ones
+    quarters: QUARTERS[tag.split('-')[0]!] ?? ENGLISH.quarters,
     week: weekOf(region),
   };
 }
