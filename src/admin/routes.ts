@@ -11,10 +11,10 @@ import type { Journal } from './journal.ts';
 import { check, ClockAdvance, ClockSet, HttpFaultSpec, TaskFaultSpec } from './model.ts';
 import type { StateService } from './state/service.ts';
 import type { TimeControl } from './time.ts';
+import { noContent } from '../http/respond.ts';
 
 export interface AdminRouteDeps { time: TimeControl; journal: Journal; faults: Faults; state: StateService; fixtures: Fixtures }
 
-const noContent = () => new Response(null, { status: 204 });
 
 /** refuses query parameters other than the allowed ones (a typo must not pass silently) */
 function onlyParams(request: Request, allowed: string[]): URLSearchParams {

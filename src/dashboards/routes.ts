@@ -5,7 +5,7 @@ import { routeModule } from '../http/route-module.ts';
 import { attachment } from '../http/attachment.ts';
 import { readJson, readText, requireKind } from '../http/body.ts';
 import { pagingParams, queryOf, sortParams } from '../http/query.ts';
-import { json } from '../http/respond.ts';
+import { json, noContent } from '../http/respond.ts';
 import { tenantOf } from '../http/tenant.ts';
 import { illegalArgument, unprocessable } from '../shared/errors.ts';
 import { dashboardJson, toCsv } from './serialize.ts';
@@ -93,7 +93,7 @@ export function dashboardRoutes(deps: DashboardRouteDeps) {
     })
     .delete('/dashboards/:id', ({ request, params }) => {
       dashboards.delete(tenantOf(request), params.id);
-      return new Response(null, { status: 204 });
+      return noContent();
     })
     .post('/dashboards/:id/charts/:chartId', async ({ request, params }) => {
       const body = await readJson(request);

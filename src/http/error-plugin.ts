@@ -41,10 +41,13 @@ export function internalErrorResponse(error: unknown, request: Request): Respons
   return errorResponse(toApiError('UNKNOWN', error), request);
 }
 
+/** Any error of a request as its Kestra error JSON; an unexpected one is also reported to `onInternal`. */
+export function renderError(code: string | number, error: unknown, request: Request, onInternal?: (err: unknown) => void): Response {
+  const apiError = toApiError(code, error);
+  if (apiError.code === 'INTERNAL') onInternal?.(error);
+  return errorResponse(apiError, request);
+}
+
 export function errorPlugin(onInternal?: (err: unknown) => void) {
-  return new Elysia({ name: 'kestra-errors' }).onError({ as: 'global' }, ({ code, error, request }) => {
-    const apiError = toApiError(code, error);
-    if (apiError.code === 'INTERNAL') onInternal?.(error);
-    return errorResponse(apiError, request);
-  });
+  return new Elysia({ name: 'kestra-errors' }).onError({ as: 'global' }, ({ code, error, request }) => renderError(code, error, request, onInternal));
 }

@@ -7,3 +7,6 @@ export const json = (body: unknown, status = 200) => new Response(JSON.stringify
 
 /** an already-serialised JSON body (cached flow JSON, joined arrays) */
 export const jsonText = (body: string, status = 200) => new Response(body, { status, headers: JSON_HEADERS });
+
+/** 204: done, nothing to say */
+export const noContent = () => new Response(null, { status: 204 });

@@ -2,7 +2,7 @@
 // as an Elysia instance so every handler keeps its typed context — but only recorded: the edge
 // finds routes in its own table (router.ts) and lets Elysia run the one found.
 
-import type { Context, Elysia } from 'elysia';
+import type { Elysia } from 'elysia';
 
 export interface RecordedRoute {
   method: string;
@@ -12,8 +12,8 @@ export interface RecordedRoute {
   hooks?: Record<string, unknown>;
 }
 
-/** What the edge passes a route's handler (handlers name only these: see app.ts). */
-export type RouteHandler = (ctx: { request: Request; params: Record<string, string>; set: Context['set'] }) => unknown;
+/** What the edge passes a route's handler (handlers name only these: see app.ts); answers are Responses or values Elysia maps. */
+export type RouteHandler = (ctx: { request: Request; params: Record<string, string> }) => unknown;
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 const METHODS: Method[] = ['get', 'post', 'put', 'patch', 'delete'];
@@ -21,6 +21,8 @@ const METHODS: Method[] = ['get', 'post', 'put', 'patch', 'delete'];
 /**
  * Records routes under `prefix`. Only the five methods above exist at run time: anything else of
  * Elysia's API (hooks, guards, plugins) belongs to the app's edge, not to a feature's routes.
+ * Handlers get `{ request, params }` only — no `set`, `body` or `query` although the Elysia type
+ * offers them: they read the request themselves and answer with a Response (or a JSON-able value).
  */
 export function routeModule<const Prefix extends string = '/api/v1'>(prefix: Prefix = '/api/v1' as Prefix): Elysia<Prefix> {
   const routes: RecordedRoute[] = [];

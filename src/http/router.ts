@@ -40,6 +40,8 @@ export interface Router {
 
 export function createRouter(routes: Iterable<RecordedRoute>): Router {
   const root = node();
+  /** routes without parameters, by exact path: most requests end in one Map lookup */
+  const exact = new Map<string, Map<string, Named>>();
   for (const route of routes) {
     const parts = route.path.split('/').slice(1);
     const rest = parts[parts.length - 1] === '*';
@@ -56,7 +58,13 @@ export function createRouter(routes: Iterable<RecordedRoute>): Router {
       }
     }
     const table = rest ? (at.rest ??= new Map()) : (at.routes ??= new Map());
-    if (!table.has(route.method)) table.set(route.method, { route, names }); // the first registration wins, as in Elysia
+    if (table.has(route.method)) continue; // the first registration wins, as in Elysia
+    table.set(route.method, { route, names });
+    if (!rest && names.length === 0) {
+      let byMethod = exact.get(route.path);
+      if (!byMethod) exact.set(route.path, (byMethod = new Map()));
+      byMethod.set(route.method, { route, names });
+    }
   }
 
   function pick(table: Map<string, Named> | undefined, method: string): Named | undefined {
@@ -64,42 +72,60 @@ export function createRouter(routes: Iterable<RecordedRoute>): Router {
     return table.get(method) ?? (method === 'HEAD' ? table.get('GET') : undefined);
   }
 
-  /** the route under `at` for segments[i..]; `values` collects the parameter segments on the way (popped on a failed branch) */
-  function walk(at: Node, segments: string[], i: number, method: string, values: string[]): { named: Named; rest?: string } | undefined {
-    if (i === segments.length) {
-      const named = pick(at.routes, method);
-      return named && { named };
-    }
-    const segment = segments[i]!;
+  // the match being built: parameter segments (pushed and popped while walking) and the `*` rest
+  const values: string[] = [];
+  let rest: string | undefined;
+
+  /** the route under `at` for the segments of `path` from index `start` (-1: none left) */
+  function walk(at: Node, path: string, start: number, method: string): Named | undefined {
+    if (start < 0) return pick(at.routes, method);
+    const slash = path.indexOf('/', start);
+    const segment = slash < 0 ? path.slice(start) : path.slice(start, slash);
+    const next = slash < 0 ? -1 : slash + 1;
     const literal = at.literal.get(segment) ?? (segment.includes('%') ? at.literal.get(decode(segment)) : undefined);
     if (literal) {
-      const found = walk(literal, segments, i + 1, method, values);
+      const found = walk(literal, path, next, method);
       if (found) return found;
     }
     if (at.param && segment !== '') {
       values.push(segment);
-      const found = walk(at.param, segments, i + 1, method, values);
+      const found = walk(at.param, path, next, method);
       if (found) return found;
       values.pop();
     }
     const named = pick(at.rest, method);
-    return named && { named, rest: segments.slice(i).join('/') };
+    if (named) rest = path.slice(start);
+    return named;
   }
 
   function lookup(method: string, path: string): RouteMatch | undefined {
-    const values: string[] = [];
-    // segments[0] is the empty text before the leading '/'
-    const found = walk(root, path.split('/'), 1, method, values);
+    const hit = pick(exact.get(path), method);
+    if (hit) return { route: hit.route, params: {} };
+    values.length = 0;
+    rest = undefined;
+    const found = path.startsWith('/') ? walk(root, path, 1, method) : undefined;
     if (!found) return undefined;
     const params: Record<string, string> = {};
-    found.named.names.forEach((name, i) => { params[name] = decode(values[i]!); });
-    if (found.rest !== undefined) params['*'] = decode(found.rest);
-    return { route: found.named.route, params };
+    for (let i = 0; i < found.names.length; i++) params[found.names[i]!] = decode(values[i]!);
+    if (rest !== undefined) params['*'] = decode(rest);
+    return { route: found.route, params };
   }
+
+  // Clients ask the same paths again and again (a flow, an execution being polled): the routes of
+  // the latest few thousand paths are kept, each answer with its own copy of the params.
+  const recent = new Map<string, RouteMatch | null>();
+  const RECENT_MAX = 4096;
 
   return {
     find(method, path) {
-      return lookup(method, path) ?? (path.length > 1 && path.endsWith('/') ? lookup(method, path.slice(0, -1)) : undefined);
+      const key = method + ' ' + path;
+      let found = recent.get(key);
+      if (found === undefined) {
+        found = lookup(method, path) ?? (path.length > 1 && path.endsWith('/') ? lookup(method, path.slice(0, -1)) : undefined) ?? null;
+        if (recent.size >= RECENT_MAX) recent.clear();
+        recent.set(key, found);
+      }
+      return found === null ? undefined : { route: found.route, params: { ...found.params } };
     },
   };
 }

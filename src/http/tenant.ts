@@ -25,7 +25,9 @@ export function splitTenant(pathname: string): TenantRoute {
   if (slash === pathname.length - 1) return { tenant: DEFAULT_TENANT, path: pathname };
   const first = pathname.slice(PREFIX.length, slash);
   let tenant = first;
-  try { tenant = decodeURIComponent(first); } catch { /* malformed: the edge answers 400 for the whole path */ }
+  if (first.includes('%')) {
+    try { tenant = decodeURIComponent(first); } catch { /* malformed: the edge answers 400 for the whole path */ }
+  }
   // a resource name, even percent-encoded (`flow%73`), is the resource, as the router reads it
   if (RESOURCE_SEGMENTS.has(tenant) || tenant === '') return { tenant: DEFAULT_TENANT, path: pathname };
   return { tenant, path: PREFIX + pathname.slice(slash + 1) };

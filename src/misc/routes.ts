@@ -6,6 +6,7 @@ import { cpus, hostname, platform, release, totalmem } from 'node:os';
 import { readJson } from '../http/body.ts';
 import { ApiError } from '../shared/errors.ts';
 import type { AuthService } from '../http/auth.ts';
+import { noContent } from '../http/respond.ts';
 
 export interface MiscDeps {
   auth: AuthService;
@@ -60,14 +61,13 @@ export function miscRoutes(deps: MiscDeps) {
         executions: { dailyExecutionsCount: [], dailyTaskRunsCount: [] },
       };
     })
-    .post('/basicAuth', async ({ request, set }) => {
+    .post('/basicAuth', async ({ request }) => {
       const body = await readJson(request);
       if (typeof body !== 'object' || body === null || Array.isArray(body)) {
         throw new ApiError('INVALID_JSON', 'Expected a JSON object {"username": ..., "password": ...}');
       }
       const { username, password } = body as Record<string, unknown>;
       deps.auth.configure(username, password);
-      set.status = 204;
-      return undefined;
+      return noContent();
     });
 }

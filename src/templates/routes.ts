@@ -5,7 +5,7 @@ import { routeModule } from '../http/route-module.ts';
 import { bodyKind, readForm, readJson, readText, requireKind } from '../http/body.ts';
 import { NAMESPACE, TEXT, filterValues, parseFilters } from '../http/filters.ts';
 import { boolParam, pagingParams, queryOf, sortParams, type Query } from '../http/query.ts';
-import { json } from '../http/respond.ts';
+import { json, noContent } from '../http/respond.ts';
 import { tenantOf } from '../http/tenant.ts';
 import { ApiError, badRequest, notFound } from '../shared/errors.ts';
 import { createZip } from '../shared/zip/zip.ts';
@@ -71,13 +71,12 @@ export function templateRoutes({ templates }: { templates: TemplateService }) {
     })
     .get('/templates/export/by-query', ({ request }) => zipResponse(templates.search(tenantOf(request), filterOf(queryOf(request)))))
     .post('/templates/export/by-ids', async ({ request }) => zipResponse(await existing(request)))
-    .post('/templates/import', async ({ request, set }) => {
+    .post('/templates/import', async ({ request }) => {
       requireKind(request, 'multipart');
       const file = (await readForm(request)).get('fileUpload');
       if (!(file instanceof File)) throw badRequest('Required Part [fileUpload] not specified');
       templates.importFile(tenantOf(request), file.name, new Uint8Array(await file.arrayBuffer()));
-      set.status = 204;
-      return undefined;
+      return noContent();
     })
     .delete('/templates/delete/by-ids', async ({ request }) => {
       const tenant = tenantOf(request);
@@ -107,9 +106,8 @@ export function templateRoutes({ templates }: { templates: TemplateService }) {
       if (!templates.find(tenant, params.namespace, params.id)) throw notFound(); // checked before the body, as Kestra
       return json(templateJson(templates.update(tenant, params.namespace, params.id, await readTemplate(request))));
     })
-    .delete('/templates/:namespace/:id', ({ request, params, set }) => {
+    .delete('/templates/:namespace/:id', ({ request, params }) => {
       templates.remove(tenantOf(request), params.namespace, params.id);
-      set.status = 204;
-      return undefined;
+      return noContent();
     });
 }

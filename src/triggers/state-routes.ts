@@ -7,7 +7,7 @@ import { routeModule } from '../http/route-module.ts';
 import { readJson } from '../http/body.ts';
 import { tokenAttachment } from '../http/attachment.ts';
 import { queryOf, type Query } from '../http/query.ts';
-import { json } from '../http/respond.ts';
+import { json, noContent } from '../http/respond.ts';
 import { tenantOf } from '../http/tenant.ts';
 import { ApiError, illegalState, notFound } from '../shared/errors.ts';
 import { isPlainObject } from '../shared/guards.ts';
@@ -72,10 +72,9 @@ export function triggerStateRoutes(deps: TriggerRouteDeps) {
       void scheduler.evaluate();
       return answer;
     })
-    .delete('/triggers/:namespace/:flowId/:triggerId', ({ request, params, set }) => {
+    .delete('/triggers/:namespace/:flowId/:triggerId', ({ request, params }) => {
       scheduler.reset(required(tenantOf(request), params));
-      set.status = 204;
-      return undefined;
+      return noContent();
     })
     .delete('/triggers/delete/by-triggers', async ({ request }) => {
       const b = await readJson(request);

@@ -4,7 +4,7 @@
 // means). Not mounted with `--kestra-version 2.0`, which has only the /actions/ spelling.
 
 import { routeModule } from '../../http/route-module.ts';
-import { json } from '../../http/respond.ts';
+import { json, noContent } from '../../http/respond.ts';
 import { readJson } from '../../http/body.ts';
 import { boolParam, intParam, queryOf } from '../../http/query.ts';
 import { tenantOf } from '../../http/tenant.ts';
@@ -70,7 +70,7 @@ export function executionControlRoutes(deps: ControlRouteDeps) {
       const tenant = tenantOf(request);
       control.resumeCheck(tenant, params.executionId);
       await control.resume(tenant, params.executionId, await inputsFromRequest(request));
-      return new Response(null, { status: 204 });
+      return noContent();
     }))
     .post('/executions/:executionId/restart', action('restart', ({ request, params }) => {
       const q = queryOf(request);

@@ -3,7 +3,7 @@
 
 import { routeModule } from '../../http/route-module.ts';
 import { searchInTurns, slicedPage } from '../../http/sliced.ts';
-import { json } from '../../http/respond.ts';
+import { json, noContent } from '../../http/respond.ts';
 import { badRequest, notFound } from '../../shared/errors.ts';
 import { pagingParams, queryOf, sortParams } from '../../http/query.ts';
 import { tenantOf } from '../../http/tenant.ts';
@@ -66,12 +66,11 @@ export function executionRoutes(deps: ExecutionRouteDeps) {
       return page(request);
     })
     .get('/executions/:executionId', ({ request, params }) => json(executionJson(deps.executions.get(tenantOf(request), params.executionId), now())))
-    .delete('/executions/:executionId', ({ request, params, set }) => {
+    .delete('/executions/:executionId', ({ request, params }) => {
       const tenant = tenantOf(request);
       const exec = deps.executions.find(tenant, params.executionId);
       if (!exec) throw notFound();
       deleteExecution(deps, tenant, exec, queryOf(request));
-      set.status = 204;
-      return undefined;
+      return noContent();
     });
 }

@@ -11,7 +11,7 @@ import { buildFlowGraph, DagDependencyError, SubflowNotFoundError } from '../gra
 import type { FlowLike } from '../graph/model.ts';
 import type { ResolveSubflow } from '../graph/subflows.ts';
 import { flowJson, flowView, jsonArray } from '../serialize.ts';
-import { jsonText } from '../../http/respond.ts';
+import { jsonText, noContent } from '../../http/respond.ts';
 import type { FlowService } from '../service.ts';
 import { walkTasks } from '../walk.ts';
 
@@ -64,10 +64,9 @@ export function flowRoutes({ flows, newId }: FlowRouteDeps) {
       const { parsed, yaml } = await readFlowBody(flows, request);
       return jsonText(flowJson(flows.update(tenant, params.namespace, params.id, parsed), yaml));
     })
-    .delete('/flows/:namespace/:id', ({ request, params, set }) => {
+    .delete('/flows/:namespace/:id', ({ request, params }) => {
       flows.remove(tenantOf(request), params.namespace, params.id, 'api');
-      set.status = 204;
-      return undefined;
+      return noContent();
     })
     .get('/flows/:namespace/:id/revisions', ({ request, params }) =>
       jsonText(jsonArray(flows.revisions(tenantOf(request), params.namespace, params.id).map((r) => flowJson(r, true)))))
