@@ -15,6 +15,7 @@ import { withCors } from './cors.ts';
 import { DEFAULT_MAX_STREAMS_PER_CLIENT, limitStreams, type ClientInfo } from './stream-limit.ts';
 import { rememberTenant, splitTenant } from './tenant.ts';
 import { malformedPath } from './uri-guard.ts';
+import { isEventStream, markEventStream } from './sse.ts';
 
 export type { RouteModule } from '../shared/feature.ts';
 
@@ -180,7 +181,10 @@ export function createApp(deps: HttpDeps): HttpApp {
     const found = deps.compat ? routes.find(method, path) ?? null : undefined;
     const compat = deps.compat?.decide({ method, path, tenantGiven: path !== pathname, template: found?.route.path });
     if (compat?.kind === 'refuse') return Promise.resolve(errorResponse(new ApiError('NOT_FOUND'), request));
-    const shape = compat?.kind === 'operation' ? (r: Response) => deps.compat!.shape(r, compat.operation, tenant) : undefined;
+    // a shaped event stream is still one (http/sse.ts: the stream cap goes by that mark)
+    const shape = compat?.kind === 'operation'
+      ? (r: Response) => Promise.resolve(deps.compat!.shape(r, compat.operation, tenant)).then((s) => (isEventStream(r) ? markEventStream(s) : s))
+      : undefined;
 
     const at: Where = { url, pathStart, queryStart, pathname, tenant, path, shape, found };
     if ((method === 'GET' || method === 'HEAD') && request.body === null) return route(request, at);

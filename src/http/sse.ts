@@ -20,6 +20,13 @@ export type SseStart = (channel: SseChannel) => (() => void) | void;
 
 const HEADERS = { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' };
 
+// Every event stream the server answers is made here (or re-made from one of these by the 2.0
+// shaper, which marks its copy): the edge's stream cap tells them by this mark instead of reading
+// the content type of every GET answer (building a Headers object per request).
+const eventStreams = new WeakSet<Response>();
+export const markEventStream = (response: Response): Response => { eventStreams.add(response); return response; };
+export const isEventStream = (response: Response): boolean => eventStreams.has(response);
+
 export function sseFrame(kind: string, data: unknown): string {
   const json = typeof data === 'string' ? data : JSON.stringify(data);
   return `id: ${kind}\ndata: ${json}\n\n`;
@@ -78,7 +85,7 @@ export function sseResponse(request: Request, start: SseStart): Response {
 
   if (request.signal.aborted) finish();
   else request.signal.addEventListener('abort', finish, { once: true });
-  return new Response(body, { headers: HEADERS });
+  return markEventStream(new Response(body, { headers: HEADERS }));
 }
 
 /** A stream fed by an async iterator; the iterator is returned (stopped) when the client leaves. */

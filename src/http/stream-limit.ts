@@ -1,10 +1,11 @@
 // A cap on concurrent SSE streams per client (by remote address): a client that opens follow
 // streams in a loop and never closes them would otherwise hold a bus subscription each, forever.
-// Applied at the edge to every `text/event-stream` response, whichever route produced it; past
+// Applied at the edge to every event stream (http/sse.ts marks them), whichever route produced it; past
 // the cap the new stream is cancelled (its producer cleans up) and a Kestra-style 429 goes back.
 
 import { ApiError } from '../shared/errors.ts';
 import { errorResponse } from './error-plugin.ts';
+import { isEventStream, markEventStream } from './sse.ts';
 
 /** What Bun passes as the fetch handler's second argument (absent for in-process requests). */
 export interface ClientInfo { requestIP(request: Request): { address: string } | null }
@@ -22,10 +23,12 @@ export function limitStreams(maxPerClient: number, next: EdgeHandler): EdgeHandl
   };
 
   // only a GET can open a stream: the others go straight through, without a promise of their own
-  return (request, server) => (request.method === 'GET' ? next(request, server).then((response) => capped(request, response, server)) : next(request, server));
+  return (request, server) => (request.method === 'GET'
+    ? next(request, server).then((response) => (isEventStream(response) ? capped(request, response, server) : response))
+    : next(request, server));
 
   async function capped(request: Request, response: Response, server?: ClientInfo): Promise<Response> {
-    if (!response.body || !(response.headers.get('content-type') ?? '').startsWith('text/event-stream')) return response;
+    if (!response.body) return response;
     const client = server?.requestIP(request)?.address ?? 'in-process';
     const count = open.get(client) ?? 0;
     if (count >= maxPerClient) {
@@ -49,6 +52,6 @@ export function limitStreams(maxPerClient: number, next: EdgeHandler): EdgeHandl
       },
       cancel(reason) { done(); return reader.cancel(reason); },
     });
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    return markEventStream(new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers }));
   }
 }

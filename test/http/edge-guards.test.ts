@@ -38,6 +38,17 @@ describe('SSE streams per client', () => {
     expect(first).toContain('id: progress');
   });
 
+  test('2.0 mode: the shaped streams count too', async () => {
+    const c = await testRuntime({ maxStreamsPerClient: 1, kestraVersion: '2.0' });
+    const id = await pausedExecution(c);
+    const follow = () => c.rt.app.handle(new Request(`http://localhost/api/v1/main/executions/${id}/follow`), from('10.0.0.3'));
+    const first = await follow();
+    expect(first.status).toBe(200);
+    expect((await follow()).status).toBe(429);
+    await first.body!.cancel();
+    expect((await follow()).status).toBe(200);
+  });
+
   test('a stream that ends by itself frees its slot', async () => {
     const c = await testRuntime({ maxStreamsPerClient: 1 });
     const id = await pausedExecution(c);
