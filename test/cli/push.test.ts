@@ -1,19 +1,17 @@
 // `kestra-lite push` and `kestra-lite test --server` against a second kestra-lite standing in
 // for the remote Kestra: a runtime listening on port 0, with basic auth on.
 import { afterEach, describe, expect, test } from 'bun:test';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+
+import { join } from 'node:path';
 import { push } from '../../src/cli/push.ts';
 import { runTests } from '../../src/cli/test.ts';
 import { createRuntime, type Runtime } from '../../src/runtime.ts';
 import { FLOW, SUITE } from './suite-fixtures.ts';
+import { fileTree } from '../helpers/file-tree.ts';
 
 const open: Runtime[] = [];
-const dirs: string[] = [];
 afterEach(async () => {
   while (open.length) await open.pop()!.dispose();
-  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
 });
 
 const AUTH = 'admin@example.com:s3cret';
@@ -26,15 +24,7 @@ async function remote(): Promise<{ url: string; rt: Runtime; get: (path: string)
   return { url, rt, get: async (path) => (await fetch(`${url}${path}`, { headers })).json() };
 }
 
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kl-push-'));
-  dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string>) => fileTree(files, 'kl-push-');
 
 const other = (id: string, ns = 'qa') => `id: ${id}\nnamespace: ${ns}\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n`;
 

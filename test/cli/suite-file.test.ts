@@ -1,26 +1,15 @@
 // `kestra-lite test path/to/x.tests.yml` alone: the flow under test is looked up from the suite's
 // folder up to the project root, then in the flows directory; subflows next to it come along;
 // none found is a load error naming the flow and where it was looked for.
-import { afterEach, describe, expect, test } from 'bun:test';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { describe, expect, test } from 'bun:test';
+
+import { join } from 'node:path';
 import { runTests } from '../../src/cli/test.ts';
 import { validateTree } from '../../src/cli/validate.ts';
 import { FLOW, SUITE } from './suite-fixtures.ts';
+import { fileTree } from '../helpers/file-tree.ts';
 
-const dirs: string[] = [];
-afterEach(() => { while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true }); });
-
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kl-suite-'));
-  dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string>) => fileTree(files, 'kl-suite-');
 
 async function run(cwd: string, paths: string[], extra: Partial<Parameters<typeof runTests>[0]> = {}) {
   const lines: string[] = [];

@@ -1,25 +1,14 @@
 // `kestra-lite test` runs on skipping time: a flow that sleeps an hour (and has a schedule
 // firing every minute) passes at once; `--real-clock` keeps real waits; a case that nothing can
 // move on ends as an error straight away.
-import { afterEach, describe, expect, test } from 'bun:test';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { describe, expect, test } from 'bun:test';
+
+import { join } from 'node:path';
 import { runTests } from '../../src/cli/test.ts';
 import { parseArgs } from '../../src/cli/args.ts';
+import { fileTree } from '../helpers/file-tree.ts';
 
-const dirs: string[] = [];
-afterEach(() => { while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true }); });
-
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kl-clock-'));
-  dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string>) => fileTree(files, 'kl-clock-');
 
 async function run(cwd: string, extra: Partial<Parameters<typeof runTests>[0]> = {}) {
   const lines: string[] = [];

@@ -1,26 +1,16 @@
 // `kestra-lite test` and `kestra-lite validate` on trees written to a temp folder: exit codes,
 // the report (file:line diffs), JUnit parsed back, --filter, broken trees.
-import { afterEach, describe, expect, test } from 'bun:test';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { describe, expect, test } from 'bun:test';
+import { readFileSync } from 'node:fs';
+
+import { join } from 'node:path';
 import { childrenNamed, parseXml } from '../helpers/xml.ts';
 import { runTests } from '../../src/cli/test.ts';
 import { validateTree } from '../../src/cli/validate.ts';
 import { FLOW, SUITE } from './suite-fixtures.ts';
+import { fileTree } from '../helpers/file-tree.ts';
 
-const dirs: string[] = [];
-afterEach(() => { while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true }); });
-
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kl-test-'));
-  dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string>) => fileTree(files, 'kl-test-');
 
 async function run(cwd: string, extra: Partial<Parameters<typeof runTests>[0]> = {}) {
   const lines: string[] = [];

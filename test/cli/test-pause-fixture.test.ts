@@ -1,24 +1,13 @@
 // `kestra-lite test` with fixtures on a Pause (review 2, finding 2): the fixture replaces the
 // Pause, so a Pause without pauseDuration no longer stalls the case and a Pause with one costs no
 // time, even on the real clock; a PAUSED fixture stalls it as a real Pause would.
-import { afterEach, describe, expect, test } from 'bun:test';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { describe, expect, test } from 'bun:test';
+
+import { join } from 'node:path';
 import { runTests } from '../../src/cli/test.ts';
+import { fileTree } from '../helpers/file-tree.ts';
 
-const dirs: string[] = [];
-afterEach(() => { while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true }); });
-
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kl-pause-'));
-  dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string>) => fileTree(files, 'kl-pause-');
 
 async function run(cwd: string, realClock = false) {
   const lines: string[] = [];
