@@ -1,7 +1,6 @@
 // `kestra-lite push` and `kestra-lite test --server` against a second kestra-lite standing in
 // for the remote Kestra: a runtime listening on port 0, with basic auth on.
 import { afterEach, describe, expect, test } from 'bun:test';
-
 import { join } from 'node:path';
 import { push } from '../../src/cli/push.ts';
 import { runTests } from '../../src/cli/test.ts';

@@ -2,7 +2,6 @@
 // folder up to the project root, then in the flows directory; subflows next to it come along;
 // none found is a load error naming the flow and where it was looked for.
 import { describe, expect, test } from 'bun:test';
-
 import { join } from 'node:path';
 import { runTests } from '../../src/cli/test.ts';
 import { validateTree } from '../../src/cli/validate.ts';

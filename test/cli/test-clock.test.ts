@@ -2,7 +2,6 @@
 // firing every minute) passes at once; `--real-clock` keeps real waits; a case that nothing can
 // move on ends as an error straight away.
 import { describe, expect, test } from 'bun:test';
-
 import { join } from 'node:path';
 import { runTests } from '../../src/cli/test.ts';
 import { parseArgs } from '../../src/cli/args.ts';

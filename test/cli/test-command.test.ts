@@ -2,7 +2,6 @@
 // the report (file:line diffs), JUnit parsed back, --filter, broken trees.
 import { describe, expect, test } from 'bun:test';
 import { readFileSync } from 'node:fs';
-
 import { join } from 'node:path';
 import { childrenNamed, parseXml } from '../helpers/xml.ts';
 import { runTests } from '../../src/cli/test.ts';

@@ -2,7 +2,6 @@
 // Pause, so a Pause without pauseDuration no longer stalls the case and a Pause with one costs no
 // time, even on the real clock; a PAUSED fixture stalls it as a real Pause would.
 import { describe, expect, test } from 'bun:test';
-
 import { join } from 'node:path';
 import { runTests } from '../../src/cli/test.ts';
 import { fileTree } from '../helpers/file-tree.ts';
