@@ -66,11 +66,11 @@ const SPLIT_FROM = 2000;
 const PAGE_FROM = 200;
 
 /** A search's total and page, in one turn or (big ones) three: see SPLIT_FROM. */
-export async function searchInTurns<P>(pageSize: number, count: () => number, pick: () => P): Promise<{ total: number; page: P }> {
+export async function searchInTurns<P>(pageSize: number, count: () => number, pick: () => P | Promise<P>): Promise<{ total: number; page: P }> {
   const total = count();
   const split = total > SPLIT_FROM && pageSize > PAGE_FROM;
   if (split) await nextTurn();
-  const page = pick();
+  const page = await pick();
   if (split) await nextTurn(); // the answer's first slice in a turn of its own too
   return { total, page };
 }

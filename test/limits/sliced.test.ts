@@ -114,4 +114,26 @@ describe('sliced responses', () => {
     expect(team.body.results).toHaveLength(1250);
     expect(team.body.results[0].id).toBe('e0001');
   });
+
+  test('a big newest-first page picked in chunks over turns is the page one query gives, ties on the start date included', async () => {
+    const c = await testRuntime();
+    await c.json('POST', '/api/v1/flows', { body: 'id: f\nnamespace: ties\ntasks:\n  - id: l\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n', type: 'application/x-yaml' });
+    const model = (await c.json('POST', '/api/v1/executions/ties/f?wait=true', { body: new FormData() })).body;
+    c.rt.services.executions.store.delete('main', model.id);
+    const at = Date.UTC(2025, 0, 1);
+    for (let i = 0; i < 6000; i++) {
+      const date = new Date(at + Math.floor(i / 3) * 1000).toISOString(); // three executions per second: ties
+      c.rt.services.executions.store.save({ ...model, tenant: 'main', id: `x${String((i * 7919) % 6000).padStart(4, '0')}`, state: { current: 'SUCCESS', startDate: date, endDate: date, histories: [{ state: 'SUCCESS', date }] } });
+    }
+    await null;
+    const store = c.rt.services.executions.store;
+    const ids = (p: { count: number; get(i: number): { id: string } }) => Array.from({ length: p.count }, (_, i) => p.get(i).id);
+    const oneQuery = ids(store.page('main', {}, [], 6000, 0));
+    expect(oneQuery).toHaveLength(6000);
+    expect(ids(await store.pageInTurns('main', {}, [], 6000, 0))).toEqual(oneQuery);
+    expect(ids(await store.pageInTurns('main', {}, [], 5500, 300))).toEqual(oneQuery.slice(300, 5800));
+    const api = await c.json('GET', '/api/v1/executions/search?size=5000&page=1');
+    expect(api.body.total).toBe(6000);
+    expect(api.body.results.map((e: { id: string }) => e.id)).toEqual(oneQuery.slice(0, 5000));
+  });
 });

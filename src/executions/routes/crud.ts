@@ -45,7 +45,7 @@ export function executionRoutes(deps: ExecutionRouteDeps) {
     // a big search counts, picks and answers in turns of their own, and is serialized in slices
     // (http/sliced.ts): size=10000 does not stall the server
     const { total, page: found } = await searchInTurns(paging.size, () => deps.store.count(tenant, filter),
-      () => deps.store.page(tenant, filter, sort, paging.size, paging.offset));
+      () => deps.store.pageInTurns(tenant, filter, sort, paging.size, paging.offset));
     const at = now();
     return slicedPage(total, found.count, (i) => {
       const e = found.get(i);
