@@ -16,6 +16,7 @@ import { DEFAULT_MAX_STREAMS_PER_CLIENT, limitStreams, type ClientInfo } from '.
 import { rememberTenant, splitTenant } from './tenant.ts';
 import { malformedPath } from './uri-guard.ts';
 import { isEventStream, markEventStream } from './sse.ts';
+import { json } from './respond.ts';
 
 export type { RouteModule } from '../shared/feature.ts';
 
@@ -85,10 +86,15 @@ export function createApp(deps: HttpDeps): HttpApp {
       .map((r) => ({ method: r.method, path: r.path, feature, detail: (r.hooks as { detail?: RouteDetail } | undefined)?.detail }))),
     ...['openapi.json', 'openapi.yml'].map((f) => ({ method: 'GET', path: `/api/v1/${f}`, feature: 'reference' })),
   ];
-  // the reference lists what answers: in 2.0 mode not the routes the gate refuses
-  const documented = (): RouteInfo[] => routeTable().filter((r) => deps.compat?.decide({
-    method: r.method, path: r.path.replace(/:[^/]+|\*$/g, 'x'), tenantGiven: false, template: r.path,
-  }).kind !== 'refuse');
+  // the reference lists what answers: in 2.0 mode not the routes the gate refuses, nor the tenant
+  // form of those it refuses with a tenant
+  const documented = (): RouteInfo[] => {
+    const compat = deps.compat;
+    if (!compat) return routeTable();
+    const refused = (r: RouteInfo, tenantGiven: boolean) =>
+      compat.decide({ method: r.method, path: r.path.replace(/:[^/]+|\*$/g, 'x'), tenantGiven, template: r.path }).kind === 'refuse';
+    return routeTable().filter((r) => !refused(r, false)).map((r) => (refused(r, true) ? { ...r, noTenant: true } : r));
+  };
   // Our router finds a request's route (router.ts says why); Elysia runs the route found.
   const routes = createRouter([referenceRoutes(documented, deps.version ?? '', deps.kestraRelease), ...deps.modules.map((m) => m.module)].flatMap(routesOf));
   // the route found for a request, handed to Elysia's catch-all on the request itself
@@ -107,10 +113,16 @@ export function createApp(deps: HttpDeps): HttpApp {
     })
     .get('/ping', () => new Response('pong', { headers: { 'content-type': 'text/plain' } }))
     .get('/', () => new Response('', { status: 307, headers: { location: '/ui/' } }));
-  /** a handler's answer: `undefined` is an empty 200 (not "no answer"), a rejection its error JSON */
+  /**
+   * A handler's answer: `undefined` is an empty 200 (not "no answer"), a plain object or array its
+   * JSON (`application/json`, as every other answer), a rejection its error JSON; Responses, text
+   * and binary go to Elysia as they are.
+   */
+  const plain = (v: unknown) => Array.isArray(v) || (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype);
+  const settle = (v: unknown): unknown => (v === undefined ? new Response('') : plain(v) ? json(v) : v);
   const answer = (out: unknown, request: Request): unknown => {
-    if (out instanceof Promise) return out.then((v) => (v === undefined ? new Response('') : v), (err) => renderError('UNKNOWN', err, request, deps.onInternalError));
-    return out === undefined ? new Response('') : out;
+    if (out instanceof Promise) return out.then(settle, (err) => renderError('UNKNOWN', err, request, deps.onInternalError));
+    return settle(out);
   };
   const fetch = router.fetch.bind(router);
 

@@ -60,12 +60,14 @@ const WEBHOOK = '/api/v1/executions/webhook/';
 
 /**
  * Paths open without credentials, normalised as the router matches them (HEAD runs the GET route,
- * one trailing slash is ignored), so that no spelling of a route gets another answer. Webhooks
+ * one trailing slash is ignored, segments decoded), so that no spelling of a route gets another answer. Webhooks
  * are open only in their own form (`{namespace}/{flowId}/{key}[/…]`): a namespace named `webhook`
  * keeps its create-execution route closed.
  */
 export function isOpenPath(method: string, path: string): boolean {
-  const p = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+  let p = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+  // percent-encoded segments are read decoded, as the router reads them (`/api/v1/config%73`)
+  if (p.includes('%')) p = p.split('/').map((segment) => { try { return decodeURIComponent(segment).replaceAll('/', '%2F'); } catch { return segment; } }).join('/');
   const m = method === 'HEAD' ? 'GET' : method;
   if (p === '/ping') return true;
   if (p.startsWith(WEBHOOK) && p.slice(WEBHOOK.length).split('/').length >= 3) return true;

@@ -6,7 +6,11 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { yaml } from '../shared/yaml.ts';
 
-export interface RouteInfo { method: string; path: string; feature: string; detail?: RouteDetail }
+export interface RouteInfo {
+  method: string; path: string; feature: string; detail?: RouteDetail;
+  /** not served under /api/v1/{tenant}/... (Kestra 2.0's configs, plugins, pebble, login) */
+  noTenant?: boolean;
+}
 
 /** What a route may declare with `{ detail: {...} }` in Elysia. */
 export interface RouteDetail {
@@ -70,7 +74,7 @@ export function openApiDocument(routes: RouteInfo[], version: string, kestraRele
       const route = { ...r, method };
       const path = openApiPath(route.path);
       add(path, route, false);
-      if (path.startsWith('/api/v1/')) add(path.replace('/api/v1/', '/api/v1/{tenant}/'), route, true);
+      if (path.startsWith('/api/v1/') && !r.noTenant) add(path.replace('/api/v1/', '/api/v1/{tenant}/'), route, true);
     }
   }
   return {
@@ -78,7 +82,7 @@ export function openApiDocument(routes: RouteInfo[], version: string, kestraRele
     info: {
       title: 'kestra-lite API',
       version,
-      description: `Kestra's /api/v1 as served by kestra-lite${kestraRelease ? `, answering as Kestra ${kestraRelease}` : ''}. Every /api/v1 route also answers under /api/v1/{tenant}; 'main' and no tenant are the same tenant.`,
+      description: `Kestra's /api/v1 as served by kestra-lite${kestraRelease ? `, answering as Kestra ${kestraRelease}` : ''}. The /api/v1 routes listed with a {tenant} form also answer under /api/v1/{tenant}; 'main' and no tenant are the same tenant.`,
       ...(kestraRelease ? { 'x-kestra-version': kestraRelease } : {}),
     },
     tags: [...new Set(routes.map((r) => r.feature))].map((name) => ({ name })),

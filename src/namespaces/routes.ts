@@ -77,9 +77,9 @@ export function namespaceRoutes({ registry, flows, getAutocomplete = true }: Nam
     })
     .post('/namespaces/autocomplete', async ({ request }) =>
       json(autocomplete(registry.list(tenantOf(request)), await readAutocomplete(request))))
-    .get('/namespaces/:namespace', ({ request, params }) => {
+    .get('/namespaces/:id', ({ params }) => {
       // Kestra answers any id, existing or not, without validation (api-contract §3.11)
-      return json(namespaceJson(decoded(params.namespace)));
+      return json(namespaceJson(decoded(params.id)));
     })
     .get('/namespaces/:namespace/dependencies', ({ request, params }) => {
       const destinationOnly = boolParam(queryOf(request), 'destinationOnly', false);

@@ -43,7 +43,7 @@ function multiMap(entries: Iterable<[string, string]>): Record<string, string[]>
 export function webhookRoutes(deps: WebhookDeps) {
   const handler = async ({ request, params }: { request: Request; params: Record<string, string> }) => {
     const tenant = tenantOf(request);
-    const { namespace, flowId, key } = params as { namespace: string; flowId: string; key: string };
+    const { namespace, id: flowId, key } = params as { namespace: string; id: string; key: string };
     const record = deps.flows.getDeployed(tenant, namespace, flowId);
     if (!record) throw notFound('Flow not found');
     if (record.disabled) throw illegalState('Cannot execute a disabled flow');
@@ -83,11 +83,11 @@ export function webhookRoutes(deps: WebhookDeps) {
   };
   // the flow's namespace sits where other /executions routes have their execution id
   return routeModule('/api/v1/executions/webhook')
-    .get('/:namespace/:flowId/:key', handler)
-    .post('/:namespace/:flowId/:key', handler)
-    .put('/:namespace/:flowId/:key', handler)
+    .get('/:namespace/:id/:key', handler)
+    .post('/:namespace/:id/:key', handler)
+    .put('/:namespace/:id/:key', handler)
     // Kestra 1.x+: `/{key}/{path}` with any further segments
-    .get('/:namespace/:flowId/:key/*', handler)
-    .post('/:namespace/:flowId/:key/*', handler)
-    .put('/:namespace/:flowId/:key/*', handler);
+    .get('/:namespace/:id/:key/*', handler)
+    .post('/:namespace/:id/:key/*', handler)
+    .put('/:namespace/:id/:key/*', handler);
 }

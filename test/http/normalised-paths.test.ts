@@ -19,6 +19,9 @@ describe('open paths under auth', () => {
     // the create-execution route of a namespace named `webhook` is no webhook
     expect(isOpenPath('POST', '/api/v1/executions/webhook/hello')).toBe(false);
     expect(isOpenPath('DELETE', '/api/v1/configs')).toBe(false);
+    expect(isOpenPath('GET', '/api/v1/config%73')).toBe(true); // read decoded, as the router reads it
+    expect(isOpenPath('POST', '/api/v1/executions/%77ebhook/ns/flow/key')).toBe(true);
+    expect(isOpenPath('GET', '/api/v1%2Fconfigs')).toBe(false); // an encoded slash stays inside its segment
 
     const c = await testRuntime({ basicAuth: CREDENTIALS });
     expect((await c.call('HEAD', '/api/v1/configs')).status).toBe(200);

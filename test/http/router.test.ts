@@ -63,6 +63,21 @@ describe('router', () => {
 });
 
 describe('routing at the edge', () => {
+  test('plain values answer as application/json like every other JSON answer', async () => {
+    const { call } = await testRuntime();
+    const res = await call('GET', '/_kestra-lite/clock');
+    expect(res.headers.get('content-type')).toBe('application/json');
+    expect(typeof (await res.json())).toBe('object');
+  });
+
+  test('2.0 mode: the reference has no tenant form for routes Kestra 2.0 serves without one', async () => {
+    const { json } = await testRuntime({ kestraVersion: '2.0' });
+    const paths = Object.keys((await json('GET', '/api/v1/openapi.json')).body.paths);
+    expect(paths).toContain('/api/v1/configs');
+    expect(paths).toContain('/api/v1/{tenant}/flows/search');
+    expect(paths.filter((p) => /\{tenant\}\/(configs|plugins|pebble|login|logout|openapi)/.test(p))).toEqual([]);
+  });
+
   test('the API reference names every parameter as its route does (Kestra names: /executions/{namespace}/{id})', async () => {
     const { json } = await testRuntime();
     const paths = Object.keys((await json('GET', '/api/v1/openapi.json')).body.paths);

@@ -71,7 +71,7 @@ export function pluginCatalogRoutes(api: PluginApi, generation: ApiGeneration = 
       return json({ manifest: {} });
     })
     // the router shares the `/plugins/:cls` segment, so the group arrives as `cls`
-    .get('/plugins/:cls/pluginUi/*', ({ params }) => {
+    .get('/plugins/:group/pluginUi/*', ({ params }) => {
       const path = (params as Record<string, string>)['*'] ?? '';
       if (path.includes('..') || path.startsWith('/') || path.startsWith('\\') || path.includes('\0')) throw badRequest(`Invalid path: ${path}`);
       throw notFound(); // no group here ships UI resources (the core plugin has none)
