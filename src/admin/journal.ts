@@ -44,8 +44,8 @@ function decodeQuery(query: string): JournalEntry['query'] {
  */
 interface Recorded {
   timestamp: number; method: string; rawPath: string; query: string; status: number; durationMs: number;
-  /** copied while the request lives: Bun releases a served request's headers once it is answered */
-  headers: [string, string][]; fault?: string; body: Promise<string | null>;
+  /** copied while the request lives (Bun releases a served request's headers once it is answered); toJSON is Bun's native copy */
+  headers: Record<string, string>; fault?: string; body: Promise<string | null>;
 }
 
 export function createJournal(deps: JournalDeps) {
@@ -97,7 +97,7 @@ export function createJournal(deps: JournalDeps) {
       if (!p) return;
       ring[next] = {
         timestamp: p.timestamp, method: x.method, rawPath: x.rawPath, query: x.query, status: response.status,
-        durationMs: Math.round((performance.now() - x.startedAt) * 100) / 100, headers: [...x.request.headers], body: p.body,
+        durationMs: Math.round((performance.now() - x.startedAt) * 100) / 100, headers: x.request.headers.toJSON(), body: p.body,
         ...(fault ? { fault } : {}),
       };
       next = (next + 1) % deps.size;
@@ -109,7 +109,7 @@ export function createJournal(deps: JournalDeps) {
       const picked: Recorded[] = [];
       for (let i = 0; i < count; i++) {
         const r = ring[(next - count + i + deps.size) % deps.size]!;
-        if (r.headers.some(([name]) => name === 'x-kestra-lite-warmup')) continue; // runtime.ts's own first request
+        if ('x-kestra-lite-warmup' in r.headers) continue; // runtime.ts's own first request
         if (!methodMatches(filter.method, r.method)) continue;
         if (match && !match(r.rawPath, splitTenant(r.rawPath).path)) continue;
         picked.push(r);
