@@ -40,15 +40,17 @@ export function statement<R = unknown, P extends SQLQueryBindings | SQLQueryBind
   db: Db, sql: string,
 ): Statement<R, P extends any[] ? P : [P]> {
   type Args = P extends any[] ? P : [P];
-  let prepared: Statement<R, Args> | undefined;
-  const real = () => (prepared ??= db.query<R, P>(sql));
-  return {
-    get(...params: Args) { return real().get(...params); },
-    all(...params: Args) { return real().all(...params); },
-    run(...params: Args) { return real().run(...params); },
-    values(...params: Args) { return real().values(...params); },
-    iterate(...params: Args) { return real().iterate(...params); },
-  } as Statement<R, Args>;
+  const METHODS = ['get', 'all', 'run', 'values', 'iterate'] as const;
+  const lazy: Record<string, unknown> = {};
+  // the first call prepares the statement and puts its own methods in place: later calls go
+  // straight to bun:sqlite, with no wrapper in between (hot paths run these thousands of times)
+  const prepare = () => {
+    const real = db.query<R, P>(sql);
+    for (const m of METHODS) lazy[m] = real[m].bind(real);
+    return real;
+  };
+  for (const m of METHODS) lazy[m] = (...params: Args) => (prepare()[m] as (...a: Args) => unknown)(...params);
+  return lazy as unknown as Statement<R, Args>;
 }
 
 /** Applies the not-yet-applied migrations of one module, in order, each in a transaction. */
