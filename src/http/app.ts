@@ -97,7 +97,7 @@ export function createApp(deps: HttpDeps): HttpApp {
   };
   // Our router finds a request's route (router.ts says why); Elysia runs the route found.
   const routes = createRouter([referenceRoutes(documented, deps.version ?? '', deps.kestraRelease), ...deps.modules.map((m) => m.module)].flatMap(routesOf));
-  // the route found for a request, handed to Elysia's catch-all on the request itself
+  // the route found for a request, handed to Elysia's onRequest hook on the request itself
   const MATCH = Symbol('route');
   type Routed = Request & { [MATCH]?: RouteMatch };
   const router = new Elysia({ name: 'kestra-lite' })
