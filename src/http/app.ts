@@ -52,8 +52,18 @@ export interface HttpApp {
 }
 
 /** Where a request goes, worked out once at the edge. */
-interface Where {
-  url: string; pathStart: number; queryStart: number; pathname: string; tenant: string; path: string;
+/** A request's URL read once at the edge: the path as sent, its tenant, the path routed. */
+interface Parsed { url: string; pathname: string; query: string; tenant: string; path: string }
+
+function parse(request: Request): Parsed {
+  const url = request.url;
+  const pathStart = url.indexOf('/', url.indexOf('//') + 2);
+  const queryStart = url.indexOf('?', pathStart);
+  const pathname = queryStart < 0 ? url.slice(pathStart) : url.slice(pathStart, queryStart);
+  return { url, pathname, query: queryStart < 0 ? '' : url.slice(queryStart + 1), ...splitTenant(pathname) };
+}
+
+interface Where extends Parsed {
   /** --kestra-version 2.0: the answer in 2.0's shape */
   shape?: (response: Response) => Response | Promise<Response>;
   /** the route, when the 2.0 gate already looked it up (null: none) */
@@ -136,28 +146,24 @@ export function createApp(deps: HttpDeps): HttpApp {
   }
 
   function withHooks(request: Request): Promise<Response> {
-    const url = request.url;
-    const pathStart = url.indexOf('/', url.indexOf('//') + 2);
-    const queryStart = url.indexOf('?', pathStart);
-    const rawPath = url.slice(pathStart, queryStart < 0 ? undefined : queryStart);
+    const parsed = parse(request);
     const x: EdgeExchange = {
-      request, method: request.method, rawPath, path: splitTenant(rawPath).path,
-      query: queryStart < 0 ? '' : url.slice(queryStart + 1), startedAt: performance.now(),
+      request, method: request.method, rawPath: parsed.pathname, path: parsed.path, query: parsed.query, startedAt: performance.now(),
     };
-    return beforeFrom(x, 0);
+    return beforeFrom(x, 0, parsed);
   }
 
   /** the before-hooks from `i` on; a hook answering synchronously costs no promise (see edge) */
-  function beforeFrom(x: EdgeExchange, i: number): Promise<Response> {
+  function beforeFrom(x: EdgeExchange, i: number, parsed: Parsed): Promise<Response> {
     for (; i < hooks.length; i++) {
       const answer = hooks[i]!.before?.(x);
       if (answer instanceof Promise) {
         const next = i + 1;
-        return answer.then((r) => (r ? afterAll(x, r) : beforeFrom(x, next)));
+        return answer.then((r) => (r ? afterAll(x, r) : beforeFrom(x, next, parsed)));
       }
       if (answer) return Promise.resolve(afterAll(x, answer));
     }
-    return Promise.resolve(edge(x.request)).then((r) => afterAll(x, r));
+    return Promise.resolve(edge(x.request, parsed)).then((r) => afterAll(x, r));
   }
 
   function afterAll(x: EdgeExchange, response: Response): Response {
@@ -170,12 +176,9 @@ export function createApp(deps: HttpDeps): HttpApp {
 
   // Not async on purpose: most requests are routed straight away, and an async wrapper costs a
   // promise and a microtask per request (~10% of a GET /flows/{ns}/{id} in process).
-  function edge(request: Request): Promise<Response> {
-    const url = request.url;
-    const pathStart = url.indexOf('/', url.indexOf('//') + 2);
-    const queryStart = url.indexOf('?', pathStart);
-    const pathname = queryStart < 0 ? url.slice(pathStart) : url.slice(pathStart, queryStart);
-    const { tenant, path } = splitTenant(pathname);
+  // `parsed`: the URL as the hooks already read it (read once per request)
+  function edge(request: Request, parsed: Parsed = parse(request)): Promise<Response> {
+    const { pathname, tenant, path } = parsed;
     const method = request.method;
 
     // Bun.serve builds a request's Headers object on first access, which a bare server answering
@@ -198,7 +201,7 @@ export function createApp(deps: HttpDeps): HttpApp {
       ? (r: Response) => Promise.resolve(deps.compat!.shape(r, compat.operation, tenant)).then((s) => (isEventStream(r) ? markEventStream(s) : s))
       : undefined;
 
-    const at: Where = { url, pathStart, queryStart, pathname, tenant, path, shape, found };
+    const at: Where = { ...parsed, shape, found };
     if ((method === 'GET' || method === 'HEAD') && request.body === null) return route(request, at);
     const length = request.headers.get('content-length');
     if (length !== null && Number(length) > deps.maxBodyBytes) return Promise.resolve(tooLarge(request, length));
